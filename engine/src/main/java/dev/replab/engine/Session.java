@@ -1,0 +1,112 @@
+package dev.replab.engine;
+
+import dev.replab.engine.cluster.Cluster;
+import dev.replab.engine.command.Command;
+import dev.replab.engine.command.CommandError;
+import dev.replab.engine.command.CommandRegistry;
+import dev.replab.engine.command.Executor;
+import dev.replab.engine.command.Result;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One REPL, script or lesson: a seed, at most one cluster, and the journal of accepted commands.
+ * Every front end talks to the engine through {@link #execute(String)}.
+ */
+public final class Session {
+  /** The seed a session starts with unless told otherwise. */
+  public static final long DEFAULT_SEED = 1;
+
+  private final CommandRegistry registry = CommandRegistry.standard();
+  private final Executor executor;
+  private final List<String> journal = new ArrayList<>();
+  private final Completer completer;
+
+  public Session(long seed) {
+    this.executor = new Executor(registry, seed);
+    this.completer = new Completer(registry, executor);
+  }
+
+  public Session() {
+    this(DEFAULT_SEED);
+  }
+
+  /**
+   * Runs a line of one or more commands separated by {@code ;}. If any command on the line is
+   * malformed, nothing runs and one rejected {@link Executed} says why. Commands that parse run in
+   * order; a command whose check against the current state fails is rejected and the rest still run.
+   */
+  public List<Executed> execute(String line) {
+    List<String> sources;
+    try {
+      sources = CommandRegistry.splitCommands(line);
+    } catch (CommandError e) {
+      return List.of(rejected(line.strip(), "?", e));
+    }
+    List<Executed> results = new ArrayList<>();
+    for (String source : sources) {
+      results.add(executeOne(source));
+    }
+    return results;
+  }
+
+  private Executed executeOne(String source) {
+    List<Command> commands;
+    try {
+      commands = registry.parse(source, executor);
+    } catch (CommandError e) {
+      return rejected(source, firstWord(source), e);
+    }
+    Command command = commands.get(0);
+    Result result = command.accept(executor);
+    journal.add(source);
+    return new Executed(source, command.name(), true, executor.nowUs(), result, null, 0);
+  }
+
+  private Executed rejected(String source, String name, CommandError e) {
+    return new Executed(source, name, false, executor.nowUs(), null, e.sentence(), e.column());
+  }
+
+  private static String firstWord(String source) {
+    String trimmed = source.strip();
+    int space = trimmed.indexOf(' ');
+    return space < 0 ? trimmed : trimmed.substring(0, space);
+  }
+
+  /** Candidates to complete the word that ends at {@code cursor}. */
+  public List<String> complete(String line, int cursor) {
+    return completer.complete(line, cursor);
+  }
+
+  public CommandRegistry registry() {
+    return registry;
+  }
+
+  public long seed() {
+    return executor.seed();
+  }
+
+  /** Simulated time now, in microseconds. */
+  public long nowUs() {
+    return executor.nowUs();
+  }
+
+  /** The cluster, or null before {@code create}. */
+  public Cluster cluster() {
+    return executor.cluster();
+  }
+
+  /** The accepted commands so far, in order: replaying them reproduces the session. */
+  public List<String> journal() {
+    return Collections.unmodifiableList(journal);
+  }
+
+  /** A short description for a prompt: the model and simulated time. */
+  public String promptLabel() {
+    if (executor.cluster() == null) {
+      return "no cluster";
+    }
+    return "leader-follower " + dev.replab.engine.sim.Durations.format(executor.nowUs());
+  }
+}

@@ -1,0 +1,82 @@
+package dev.replab.engine.cluster;
+
+import dev.replab.engine.history.Operation;
+import dev.replab.engine.history.Outcome;
+import dev.replab.engine.sim.Durations;
+import dev.replab.engine.sim.Timer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A named application session that sends operations to nodes and waits for answers. A client
+ * that hears nothing within its timeout gives up; it cannot know whether a write took effect.
+ */
+public final class Client {
+  private final String name;
+  private final String region;
+  private long timeoutUs;
+  private final Map<Long, Timer> waiting = new HashMap<>();
+
+  Client(String name, String region, long timeoutUs) {
+    this.name = name;
+    this.region = region;
+    this.timeoutUs = timeoutUs;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public long timeoutUs() {
+    return timeoutUs;
+  }
+
+  void setTimeoutUs(long timeoutUs) {
+    this.timeoutUs = timeoutUs;
+  }
+
+  void send(Cluster cluster, Operation op, Message request) {
+    Timer timer =
+        cluster.sim().schedule(timeoutUs, () -> {
+          waiting.remove(op.id());
+          Outcome outcome = op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;
+          String why = "no answer from " + op.node() + " within " + Durations.format(timeoutUs)
+              + (op.isWrite() ? "; the write may or may not have taken effect" : "");
+          op.complete(cluster.sim().nowUs(), outcome, null, 0, 0, why);
+        });
+    waiting.put(op.id(), timer);
+    cluster.network().send(name, op.node(), request);
+  }
+
+  void receive(Cluster cluster, String source, Message message) {
+    message.dispatch(
+        source,
+        new Message.Handler() {
+          @Override
+          public void onClientReply(String from, Message.ClientReply reply) {
+            answered(cluster, reply);
+          }
+        });
+  }
+
+  private void answered(Cluster cluster, Message.ClientReply reply) {
+    Timer timer = waiting.remove(reply.opId());
+    if (timer == null) {
+      return;
+    }
+    timer.cancel();
+    Operation op = cluster.history().get(reply.opId());
+    long now = cluster.sim().nowUs();
+    if (reply.ok()) {
+      op.complete(now, Outcome.OK, reply.value(), reply.version(), reply.epoch(), null);
+      cluster.replyArrived(op, reply);
+    } else {
+      Outcome outcome = reply.indefinite() && op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;
+      op.complete(now, outcome, null, 0, reply.epoch(), reply.error());
+    }
+  }
+}

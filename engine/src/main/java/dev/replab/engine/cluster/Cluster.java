@@ -1,0 +1,340 @@
+package dev.replab.engine.cluster;
+
+import dev.replab.engine.api.CommitRule;
+import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.api.StandardCommitRule;
+import dev.replab.engine.history.History;
+import dev.replab.engine.history.Operation;
+import dev.replab.engine.net.Network;
+import dev.replab.engine.sim.Durations;
+import dev.replab.engine.sim.Simulation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A leader-follower cluster: nodes, the network between them, clients, and the record of what
+ * happened. Commands act on it; it never looks at a wall clock.
+ */
+public final class Cluster {
+  /** The client that operations use when a command names none. */
+  public static final String DEFAULT_CLIENT = "app";
+
+  private final Simulation sim;
+  private final Network network;
+  private final ClusterConfig config;
+  private final History history = new History();
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
+  private final Map<String, Client> clients = new LinkedHashMap<>();
+  private final CommitJournal journal = new CommitJournal();
+  private final Map<Long, Staleness> staleReads = new HashMap<>();
+  private final Map<Long, Message.ClientReply> writeReplies = new HashMap<>();
+  private final List<ClusterEvent> events = new ArrayList<>();
+  private QuorumPolicy policy;
+  private CommitRule commitRule = new StandardCommitRule();
+
+  public Cluster(Simulation sim, ClusterConfig config) {
+    this.sim = sim;
+    this.config = config;
+    this.policy = config.policy();
+    this.network = new Network(sim);
+    network.setWanUs(config.wanUs());
+    network.setInsideLatency(config.insideLatency());
+    network.setDefaultLoss(config.loss());
+    for (int i = 1; i <= config.nodes(); i++) {
+      String id = "n" + i;
+      String region = config.regions().get((i - 1) % config.regions().size());
+      Node node = new Node(id, region, this, i == 1 ? Role.LEADER : Role.FOLLOWER, "n1");
+      nodes.put(id, node);
+      network.register(id, region, node::deliver);
+    }
+    for (Node node : nodes.values()) {
+      node.start();
+    }
+    client(DEFAULT_CLIENT, config.regions().get(0));
+  }
+
+  // ---------------------------------------------------------------- parts
+
+  public Simulation sim() {
+    return sim;
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public ClusterConfig config() {
+    return config;
+  }
+
+  public History history() {
+    return history;
+  }
+
+  public QuorumPolicy policy() {
+    return policy;
+  }
+
+  public void setPolicy(QuorumPolicy policy) {
+    this.policy = policy;
+    event(null, "commit rule set to setquorum " + policy.describe());
+  }
+
+  public CommitRule commitRule() {
+    return commitRule;
+  }
+
+  /** Plugs in another commit rule, as an exercise's grader does. */
+  public void setCommitRule(CommitRule commitRule) {
+    this.commitRule = commitRule;
+  }
+
+  public List<Node> nodes() {
+    return List.copyOf(nodes.values());
+  }
+
+  public Node node(String id) {
+    return nodes.get(id);
+  }
+
+  public List<String> nodeIds() {
+    return List.copyOf(nodes.keySet());
+  }
+
+  public List<Client> clients() {
+    return List.copyOf(clients.values());
+  }
+
+  public List<ClusterEvent> events() {
+    return Collections.unmodifiableList(events);
+  }
+
+  /** The node that leads the newest epoch and is not crashed, or null when there is none. */
+  public Node leader() {
+    Node best = null;
+    for (Node node : nodes.values()) {
+      if (node.isActiveLeader() && (best == null || node.epoch() > best.epoch())) {
+        best = node;
+      }
+    }
+    return best;
+  }
+
+  /** Where writes go when a command names no node: the newest leader, even a crashed one. */
+  public Node writeTarget() {
+    Node leader = leader();
+    if (leader != null) {
+      return leader;
+    }
+    Node best = null;
+    for (Node node : nodes.values()) {
+      if (node.role() == Role.LEADER && (best == null || node.epoch() > best.epoch())) {
+        best = node;
+      }
+    }
+    return best != null ? best : nodes.values().iterator().next();
+  }
+
+  /** Returns the named client, creating it in {@code region} (or the first region) if new. */
+  public Client client(String name, String region) {
+    Client existing = clients.get(name);
+    if (existing != null) {
+      return existing;
+    }
+    String home = region != null ? region : config.regions().get(0);
+    Client client = new Client(name, home, config.clientTimeoutUs());
+    clients.put(name, client);
+    network.register(name, home, (source, message) -> client.receive(this, source, message));
+    return client;
+  }
+
+  public void setClientTimeout(String name, long timeoutUs) {
+    clients.get(name).setTimeoutUs(timeoutUs);
+  }
+
+  public boolean hasClient(String name) {
+    return clients.containsKey(name);
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  /** Starts a write (a delete when {@code value} is null) from a client to a node. */
+  public Operation write(String clientName, String key, String value, String nodeId) {
+    Client client = client(clientName, null);
+    Operation.Kind kind = value == null ? Operation.Kind.DELETE : Operation.Kind.WRITE;
+    Operation op = history.start(kind, clientName, nodeId, key, value, sim.nowUs());
+    client.send(this, op, new Message.ClientWrite(op.id(), key, value));
+    return op;
+  }
+
+  /** Starts a read of a key from a node. */
+  public Operation read(String clientName, String key, String nodeId) {
+    Client client = client(clientName, null);
+    Operation op = history.start(Operation.Kind.READ, clientName, nodeId, key, null, sim.nowUs());
+    client.send(this, op, new Message.ClientRead(op.id(), key));
+    return op;
+  }
+
+  /** Why a read was stale, or null when it was not. */
+  public Staleness staleness(long opId) {
+    return staleReads.get(opId);
+  }
+
+  /** The leader's answer to a write, with who acknowledged it, or null. */
+  public Message.ClientReply writeReply(long opId) {
+    return writeReplies.get(opId);
+  }
+
+  /** The newest committed write of a key that no failover has discarded, or null. */
+  public CommitJournal.Commit latestCommitted(String key) {
+    return journal.latest(key, sim.nowUs());
+  }
+
+  public CommitJournal journal() {
+    return journal;
+  }
+
+  // ---------------------------------------------------------------- faults and failover
+
+  public void crash(String id) {
+    nodes.get(id).crash();
+    event(id, id + " crashed");
+  }
+
+  public void restart(String id) {
+    nodes.get(id).restart();
+    event(id, id + " restarted from its durable log at offset " + nodes.get(id).receivedOffset());
+  }
+
+  public void pause(String id) {
+    nodes.get(id).pause();
+    event(id, id + " paused");
+  }
+
+  public void resume(String id) {
+    nodes.get(id).resume();
+    event(id, id + " resumed");
+  }
+
+  /** Makes a node the leader of a new epoch; the others learn of it from its heartbeats. */
+  public int promote(String id) {
+    int newEpoch = nodes.values().stream().mapToInt(Node::epoch).max().orElse(0) + 1;
+    event(id, id + " promoted to leader of epoch " + newEpoch + " at offset " + nodes.get(id).receivedOffset());
+    nodes.get(id).promote(newEpoch);
+    return newEpoch;
+  }
+
+  // ---------------------------------------------------------------- what nodes report
+
+  List<String> peersOf(String id) {
+    List<String> peers = new ArrayList<>(nodes.keySet());
+    peers.remove(id);
+    return peers;
+  }
+
+  long applyUs() {
+    return config.applyUs();
+  }
+
+  long heartbeatUs() {
+    return config.heartbeatUs();
+  }
+
+  /** How long a leader still counts a silent follower as connected. */
+  long connectionTimeoutUs() {
+    return Math.max(10 * config.heartbeatUs(), 1_000_000);
+  }
+
+  int maxBatch() {
+    return 1_000;
+  }
+
+  boolean ackOnApply() {
+    return policy.ack() == QuorumPolicy.AckLevel.APPLIED && !policy.isAsync();
+  }
+
+  void committed(Node leader, LogEntry entry) {
+    journal.add(entry, leader.id(), sim.nowUs());
+  }
+
+  void discarded(Node node, List<LogEntry> entries, String newLeader, int newEpoch) {
+    for (LogEntry entry : entries) {
+      boolean wasCommitted = journal.markLost(entry, sim.nowUs());
+      Operation op = history.get(entry.opId());
+      if (op != null) {
+        op.markLost("offset " + entry.offset() + " of epoch " + entry.epoch() + " discarded by " + node.id()
+            + " when it followed " + (newLeader == null ? "a newer leader" : newLeader) + " in epoch " + newEpoch
+            + (wasCommitted ? " (it had been acknowledged)" : ""));
+      }
+    }
+    event(node.id(), node.id() + " discarded " + entries.size() + (entries.size() == 1 ? " entry" : " entries")
+        + " (offsets " + entries.get(0).offset() + ".." + entries.get(entries.size() - 1).offset()
+        + ") that the leader of epoch " + newEpoch + " does not have");
+  }
+
+  void readServed(long opId, Node node, Versioned seen) {
+    Operation op = history.get(opId);
+    if (op == null) {
+      return;
+    }
+    CommitJournal.Commit latest = journal.latest(op.key(), sim.nowUs());
+    if (latest == null || !latest.version().newerThan(seen)) {
+      return;
+    }
+    Node leader = leader();
+    long behindEntries = leader == null ? 0 : Math.max(0, leader.commitOffset() - node.appliedOffset());
+    long behindUs = 0;
+    if (leader != null && node.appliedOffset() < leader.log().lastOffset()) {
+      behindUs = sim.nowUs() - leader.log().get(node.appliedOffset() + 1).writtenUs();
+    }
+    staleReads.put(opId, new Staleness(node.id(), latest.value(), latest.offset(), latest.epoch(), behindEntries, behindUs));
+  }
+
+  void replyArrived(Operation op, Message.ClientReply reply) {
+    if (op.isWrite()) {
+      writeReplies.put(op.id(), reply);
+    } else if (staleReads.containsKey(op.id())) {
+      op.markStale();
+    }
+  }
+
+  void noteMode(Node node, String what) {
+    event(node.id(), node.id() + " " + what);
+  }
+
+  private void event(String node, String text) {
+    events.add(new ClusterEvent(sim.nowUs(), node, text));
+  }
+
+  /** A read saw an older value than one already committed. */
+  public record Staleness(String node, String latestValue, long latestOffset, int latestEpoch, long behindEntries, long behindUs) {
+    /** One sentence for a learner. */
+    public String explain() {
+      return "newest committed is " + (latestValue == null ? "a delete" : latestValue) + " at offset " + latestOffset
+          + "; " + node + " is " + behindEntries + (behindEntries == 1 ? " entry" : " entries") + " ("
+          + Durations.format(behindUs) + ") behind";
+    }
+  }
+
+  /** Something that happened to the cluster rather than to a client operation. */
+  public record ClusterEvent(long atUs, String node, String text) {}
+
+  /** Keys known to any node, sorted, for completion and {@code inspect}. */
+  public List<String> knownKeys() {
+    TreeMap<String, Boolean> keys = new TreeMap<>();
+    for (Node node : nodes.values()) {
+      for (String key : node.keys()) {
+        keys.put(key, true);
+      }
+    }
+    for (Operation op : history.operations()) {
+      keys.put(op.key(), true);
+    }
+    return List.copyOf(keys.keySet());
+  }
+}

@@ -1,0 +1,563 @@
+package dev.replab.engine.cluster;
+
+import dev.replab.engine.api.FollowerProgress;
+import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.sim.Durations;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One database server. Its durable state (the replication log, the epoch it last knew and the
+ * role it held) survives a crash; everything else is volatile and is rebuilt on restart.
+ */
+public final class Node {
+  private final String id;
+  private final String region;
+  private final Cluster cluster;
+
+  // Durable state.
+  private final ReplicationLog log = new ReplicationLog();
+  private int epoch = 1;
+  private Role role;
+  private String leaderId;
+
+  // Volatile state, rebuilt from the log on restart.
+  private NodeState state = NodeState.UP;
+  private final TreeMap<String, Versioned> data = new TreeMap<>();
+  private long appliedOffset;
+  private long appliedWrittenUs;
+  private boolean applying;
+  private int generation;
+  private final ArrayDeque<Runnable> frozen = new ArrayDeque<>();
+  private boolean awaitingLeaderHandshake;
+  private boolean truncateAfterHandshake;
+  private LeaderState leader;
+
+  Node(String id, String region, Cluster cluster, Role role, String leaderId) {
+    this.id = id;
+    this.region = region;
+    this.cluster = cluster;
+    this.role = role;
+    this.leaderId = leaderId;
+  }
+
+  /** The leader's volatile bookkeeping: where each follower is and which writes wait for acks. */
+  private final class LeaderState {
+    final Map<String, FollowerLink> followers = new LinkedHashMap<>();
+    final TreeMap<Long, PendingWrite> pending = new TreeMap<>();
+    long commitOffset;
+    boolean fellBack;
+    long fellBackAtUs;
+  }
+
+  private record PendingWrite(long opId, String client, long sinceUs) {}
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Starts the node fresh in a new cluster: its empty log already agrees with the leader's. */
+  void start() {
+    generation++;
+    if (role == Role.LEADER) {
+      becomeLeaderState(0);
+    }
+  }
+
+  void crash() {
+    state = NodeState.CRASHED;
+    generation++;
+    frozen.clear();
+    leader = null;
+    applying = false;
+    data.clear();
+    appliedOffset = 0;
+  }
+
+  /** Recovers from the durable log after a crash, then catches up from the leader. */
+  void restart() {
+    state = NodeState.UP;
+    generation++;
+    frozen.clear();
+    rebuildFromLog();
+    if (role == Role.LEADER) {
+      becomeLeaderState(log.lastOffset());
+      sendHeartbeats();
+    } else {
+      awaitingLeaderHandshake = true;
+    }
+  }
+
+  void pause() {
+    state = NodeState.PAUSED;
+  }
+
+  void resume() {
+    state = NodeState.UP;
+    while (!frozen.isEmpty() && state == NodeState.UP) {
+      frozen.poll().run();
+    }
+  }
+
+  /** Makes this node the leader of a new epoch, as {@code promote} does. */
+  void promote(int newEpoch) {
+    if (role == Role.LEADER && leader != null) {
+      failPending("leadership moved to a new epoch");
+    }
+    epoch = newEpoch;
+    role = Role.LEADER;
+    leaderId = id;
+    awaitingLeaderHandshake = false;
+    while (appliedOffset < log.lastOffset()) {
+      applyNext();
+    }
+    becomeLeaderState(log.lastOffset());
+    sendHeartbeats();
+  }
+
+  private void becomeLeaderState(long committed) {
+    leader = new LeaderState();
+    leader.commitOffset = committed;
+    long now = cluster.sim().nowUs();
+    for (String peer : cluster.peersOf(id)) {
+      leader.followers.put(peer, new FollowerLink(peer, log.lastOffset() + 1, now));
+    }
+    scheduleHeartbeat();
+  }
+
+  private void rebuildFromLog() {
+    data.clear();
+    appliedOffset = 0;
+    applying = false;
+    while (appliedOffset < log.lastOffset()) {
+      applyNext();
+    }
+  }
+
+  // ---------------------------------------------------------------- delivery
+
+  /** Entry point for everything the network hands to this node. */
+  void deliver(String source, Message message) {
+    switch (state) {
+      case CRASHED -> refuseWhileDown(source, message);
+      case PAUSED -> frozen.add(() -> handle(source, message));
+      case UP -> handle(source, message);
+      default -> throw new IllegalStateException("unknown state " + state);
+    }
+  }
+
+  /**
+   * A crashed server's host still answers: a client's connection is refused at once, so the
+   * client knows its request was never processed. Replication traffic is simply lost.
+   */
+  private void refuseWhileDown(String source, Message message) {
+    long opId = message.requestOpId();
+    if (opId >= 0) {
+      reply(source, Message.ClientReply.refused(opId, "connection to " + id + " refused: it has crashed", false));
+    }
+  }
+
+  /** Runs a timer action unless the node crashed since it was set; a paused node runs it on resume. */
+  private void later(long delayUs, Runnable action) {
+    int setIn = generation;
+    cluster.sim().schedule(delayUs, () -> guarded(setIn, action));
+  }
+
+  private void guarded(int setIn, Runnable action) {
+    if (setIn != generation) {
+      return;
+    }
+    if (state == NodeState.PAUSED) {
+      frozen.add(() -> guarded(setIn, action));
+    } else {
+      action.run();
+    }
+  }
+
+  private void handle(String source, Message message) {
+    message.dispatch(source, handler);
+  }
+
+  private final Message.Handler handler =
+      new Message.Handler() {
+        @Override
+        public void onClientWrite(String source, Message.ClientWrite write) {
+          Node.this.onClientWrite(source, write);
+        }
+
+        @Override
+        public void onClientRead(String source, Message.ClientRead read) {
+          Node.this.onClientRead(source, read);
+        }
+
+        @Override
+        public void onAppend(String source, Message.Append append) {
+          Node.this.onAppend(source, append);
+        }
+
+        @Override
+        public void onAppendReply(String source, Message.AppendReply reply) {
+          Node.this.onAppendReply(source, reply);
+        }
+      };
+
+  // ---------------------------------------------------------------- clients
+
+  private void onClientRead(String client, Message.ClientRead read) {
+    Versioned current = data.getOrDefault(read.key(), Versioned.NONE);
+    cluster.readServed(read.opId(), this, current);
+    reply(client, Message.ClientReply.ok(read.opId(), current, appliedOffset, List.of(), false));
+  }
+
+  private void onClientWrite(String client, Message.ClientWrite write) {
+    if (role != Role.LEADER || leader == null) {
+      String where = leaderId == null ? "no leader is known" : "the leader is " + leaderId;
+      reply(client, Message.ClientReply.refused(write.opId(), id + " is a follower and does not accept writes; " + where, false));
+      return;
+    }
+    long offset = log.lastOffset() + 1;
+    log.append(new LogEntry(offset, epoch, write.key(), write.value(), cluster.sim().nowUs(), write.opId()));
+    leader.pending.put(offset, new PendingWrite(write.opId(), client, cluster.sim().nowUs()));
+    for (FollowerLink follower : leader.followers.values()) {
+      if (follower.nextOffset == offset) {
+        sendEntries(follower);
+      }
+    }
+    QuorumPolicy policy = cluster.policy();
+    if (!policy.isAsync() && policy.timeoutUs() >= 0 && !leader.fellBack) {
+      later(policy.timeoutUs(), () -> onCommitTimeout(offset));
+    }
+    advanceCommit();
+  }
+
+  private void reply(String client, Message.ClientReply reply) {
+    cluster.network().send(id, client, reply);
+  }
+
+  // ---------------------------------------------------------------- leader side
+
+  private void scheduleHeartbeat() {
+    int setIn = generation;
+    cluster.sim().schedulePeriodic(cluster.heartbeatUs(), () -> {
+      if (setIn != generation) {
+        return;
+      }
+      if (state == NodeState.PAUSED) {
+        frozen.add(this::heartbeatTick);
+      } else {
+        heartbeatTick();
+      }
+    });
+  }
+
+  private void heartbeatTick() {
+    if (role != Role.LEADER || leader == null) {
+      return;
+    }
+    sendHeartbeats();
+    scheduleHeartbeat();
+  }
+
+  private void sendHeartbeats() {
+    for (FollowerLink follower : leader.followers.values()) {
+      if (follower.nextOffset <= log.lastOffset()) {
+        sendEntries(follower);
+      } else {
+        sendAppend(follower, List.of());
+      }
+    }
+  }
+
+  private void sendEntries(FollowerLink follower) {
+    long last = Math.min(log.lastOffset(), follower.nextOffset + cluster.maxBatch() - 1);
+    List<LogEntry> entries = log.slice(follower.nextOffset, last);
+    sendAppend(follower, entries);
+    follower.nextOffset = last + 1;
+  }
+
+  private void sendAppend(FollowerLink follower, List<LogEntry> entries) {
+    long prev = follower.nextOffset - 1;
+    cluster.network().send(id, follower.id, new Message.Append(epoch, id, prev, log.epochAt(prev), entries, leader.commitOffset));
+  }
+
+  private void onAppendReply(String source, Message.AppendReply reply) {
+    if (reply.epoch() > epoch) {
+      stepDown(reply.epoch(), null);
+      return;
+    }
+    if (role != Role.LEADER || leader == null || reply.epoch() < epoch) {
+      return;
+    }
+    FollowerLink follower = leader.followers.get(source);
+    if (follower == null) {
+      return;
+    }
+    follower.lastHeardUs = cluster.sim().nowUs();
+    if (!reply.accepted()) {
+      long agreed = Math.min(reply.hintOffset(), log.endOffsetFor(reply.hintEpoch()));
+      follower.nextOffset = Math.min(follower.nextOffset, agreed + 1);
+      follower.received = Math.min(follower.received, agreed);
+      sendEntries(follower);
+      return;
+    }
+    follower.received = Math.max(follower.received, reply.receivedOffset());
+    follower.applied = Math.max(follower.applied, reply.appliedOffset());
+    advanceCommit();
+  }
+
+  private void advanceCommit() {
+    QuorumPolicy policy = cluster.policy();
+    List<FollowerProgress> progress = followerProgress();
+    if (leader.fellBack && cluster.commitRule().isCommitted(log.lastOffset(), policy, progress)) {
+      leader.fellBack = false;
+      cluster.noteMode(this, "resumed " + policy.describe() + ": enough followers caught up");
+    }
+    boolean asyncNow = policy.isAsync() || leader.fellBack;
+    while (leader.commitOffset < log.lastOffset()
+        && (asyncNow || cluster.commitRule().isCommitted(leader.commitOffset + 1, policy, progress))) {
+      commit(leader.commitOffset + 1, progress, false);
+    }
+  }
+
+  private void commit(long offset, List<FollowerProgress> progress, boolean byFallback) {
+    leader.commitOffset = offset;
+    while (appliedOffset < offset) {
+      applyNext();
+    }
+    LogEntry entry = log.get(offset);
+    cluster.committed(this, entry);
+    PendingWrite waiting = leader.pending.remove(offset);
+    if (waiting != null) {
+      List<String> ackedBy = new ArrayList<>();
+      QuorumPolicy policy = cluster.policy();
+      for (FollowerProgress follower : progress) {
+        if (follower.acked(policy.ack()) >= offset) {
+          ackedBy.add(follower.id());
+        }
+      }
+      Versioned written = new Versioned(entry.value(), offset, entry.epoch());
+      reply(waiting.client(), Message.ClientReply.ok(waiting.opId(), written, appliedOffset, ackedBy, byFallback));
+    }
+  }
+
+  private void onCommitTimeout(long offset) {
+    if (role != Role.LEADER || leader == null || leader.commitOffset >= offset || leader.fellBack) {
+      return;
+    }
+    leader.fellBack = true;
+    leader.fellBackAtUs = cluster.sim().nowUs();
+    QuorumPolicy policy = cluster.policy();
+    cluster.noteMode(this, "fell back to asynchronous replication: offset " + offset + " waited "
+        + Durations.format(policy.timeoutUs()) + " without enough acknowledgements");
+    List<FollowerProgress> progress = followerProgress();
+    while (leader.commitOffset < log.lastOffset()) {
+      commit(leader.commitOffset + 1, progress, true);
+    }
+  }
+
+  private List<FollowerProgress> followerProgress() {
+    List<FollowerProgress> progress = new ArrayList<>(leader.followers.size());
+    long now = cluster.sim().nowUs();
+    for (FollowerLink follower : leader.followers.values()) {
+      progress.add(follower.progress(now, cluster.connectionTimeoutUs()));
+    }
+    return progress;
+  }
+
+  private void failPending(String why) {
+    for (PendingWrite waiting : leader.pending.values()) {
+      reply(waiting.client(), Message.ClientReply.refused(waiting.opId(), why, true));
+    }
+    leader.pending.clear();
+  }
+
+  private void stepDown(int newEpoch, String newLeader) {
+    if (role == Role.LEADER && leader != null) {
+      failPending(id + " stepped down: a newer leader took over in epoch " + newEpoch);
+      cluster.noteMode(this, "stepped down on seeing epoch " + newEpoch);
+    }
+    leader = null;
+    role = Role.FOLLOWER;
+    epoch = newEpoch;
+    leaderId = newLeader;
+    awaitingLeaderHandshake = true;
+  }
+
+  // ---------------------------------------------------------------- follower side
+
+  private void onAppend(String source, Message.Append append) {
+    if (append.epoch() < epoch) {
+      cluster.network().send(id, source, new Message.AppendReply(epoch, false, log.lastOffset(), appliedOffset, log.lastOffset(), log.lastEpoch()));
+      return;
+    }
+    if (append.epoch() > epoch || role == Role.LEADER || !append.leader().equals(leaderId)) {
+      stepDown(append.epoch(), append.leader());
+    }
+    if (awaitingLeaderHandshake) {
+      // A leader we have not synchronised with yet: tell it where our log ends so that it can
+      // find the last offset on which both logs agree, and resend from there.
+      awaitingLeaderHandshake = false;
+      truncateAfterHandshake = true;
+      reject(source, log.lastOffset());
+      return;
+    }
+    long prev = append.prevOffset();
+    if (prev > log.lastOffset() || log.epochAt(prev) != append.prevEpoch()) {
+      reject(source, Math.min(prev - 1, log.lastOffset()));
+      return;
+    }
+    if (truncateAfterHandshake) {
+      truncateAfterHandshake = false;
+      discardDivergent(prev, append.entries(), append.leader(), append.epoch());
+    }
+    for (LogEntry entry : append.entries()) {
+      if (entry.offset() <= log.lastOffset()) {
+        if (log.epochAt(entry.offset()) == entry.epoch()) {
+          continue;
+        }
+        discardDivergent(entry.offset() - 1, List.of(), append.leader(), append.epoch());
+      }
+      log.append(entry);
+    }
+    acknowledge(source);
+    startApplying();
+  }
+
+  private void reject(String source, long hintOffset) {
+    cluster.network().send(id, source, new Message.AppendReply(epoch, false, log.lastOffset(), appliedOffset, hintOffset, log.epochAt(hintOffset)));
+  }
+
+  /**
+   * Drops the entries after {@code offset}, which the new leader's log does not have. Entries
+   * that the leader is resending in {@code incoming} are not divergent and are not reported.
+   */
+  private void discardDivergent(long offset, List<LogEntry> incoming, String newLeader, int newEpoch) {
+    if (offset >= log.lastOffset()) {
+      return;
+    }
+    List<LogEntry> removed = log.truncateAfter(offset);
+    if (appliedOffset > offset) {
+      rebuildFromLog();
+    }
+    List<LogEntry> divergent = new ArrayList<>();
+    for (LogEntry entry : removed) {
+      boolean resent = incoming.stream().anyMatch(e -> e.offset() == entry.offset() && e.epoch() == entry.epoch());
+      if (!resent) {
+        divergent.add(entry);
+      }
+    }
+    if (!divergent.isEmpty()) {
+      cluster.discarded(this, divergent, newLeader, newEpoch);
+    }
+  }
+
+  private void acknowledge(String leaderNode) {
+    cluster.network().send(id, leaderNode, new Message.AppendReply(epoch, true, log.lastOffset(), appliedOffset, 0, 0));
+  }
+
+  private void startApplying() {
+    if (applying || appliedOffset >= log.lastOffset()) {
+      return;
+    }
+    applying = true;
+    later(cluster.applyUs(), this::applyOneAndContinue);
+  }
+
+  private void applyOneAndContinue() {
+    applying = false;
+    if (appliedOffset < log.lastOffset()) {
+      applyNext();
+      boolean caughtUp = appliedOffset == log.lastOffset();
+      if (role == Role.FOLLOWER && leaderId != null && (caughtUp || cluster.ackOnApply())) {
+        acknowledge(leaderId);
+      }
+    }
+    startApplying();
+  }
+
+  private void applyNext() {
+    LogEntry entry = log.get(appliedOffset + 1);
+    data.put(entry.key(), new Versioned(entry.value(), entry.offset(), entry.epoch()));
+    appliedOffset = entry.offset();
+    appliedWrittenUs = entry.writtenUs();
+  }
+
+  // ---------------------------------------------------------------- views
+
+  public String id() {
+    return id;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public NodeState state() {
+    return state;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public int epoch() {
+    return epoch;
+  }
+
+  /** The leader this node believes in (itself when it leads), or null. */
+  public String leaderId() {
+    return leaderId;
+  }
+
+  public ReplicationLog log() {
+    return log;
+  }
+
+  public long receivedOffset() {
+    return log.lastOffset();
+  }
+
+  public long appliedOffset() {
+    return appliedOffset;
+  }
+
+  /** When the leader wrote the last entry this node applied (0 when none). */
+  public long appliedWrittenUs() {
+    return appliedWrittenUs;
+  }
+
+  /** The offset up to which this node, as leader, has committed; its applied offset otherwise. */
+  public long commitOffset() {
+    return leader != null ? leader.commitOffset : appliedOffset;
+  }
+
+  public boolean isActiveLeader() {
+    return role == Role.LEADER && leader != null && state != NodeState.CRASHED;
+  }
+
+  /** True while this leader runs asynchronously after a commit timeout. */
+  public boolean fellBack() {
+    return leader != null && leader.fellBack;
+  }
+
+  public Versioned valueOf(String key) {
+    return data.getOrDefault(key, Versioned.NONE);
+  }
+
+  /** Keys this node has applied, in order. */
+  public java.util.Set<String> keys() {
+    return java.util.Collections.unmodifiableSet(data.keySet());
+  }
+
+  /** What this node, as leader, knows of its followers; empty for a follower. */
+  public List<FollowerProgress> knownFollowers() {
+    return leader == null ? List.of() : followerProgress();
+  }
+
+  /** Writes waiting for acknowledgements on this leader. */
+  public int pendingWrites() {
+    return leader == null ? 0 : leader.pending.size();
+  }
+}

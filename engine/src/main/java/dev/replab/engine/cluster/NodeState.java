@@ -1,0 +1,11 @@
+package dev.replab.engine.cluster;
+
+/** Whether a node's process is running. */
+public enum NodeState {
+  /** Running and answering. */
+  UP,
+  /** Frozen without knowing it, as in a long garbage-collection pause: messages wait for it. */
+  PAUSED,
+  /** Stopped: volatile state is gone, messages to it are lost. */
+  CRASHED
+}

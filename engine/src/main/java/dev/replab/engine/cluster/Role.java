@@ -1,0 +1,7 @@
+package dev.replab.engine.cluster;
+
+/** What a node believes its job is. */
+public enum Role {
+  LEADER,
+  FOLLOWER
+}

@@ -1,0 +1,269 @@
+package dev.replab.engine.command;
+
+import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.cluster.ClusterConfig;
+import dev.replab.engine.net.Latency;
+import java.util.List;
+
+/** A parsed command: plain data that an {@link Executor} carries out. */
+public sealed interface Command
+    permits Command.Create,
+        Command.Write,
+        Command.Read,
+        Command.Fault,
+        Command.Partition,
+        Command.Heal,
+        Command.Link,
+        Command.SetQuorum,
+        Command.Promote,
+        Command.Tick,
+        Command.Settle,
+        Command.Status,
+        Command.Lag,
+        Command.Log,
+        Command.Inspect,
+        Command.History,
+        Command.ClientSession,
+        Command.Seed,
+        Command.Reset,
+        Command.Help {
+
+  /** The command's name as typed. */
+  String name();
+
+  /** Runs the command: each record calls the executor method made for it. */
+  Result accept(Executor executor);
+
+  /** {@code create leader-follower ...}. */
+  record Create(String model, ClusterConfig config) implements Command {
+    public String name() {
+      return "create";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.create(this);
+    }
+  }
+
+  /** {@code write k v} or {@code delete k} (value null), with an optional node and client. */
+  record Write(String key, String value, String via, String client, boolean delete) implements Command {
+    public String name() {
+      return delete ? "delete" : "write";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.write(this);
+    }
+  }
+
+  /** {@code read k [from n] [as c]}. */
+  record Read(String key, String from, String client) implements Command {
+    public String name() {
+      return "read";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.read(this);
+    }
+  }
+
+  /** {@code crash}, {@code restart}, {@code pause} or {@code resume} a node. */
+  record Fault(Kind kind, String node) implements Command {
+    /** The node faults. */
+    public enum Kind {
+      CRASH,
+      RESTART,
+      PAUSE,
+      RESUME
+    }
+
+    public String name() {
+      return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public Result accept(Executor executor) {
+      return executor.fault(this);
+    }
+  }
+
+  /** Cuts every link from each node in {@code sources} to each in {@code targets}, and back unless one-way. */
+  record Partition(List<String> sources, List<String> targets, boolean oneWay) implements Command {
+    public Partition {
+      sources = List.copyOf(sources);
+      targets = List.copyOf(targets);
+    }
+
+    public String name() {
+      return "partition";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.partition(this);
+    }
+  }
+
+  /** {@code heal}: every cut link works again. */
+  record Heal() implements Command {
+    public String name() {
+      return "heal";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.heal(this);
+    }
+  }
+
+  /** {@code link a b latency=... loss=...}: both directions unless one-way. */
+  record Link(String a, String b, Latency latency, Double loss, boolean oneWay) implements Command {
+    public String name() {
+      return "link";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.link(this);
+    }
+  }
+
+  /** {@code setquorum ...}. */
+  record SetQuorum(QuorumPolicy policy) implements Command {
+    public String name() {
+      return "setquorum";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.setQuorum(this);
+    }
+  }
+
+  /** {@code promote n}. */
+  record Promote(String node) implements Command {
+    public String name() {
+      return "promote";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.promote(this);
+    }
+  }
+
+  /** {@code tick d}. */
+  record Tick(long durationUs) implements Command {
+    public String name() {
+      return "tick";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.tick(this);
+    }
+  }
+
+  /** {@code settle}. */
+  record Settle() implements Command {
+    public String name() {
+      return "settle";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.settle(this);
+    }
+  }
+
+  /** {@code status}. */
+  record Status() implements Command {
+    public String name() {
+      return "status";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.status(this);
+    }
+  }
+
+  /** {@code lag}. */
+  record Lag() implements Command {
+    public String name() {
+      return "lag";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.lag(this);
+    }
+  }
+
+  /** {@code log n [last=k]}. */
+  record Log(String node, int last) implements Command {
+    public String name() {
+      return "log";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.log(this);
+    }
+  }
+
+  /** {@code inspect k}. */
+  record Inspect(String key) implements Command {
+    public String name() {
+      return "inspect";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.inspect(this);
+    }
+  }
+
+  /** {@code history}. */
+  record History() implements Command {
+    public String name() {
+      return "history";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.history(this);
+    }
+  }
+
+  /** {@code client name [region=r] [timeout=d]}. */
+  record ClientSession(String client, String region, Long timeoutUs) implements Command {
+    public String name() {
+      return "client";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.client(this);
+    }
+  }
+
+  /** {@code seed n}. */
+  record Seed(long seed) implements Command {
+    public String name() {
+      return "seed";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.seed(this);
+    }
+  }
+
+  /** {@code reset}. */
+  record Reset() implements Command {
+    public String name() {
+      return "reset";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.reset(this);
+    }
+  }
+
+  /** {@code help [command]}. */
+  record Help(String topic) implements Command {
+    public String name() {
+      return "help";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.help(this);
+    }
+  }
+}

@@ -1,0 +1,482 @@
+package dev.replab.engine.command;
+
+import dev.replab.engine.api.FollowerProgress;
+import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.api.StandardCommitRule;
+import dev.replab.engine.cluster.Client;
+import dev.replab.engine.cluster.Cluster;
+import dev.replab.engine.cluster.ClusterConfig;
+import dev.replab.engine.cluster.Message;
+import dev.replab.engine.cluster.Node;
+import dev.replab.engine.cluster.NodeState;
+import dev.replab.engine.cluster.Versioned;
+import dev.replab.engine.history.Operation;
+import dev.replab.engine.history.Outcome;
+import dev.replab.engine.sim.Durations;
+import dev.replab.engine.sim.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Carries out commands against a session's cluster and describes what happened. */
+public final class Executor implements ParseContext {
+  private static final long SETTLE_LIMIT_US = 3_600_000_000L;
+
+  private final CommandRegistry registry;
+  private long seed;
+  private Cluster cluster;
+
+  public Executor(CommandRegistry registry, long seed) {
+    this.registry = registry;
+    this.seed = seed;
+  }
+
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Virtual time now, in microseconds (0 before a cluster exists). */
+  public long nowUs() {
+    return cluster == null ? 0 : cluster.sim().nowUs();
+  }
+
+  // ---------------------------------------------------------------- parse context
+
+  @Override
+  public boolean hasCluster() {
+    return cluster != null;
+  }
+
+  @Override
+  public List<String> nodes() {
+    return cluster == null ? List.of() : cluster.nodeIds();
+  }
+
+  @Override
+  public List<String> clients() {
+    return cluster == null ? List.of() : cluster.clients().stream().map(Client::name).toList();
+  }
+
+  @Override
+  public List<String> regions() {
+    return cluster == null ? List.of() : cluster.config().regions();
+  }
+
+  @Override
+  public String stateOf(String node) {
+    return cluster.node(node).state().name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String leader() {
+    Node leader = cluster == null ? null : cluster.leader();
+    return leader == null ? null : leader.id();
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  Result create(Command.Create command) {
+    cluster = new Cluster(new Simulation(seed), command.config());
+    ClusterConfig config = command.config();
+    List<Result.NodeRow> rows = nodeRows();
+    StringBuilder text = new StringBuilder("created a leader-follower cluster of " + config.nodes() + " nodes (seed " + seed + "): ");
+    for (Node node : cluster.nodes()) {
+      text.append(node.id()).append(node.id().equals("n1") ? " (leader" : " (follower").append(config.regions().size() > 1 ? ", " + node.region() : "").append(") ");
+    }
+    text.append("\ncommit rule: setquorum ").append(cluster.policy().describe()).append(" (").append(modeName(cluster.policy(), false)).append(")");
+    return new Result.Created(command.model(), rows, cluster.policy().describe(), text.toString());
+  }
+
+  Result write(Command.Write command) {
+    String clientName = clientFor(command.client());
+    String target = command.via() != null ? command.via() : cluster.writeTarget().id();
+    Operation op = cluster.write(clientName, command.key(), command.value(), target);
+    runUntilDone(op);
+    Message.ClientReply reply = cluster.writeReply(op.id());
+    List<String> ackedBy = reply == null ? List.of() : reply.ackedBy();
+    boolean fellBack = reply != null && reply.fellBack();
+    double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
+    String verb = command.delete() ? "delete " + command.key() : "write " + command.key() + "=" + command.value();
+    StringBuilder text = new StringBuilder(verb + " via " + target + ": ");
+    if (op.outcome() == Outcome.OK) {
+      text.append("ok, offset ").append(op.version()).append(" in epoch ").append(op.epoch()).append(", ").append(Result.ms(latencyMs));
+      QuorumPolicy policy = cluster.policy();
+      if (fellBack) {
+        text.append("\n  the leader gave up waiting after ").append(Durations.format(policy.timeoutUs()))
+            .append(" and fell back to asynchronous replication; acknowledged by ")
+            .append(ackedBy.isEmpty() ? "no follower" : String.join(", ", ackedBy));
+      } else if (!policy.isAsync()) {
+        text.append("; acknowledged by ").append(ackedBy.isEmpty() ? "no follower" : String.join(", ", ackedBy));
+      } else {
+        text.append("; asynchronous: followers will catch up");
+      }
+    } else {
+      text.append(op.outcome().name().toLowerCase(Locale.ROOT)).append(" after ").append(Result.ms(latencyMs)).append(": ").append(op.error());
+    }
+    return new Result.WriteDone(command.key(), command.value(), target, clientName, outcomeName(op), op.version(), op.epoch(),
+        latencyMs, ackedBy, fellBack, op.error(), text.toString());
+  }
+
+  Result read(Command.Read command) {
+    String clientName = clientFor(command.client());
+    String target = command.from() != null ? command.from() : cluster.writeTarget().id();
+    Operation op = cluster.read(clientName, command.key(), target);
+    runUntilDone(op);
+    double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
+    Cluster.Staleness stale = op.outcome() == Outcome.OK ? cluster.staleness(op.id()) : null;
+    StringBuilder text = new StringBuilder("read " + command.key() + " from " + target + ": ");
+    if (op.outcome() == Outcome.OK) {
+      text.append(op.value() == null ? "(none)" : op.value());
+      if (op.version() > 0) {
+        text.append(" (offset ").append(op.version()).append(")");
+      }
+      text.append(", ").append(Result.ms(latencyMs));
+      if (stale != null) {
+        text.append("\n  STALE: ").append(stale.explain());
+      }
+    } else {
+      text.append(outcomeName(op)).append(" after ").append(Result.ms(latencyMs)).append(": ").append(op.error());
+    }
+    return new Result.ReadDone(command.key(), op.value(), target, clientName, outcomeName(op), op.version(), op.epoch(),
+        stale != null, stale == null ? null : stale.latestValue(), stale == null ? 0 : stale.latestOffset(),
+        stale == null ? 0 : stale.behindEntries(), stale == null ? 0 : Durations.toMs(stale.behindUs()), latencyMs,
+        List.of(), op.error(), text.toString());
+  }
+
+  private String clientFor(String spec) {
+    if (spec == null) {
+      return Cluster.DEFAULT_CLIENT;
+    }
+    int at = spec.indexOf('@');
+    String name = at < 0 ? spec : spec.substring(0, at);
+    cluster.client(name, at < 0 ? null : spec.substring(at + 1));
+    return name;
+  }
+
+  private void runUntilDone(Operation op) {
+    cluster.sim().runUntil(() -> op.outcome() != Outcome.PENDING, Long.MAX_VALUE);
+  }
+
+  private static String outcomeName(Operation op) {
+    return op.outcome().name().toLowerCase(Locale.ROOT);
+  }
+
+  Result fault(Command.Fault command) {
+    String node = command.node();
+    String text;
+    switch (command.kind()) {
+      case CRASH -> {
+        cluster.crash(node);
+        text = node + " crashed: its volatile state is gone; its log (offset " + cluster.node(node).receivedOffset() + ") survives";
+      }
+      case RESTART -> {
+        cluster.restart(node);
+        text = node + " restarted from its log at offset " + cluster.node(node).receivedOffset()
+            + (cluster.node(node).isActiveLeader() ? " and leads again" : " and will catch up from the leader");
+      }
+      case PAUSE -> {
+        cluster.pause(node);
+        text = node + " paused: it is frozen and does not know it; messages to it queue up";
+      }
+      case RESUME -> {
+        cluster.resume(node);
+        text = node + " resumed and handled what queued up while it was paused";
+      }
+      default -> throw new IllegalStateException("unknown fault " + command.kind());
+    }
+    return new Result.Message(text);
+  }
+
+  Result partition(Command.Partition command) {
+    for (String source : command.sources()) {
+      for (String target : command.targets()) {
+        cluster.network().cut(source, target);
+        if (!command.oneWay()) {
+          cluster.network().cut(target, source);
+        }
+      }
+    }
+    String left = String.join(" ", command.sources());
+    String right = String.join(" ", command.targets());
+    return new Result.Message(command.oneWay()
+        ? "messages from " + left + " to " + right + " are now dropped (the other direction still works)"
+        : "partitioned: " + left + " | " + right + " (no messages cross, in either direction)");
+  }
+
+  Result heal(Command.Heal command) {
+    if (cluster == null) {
+      return new Result.Message("nothing to heal: there is no cluster");
+    }
+    cluster.network().healAll();
+    return new Result.Message("healed: every link works again");
+  }
+
+  Result link(Command.Link command) {
+    cluster.network().configureLink(command.a(), command.b(), command.latency(), command.loss());
+    if (!command.oneWay()) {
+      cluster.network().configureLink(command.b(), command.a(), command.latency(), command.loss());
+    }
+    String arrow = command.oneWay() ? " -> " : " <-> ";
+    StringBuilder text = new StringBuilder("link " + command.a() + arrow + command.b() + ":");
+    if (command.latency() != null) {
+      text.append(" latency ").append(command.latency().describe()).append(" (mean ")
+          .append(Durations.format(Math.round(command.latency().meanUs()))).append(")");
+    }
+    if (command.loss() != null) {
+      text.append(" loss ").append(command.loss());
+    }
+    return new Result.Message(text.toString());
+  }
+
+  Result setQuorum(Command.SetQuorum command) {
+    cluster.setPolicy(command.policy());
+    return new Result.Message("setquorum " + command.policy().describe() + ": " + modeName(command.policy(), false));
+  }
+
+  Result promote(Command.Promote command) {
+    Node before = cluster.leader();
+    int epoch = cluster.promote(command.node());
+    Node node = cluster.node(command.node());
+    String text = command.node() + " is now the leader of epoch " + epoch + " at offset " + node.receivedOffset()
+        + "; the other nodes follow it as its heartbeats reach them";
+    if (before != null && before.receivedOffset() > node.receivedOffset()) {
+      long missing = before.receivedOffset() - node.receivedOffset();
+      text += "\n  " + before.id() + " had " + missing + (missing == 1 ? " entry" : " entries") + " that " + command.node()
+          + " never received; they will be discarded when " + before.id() + " follows " + command.node();
+    }
+    return new Result.Message(text);
+  }
+
+  Result tick(Command.Tick command) {
+    long before = cluster.sim().nowUs();
+    cluster.sim().runUntil(before + command.durationUs());
+    return timeMoved(before, true, "advanced " + Durations.format(command.durationUs()));
+  }
+
+  Result settle(Command.Settle command) {
+    long before = cluster.sim().nowUs();
+    boolean settled = cluster.sim().settle(before + SETTLE_LIMIT_US);
+    if (!settled) {
+      cluster.sim().runUntil(before + SETTLE_LIMIT_US);
+    }
+    return timeMoved(before, settled, settled
+        ? "settled after " + Durations.format(cluster.sim().nowUs() - before) + ": nothing is in flight but heartbeats"
+        : "still busy after " + Durations.format(SETTLE_LIMIT_US) + "; stopped there");
+  }
+
+  private Result timeMoved(long beforeUs, boolean settled, String what) {
+    long now = cluster.sim().nowUs();
+    return new Result.TimeMoved(Durations.toMs(now - beforeUs), Durations.toMs(now), settled, what + "; now t=" + Durations.format(now));
+  }
+
+  Result status(Command.Status command) {
+    List<Result.NodeRow> rows = nodeRows();
+    Node leader = cluster.leader();
+    QuorumPolicy policy = cluster.policy();
+    String mode = leader == null ? "no leader" : modeName(policy, leader.fellBack());
+    List<String> cuts = cutLinks();
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT, "t=%s  leader-follower  leader %s  mode %s (setquorum %s)%n",
+        Durations.format(cluster.sim().nowUs()), leader == null ? "none" : leader.id(), mode, policy.describe()));
+    text.append(String.format(Locale.ROOT, "%-5s %-9s %-8s %-7s %8s %8s %6s %9s %6s  %s%n", "node", "role", "state", "region", "received", "applied", "lag", "lag_ms", "epoch", "follows"));
+    for (Result.NodeRow row : rows) {
+      boolean isLeader = row.id().equals(leader == null ? null : leader.id());
+      text.append(String.format(Locale.ROOT, "%-5s %-9s %-8s %-7s %8d %8d %6s %9s %6d  %s%n", row.id(), row.role(), row.state(), row.region(),
+          row.offset(), row.applied(), isLeader ? "-" : String.valueOf(row.lag()), isLeader ? "-" : String.format(Locale.ROOT, "%.2f", row.lagMs()), row.epoch(),
+          row.leader() == null ? "-" : row.leader()));
+    }
+    if (!cuts.isEmpty()) {
+      text.append("cut links: ").append(String.join(", ", cuts)).append('\n');
+    }
+    return new Result.Status("leader-follower", mode, policy.describe(), leader == null ? null : leader.id(), rows, cuts, text.toString().stripTrailing());
+  }
+
+  private List<String> cutLinks() {
+    List<String> cuts = new ArrayList<>();
+    for (String a : cluster.nodeIds()) {
+      for (String b : cluster.nodeIds()) {
+        if (!a.equals(b) && cluster.network().isCut(a, b)) {
+          cuts.add(a + "->" + b);
+        }
+      }
+    }
+    return cuts;
+  }
+
+  private List<Result.NodeRow> nodeRows() {
+    Node leader = cluster.leader();
+    long now = cluster.sim().nowUs();
+    List<Result.NodeRow> rows = new ArrayList<>();
+    for (Node node : cluster.nodes()) {
+      long lag = leader == null ? 0 : Math.max(0, leader.log().lastOffset() - node.appliedOffset());
+      double lagMs = leader == null || lag == 0 ? 0 : Durations.toMs(now - leader.log().get(node.appliedOffset() + 1).writtenUs());
+      rows.add(new Result.NodeRow(node.id(), node.role().name().toLowerCase(Locale.ROOT), node.state() == NodeState.UP,
+          node.state().name().toLowerCase(Locale.ROOT), node.region(), node.receivedOffset(), node.appliedOffset(), lag, lagMs,
+          node.epoch(), node.leaderId()));
+    }
+    return rows;
+  }
+
+  static String modeName(QuorumPolicy policy, boolean fellBack) {
+    if (fellBack) {
+      return "async (fell back after a commit timeout; semi-sync resumes when followers catch up)";
+    }
+    return switch (policy.kind()) {
+      case ASYNC -> "async";
+      case ALL -> "sync (waits for every follower)";
+      case FIRST -> "semi-sync (waits for the first " + policy.k() + " connected of a priority list)";
+      case ANY -> "semi-sync (waits for any " + policy.k() + (policy.k() == 1 ? " follower" : " followers") + ")";
+    };
+  }
+
+  Result lag(Command.Lag command) {
+    Node leader = cluster.leader();
+    if (leader == null) {
+      return new Result.Lag(null, 0, List.of(), "no leader is up, so there is nothing to lag behind");
+    }
+    long now = cluster.sim().nowUs();
+    List<Result.LagRow> rows = new ArrayList<>();
+    StringBuilder text = new StringBuilder("leader " + leader.id() + " at offset " + leader.log().lastOffset() + "\n");
+    text.append(String.format(Locale.ROOT, "%-5s %-8s %9s %9s %10s %12s%n", "node", "state", "recv_lag", "apply_lag", "lag_ms", "replay_age"));
+    for (Node node : cluster.nodes()) {
+      if (node == leader) {
+        continue;
+      }
+      long receivedLag = Math.max(0, leader.log().lastOffset() - node.receivedOffset());
+      long appliedLag = Math.max(0, leader.log().lastOffset() - node.appliedOffset());
+      double lagMs = appliedLag == 0 ? 0 : Durations.toMs(now - leader.log().get(node.appliedOffset() + 1).writtenUs());
+      double replayMs = node.appliedOffset() == 0 ? 0 : Durations.toMs(now - node.appliedWrittenUs());
+      rows.add(new Result.LagRow(node.id(), receivedLag, appliedLag, lagMs, replayMs));
+      text.append(String.format(Locale.ROOT, "%-5s %-8s %9d %9d %10.2f %12.2f%n", node.id(), node.state().name().toLowerCase(Locale.ROOT), receivedLag, appliedLag, lagMs, replayMs));
+    }
+    text.append("lag_ms: how long the follower has been missing the leader's oldest write it has not applied (0 when caught up)\n");
+    text.append("replay_age: now minus when its last applied write was made; it grows on an idle leader even with nothing missing");
+    return new Result.Lag(leader.id(), leader.log().lastOffset(), rows, text.toString());
+  }
+
+  Result log(Command.Log command) {
+    Node node = cluster.node(command.node());
+    long last = node.log().lastOffset();
+    long from = Math.max(1, last - command.last() + 1);
+    List<Result.LogRow> rows = new ArrayList<>();
+    StringBuilder text = new StringBuilder(node.id() + " log: " + last + (last == 1 ? " entry" : " entries") + ", applied to " + node.appliedOffset()
+        + (node.isActiveLeader() ? ", committed to " + node.commitOffset() : "") + "\n");
+    if (from > 1) {
+      text.append("  ... ").append(from - 1).append(" earlier\n");
+    }
+    for (long offset = from; offset <= last; offset++) {
+      var entry = node.log().get(offset);
+      boolean applied = offset <= node.appliedOffset();
+      boolean committed = node.isActiveLeader() ? offset <= node.commitOffset() : applied;
+      rows.add(new Result.LogRow(offset, entry.epoch(), entry.key(), entry.value(), applied, committed));
+      text.append(String.format(Locale.ROOT, "  %4d  epoch %d  %-24s %s%n", offset, entry.epoch(),
+          entry.value() == null ? "delete " + entry.key() : entry.key() + "=" + entry.value(), applied ? "applied" : "received"));
+    }
+    return new Result.LogListing(node.id(), last, node.appliedOffset(), rows, text.toString().stripTrailing());
+  }
+
+  Result inspect(Command.Inspect command) {
+    var latest = cluster.latestCommitted(command.key());
+    Versioned newest = latest == null ? Versioned.NONE : latest.version();
+    List<Result.Replica> replicas = new ArrayList<>();
+    StringBuilder text = new StringBuilder("key " + command.key() + ": newest committed "
+        + (latest == null ? "none" : (latest.value() == null ? "delete" : latest.value()) + " at offset " + latest.offset()) + "\n");
+    for (Node node : cluster.nodes()) {
+      Versioned seen = node.valueOf(command.key());
+      boolean stale = newest.newerThan(seen);
+      replicas.add(new Result.Replica(node.id(), seen.value(), seen.offset(), seen.epoch(), stale));
+      String state = node.state() == NodeState.CRASHED ? "  (crashed: nothing in memory)" : "";
+      text.append(String.format(Locale.ROOT, "  %-4s %-12s offset %-4d%s%s%n", node.id(), seen.value() == null ? "(none)" : seen.value(), seen.offset(), stale ? "  stale" : "", state));
+    }
+    return new Result.Inspection(command.key(), latest == null ? null : latest.value(), latest == null ? 0 : latest.offset(), replicas, text.toString().stripTrailing());
+  }
+
+  Result history(Command.History command) {
+    List<Result.OpRow> ops = new ArrayList<>();
+    for (Operation op : cluster.history().operations()) {
+      ops.add(new Result.OpRow(op.id(), op.client(), op.kind().name().toLowerCase(Locale.ROOT), op.key(),
+          op.isWrite() ? op.written() : op.value(), op.node(), Durations.toMs(op.invokeUs()),
+          op.completeUs() < 0 ? -1 : Durations.toMs(op.completeUs()), outcomeName(op), op.version(), op.epoch(), op.stale(), op.lost(), op.error()));
+    }
+    List<Result.EventRow> events = cluster.events().stream()
+        .map(e -> new Result.EventRow(Durations.toMs(e.atUs()), e.node(), e.text())).toList();
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT, "%-4s %-8s %-9s %-22s %-4s %s%n", "op", "invoked", "completed", "operation", "node", "outcome"));
+    int eventIndex = 0;
+    List<Operation> all = cluster.history().operations();
+    for (Operation op : all) {
+      while (eventIndex < cluster.events().size() && cluster.events().get(eventIndex).atUs() <= op.invokeUs()) {
+        appendEvent(text, cluster.events().get(eventIndex++));
+      }
+      text.append(op.describe()).append('\n');
+    }
+    while (eventIndex < cluster.events().size()) {
+      appendEvent(text, cluster.events().get(eventIndex++));
+    }
+    if (all.isEmpty()) {
+      text.append("(no client operations yet)\n");
+    }
+    return new Result.HistoryListing(ops, events, text.toString().stripTrailing());
+  }
+
+  private static void appendEvent(StringBuilder text, Cluster.ClusterEvent event) {
+    text.append("  -- ").append(Durations.format(event.atUs())).append("  ").append(event.text()).append('\n');
+  }
+
+  Result client(Command.ClientSession command) {
+    boolean existed = cluster.hasClient(command.client());
+    Client client = cluster.client(command.client(), command.region());
+    if (command.timeoutUs() != null) {
+      cluster.setClientTimeout(command.client(), command.timeoutUs());
+    }
+    return new Result.Message((existed ? "client " : "new client ") + client.name() + " in region " + client.region()
+        + ", timeout " + Durations.format(client.timeoutUs()));
+  }
+
+  Result seed(Command.Seed command) {
+    seed = command.seed();
+    return new Result.Message("seed " + seed + ": the next 'create' starts from it");
+  }
+
+  Result reset(Command.Reset command) {
+    cluster = null;
+    return new Result.Message("reset: no cluster; seed is still " + seed);
+  }
+
+  Result help(Command.Help command) {
+    if (command.topic() == null) {
+      StringBuilder text = new StringBuilder("commands (type 'help <command>' for details):\n");
+      for (CommandSpec spec : registry.all()) {
+        text.append(String.format(Locale.ROOT, "  %-10s %s%n", spec.name(), spec.summary()));
+      }
+      text.append("Separate commands with ';'. Durations: 500us, 20ms, 2s, 1m. '#' starts a comment.");
+      return new Result.HelpText(null, registry.names(), text.toString());
+    }
+    CommandSpec spec = registry.get(command.topic());
+    if (spec == null) {
+      String suggestion = Suggest.closest(command.topic(), registry.names());
+      return new Result.HelpText(command.topic(), registry.names(), "no command '" + command.topic() + "'"
+          + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; type 'help' for the list"));
+    }
+    StringBuilder text = new StringBuilder(spec.name() + ": " + spec.summary() + "\nusage: " + spec.usage() + "\nexamples:\n");
+    for (String example : spec.examples()) {
+      text.append("  ").append(example).append('\n');
+    }
+    return new Result.HelpText(spec.name(), List.of(spec.name()), text.toString().stripTrailing());
+  }
+
+  /** What the leader knows of each follower, for tests and the exercises' graders. */
+  public List<FollowerProgress> followerProgress() {
+    Node leader = cluster.leader();
+    return leader == null ? List.of() : leader.knownFollowers();
+  }
+
+  /** The followers a FIRST policy currently waits for. */
+  public List<FollowerProgress> synchronousStandbys() {
+    return StandardCommitRule.synchronousStandbys(cluster.policy(), followerProgress());
+  }
+}

@@ -1,0 +1,512 @@
+package dev.replab.engine.command;
+
+import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.cluster.ClusterConfig;
+import dev.replab.engine.command.CommandSpec.ArgumentKind;
+import dev.replab.engine.net.Latency;
+import dev.replab.engine.net.LatencyParser;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The parsers of every command, one small method per command, and the specs that name them. */
+final class Grammar {
+  private Grammar() {}
+
+  static List<CommandSpec> specs() {
+    return List.of(
+        spec("create", "create leader-follower [nodes=3] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [apply=<d>] [heartbeat=<d>] [timeout=<d>] [quorum=0|k|all] [ack=received|applied]",
+            "Starts a new cluster; the old one, its history and its clients are gone.",
+            List.of("create leader-follower nodes=3", "create leader-follower nodes=3 regions=eu,us,ap"),
+            List.of("leader-follower"), Set.of("nodes", "regions", "latency", "wan", "loss", "apply", "heartbeat", "timeout", "quorum", "ack"),
+            ArgumentKind.MODEL, Grammar::create),
+        spec("write", "write <key> <value> [via <node>] [as <client>[@region]]",
+            "A client writes a value; runs until the client has its answer, and no further.",
+            List.of("write x 1", "write cart \"2 apples\" as alice"), List.of("via", "as"), Set.of(), ArgumentKind.KEY, Grammar::write),
+        spec("read", "read <key> [from <node>] [as <client>[@region]]",
+            "A client reads a key; says when the answer is stale and what is newer.",
+            List.of("read x", "read x from n2"), List.of("from", "as"), Set.of(), ArgumentKind.KEY, Grammar::read),
+        spec("delete", "delete <key> [via <node>] [as <client>[@region]]",
+            "A client deletes a key: a write of 'nothing' that replicates like any other.",
+            List.of("delete x"), List.of("via", "as"), Set.of(), ArgumentKind.KEY, Grammar::delete),
+        spec("crash", "crash <node>", "Stops a node: its volatile state is lost, its log survives.",
+            List.of("crash n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.CRASH)),
+        spec("restart", "restart <node>", "Starts a crashed node from its durable log; it then catches up.",
+            List.of("restart n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.RESTART)),
+        spec("pause", "pause <node>", "Freezes a node without it knowing, like a long garbage-collection pause.",
+            List.of("pause n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.PAUSE)),
+        spec("resume", "resume <node>", "Unfreezes a paused node; it handles what queued up meanwhile.",
+            List.of("resume n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.RESUME)),
+        spec("partition", "partition <nodes> | <nodes>   or   partition <nodes> -> <nodes>   or   partition <node>",
+            "Cuts the network between two groups (both ways), one way only with ->, or one node from all.",
+            List.of("partition n1 | n2 n3", "partition n1 -> n2", "partition n3"), List.of("->"), Set.of(), ArgumentKind.NODE, Grammar::partition),
+        spec("heal", "heal", "Repairs every cut link.", List.of("heal"), List.of(), Set.of(), ArgumentKind.NONE, args -> done(args, new Command.Heal())),
+        spec("link", "link <a> <b> [latency=<dist>] [loss=<p>]   or   link <a> -> <b> ...",
+            "Sets the delay and loss of the links between two nodes (both ways, or one way with ->).",
+            List.of("link n1 n3 latency=const(80ms)", "link n1 n2 latency=uniform(1ms,5ms) loss=0.1", "link n1 -> n2 latency=exp(20ms)"),
+            List.of("->"), Set.of("latency", "loss"), ArgumentKind.NODE, Grammar::link),
+        spec("setquorum", "setquorum 0|all|<k> [first|any] [(<node>,...)] [ack=received|applied] [timeout=<d>|never]",
+            "Sets how many follower acknowledgements a commit waits for: 0 asynchronous, all synchronous, k semi-synchronous.",
+            List.of("setquorum 0", "setquorum all ack=applied", "setquorum 2 first (n2,n3,n4)", "setquorum 1 any timeout=10s"),
+            List.of("first", "any", "all"), Set.of("ack", "timeout"), ArgumentKind.NONE, Grammar::setQuorum),
+        spec("promote", "promote <node>", "Makes a follower the leader of a new epoch (manual failover); the others follow it.",
+            List.of("promote n2"), List.of(), Set.of(), ArgumentKind.NODE, Grammar::promote),
+        spec("tick", "tick <duration>", "Lets simulated time pass.", List.of("tick 1s", "tick 250ms"), List.of(), Set.of(), ArgumentKind.NONE, Grammar::tick),
+        spec("settle", "settle", "Runs until nothing is in flight but heartbeats.", List.of("settle"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.Settle())),
+        spec("status", "status", "Shows every node: role, state, offsets, lag, epoch, and the leader's commit mode.",
+            List.of("status"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.Status())),
+        spec("lag", "lag", "Shows how far each follower is behind the leader, in entries and in time.",
+            List.of("lag"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.Lag())),
+        spec("log", "log <node> [last=<n>]", "Lists a node's replication log: offset, epoch, the write, applied or not.",
+            List.of("log n1", "log n2 last=5"), List.of(), Set.of("last"), ArgumentKind.NODE, Grammar::log),
+        spec("inspect", "inspect <key>", "Shows a key's value and version on every node.", List.of("inspect x"), List.of(), Set.of(), ArgumentKind.KEY, Grammar::inspect),
+        spec("history", "history", "Lists every client operation with its times and outcome, and cluster events.",
+            List.of("history"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.History())),
+        spec("client", "client <name> [region=<region>] [timeout=<d>]", "Creates or changes a named client session.",
+            List.of("client alice region=us", "client bob timeout=5s"), List.of(), Set.of("region", "timeout"), ArgumentKind.CLIENT, Grammar::client),
+        spec("seed", "seed <n>", "Sets the seed for the next 'create' (the same seed replays the same run).",
+            List.of("seed 42"), List.of(), Set.of(), ArgumentKind.NONE, Grammar::seed),
+        spec("reset", "reset", "Forgets the cluster and its history; keeps the seed.", List.of("reset"), List.of(), Set.of(), ArgumentKind.NONE, args -> done(args, new Command.Reset())),
+        spec("help", "help [command]", "Lists the commands, or explains one.", List.of("help", "help setquorum"), List.of(), Set.of(), ArgumentKind.COMMAND, Grammar::help));
+  }
+
+  private static CommandSpec spec(String name, String usage, String summary, List<String> examples, List<String> keywords,
+      Set<String> options, ArgumentKind argument, CommandSpec.Parser parser) {
+    return new CommandSpec(name, usage, summary, examples, keywords, options, argument, parser);
+  }
+
+  // ---------------------------------------------------------------- parsers
+
+  private static Command done(Args args, Command command) throws CommandError {
+    args.end();
+    return command;
+  }
+
+  private static Command clusterDone(Args args, Command command) throws CommandError {
+    args.requireCluster();
+    return done(args, command);
+  }
+
+  private static Command create(Args args) throws CommandError {
+    Token model = args.next("a replication model, like 'leader-follower'");
+    switch (model.text()) {
+      case "leader-follower" -> { }
+      case "multi-leader", "leaderless" -> throw new CommandError(model.text() + " clusters are not built yet", model.column(), "use 'create leader-follower'");
+      default -> {
+        String suggestion = Suggest.closest(model.text(), List.of("leader-follower", "multi-leader", "leaderless"));
+        throw new CommandError("unknown replication model '" + model.text() + "'", model.column(),
+            (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "models are leader-follower, multi-leader, leaderless");
+      }
+    }
+    Map<String, Args.Option> options = args.options(args.context() == null ? Set.of() : specOptions("create"));
+    args.end();
+    ClusterConfig defaults = ClusterConfig.defaults();
+    int nodes = options.containsKey("nodes") ? options.get("nodes").positiveInt(64) : defaults.nodes();
+    List<String> regions = defaults.regions();
+    if (options.containsKey("regions")) {
+      Args.Option option = options.get("regions");
+      regions = Arrays.stream(option.value().split(",")).map(String::trim).toList();
+      if (regions.stream().anyMatch(r -> !r.matches("[A-Za-z][A-Za-z0-9_-]*"))) {
+        throw new CommandError("regions must be names separated by commas, like regions=eu,us,ap", option.column());
+      }
+    }
+    Latency inside = options.containsKey("latency") ? latency(options.get("latency")) : null;
+    long wanUs = options.containsKey("wan") ? options.get("wan").durationUs() : 0;
+    double loss = options.containsKey("loss") ? options.get("loss").probability() : 0;
+    long applyUs = options.containsKey("apply") ? options.get("apply").durationUs() : defaults.applyUs();
+    long heartbeatUs = options.containsKey("heartbeat") ? positiveDuration(options.get("heartbeat")) : defaults.heartbeatUs();
+    long timeoutUs = options.containsKey("timeout") ? positiveDuration(options.get("timeout")) : defaults.clientTimeoutUs();
+    QuorumPolicy policy = QuorumPolicy.ASYNC;
+    if (options.containsKey("quorum")) {
+      Args.Option option = options.get("quorum");
+      QuorumPolicy.AckLevel ack = options.containsKey("ack") ? ackLevel(options.get("ack")) : QuorumPolicy.AckLevel.RECEIVED;
+      policy = quorumHead(option.value(), option.column(), nodes - 1, ack);
+    } else if (options.containsKey("ack")) {
+      throw new CommandError("ack= only matters with a synchronous quorum", options.get("ack").column(), "add quorum=1 or quorum=all");
+    }
+    return new Command.Create(model.text(), new ClusterConfig(nodes, regions, inside, wanUs, loss, applyUs, heartbeatUs, timeoutUs, policy));
+  }
+
+  private static Set<String> specOptions(String name) {
+    return specs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().options();
+  }
+
+  private static QuorumPolicy quorumHead(String value, int column, int followers, QuorumPolicy.AckLevel ack) throws CommandError {
+    if (value.equals("0")) {
+      return QuorumPolicy.ASYNC;
+    }
+    if (value.equals("all")) {
+      return new QuorumPolicy(QuorumPolicy.Kind.ALL, followers, List.of(), ack, -1);
+    }
+    int k = count(value, column);
+    if (k > followers) {
+      throw new CommandError("a quorum of " + k + " needs at least " + k + " followers; there " + (followers == 1 ? "is 1" : "are " + followers), column);
+    }
+    return new QuorumPolicy(QuorumPolicy.Kind.ANY, k, List.of(), ack, -1);
+  }
+
+  private static int count(String value, int column) throws CommandError {
+    try {
+      int k = Integer.parseInt(value);
+      if (k >= 0) {
+        return k;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new CommandError("'" + value + "' is not a number of acknowledgements", column, "use 0 (asynchronous), a number like 1 or 2, or all");
+  }
+
+  private static Command write(Args args) throws CommandError {
+    args.requireCluster();
+    String key = args.word("a key to write");
+    String value = args.word("a value to write after the key");
+    return writeTail(args, key, value, false);
+  }
+
+  private static Command delete(Args args) throws CommandError {
+    args.requireCluster();
+    return writeTail(args, args.word("a key to delete"), null, true);
+  }
+
+  private static Command writeTail(Args args, String key, String value, boolean delete) throws CommandError {
+    String via = null;
+    String client = null;
+    while (!args.atEnd()) {
+      if (via == null && args.keyword("via")) {
+        via = args.node("a node after 'via'");
+      } else if (client == null && args.keyword("as")) {
+        client = clientName(args);
+      } else {
+        Token extra = args.peek();
+        throw new CommandError("unexpected '" + extra.text() + "'", extra.column(),
+            "after the " + (delete ? "key" : "value") + " come 'via <node>' and 'as <client>'");
+      }
+    }
+    return new Command.Write(key, value, via, client, delete);
+  }
+
+  private static Command read(Args args) throws CommandError {
+    args.requireCluster();
+    String key = args.word("a key to read");
+    String from = null;
+    String client = null;
+    while (!args.atEnd()) {
+      if (from == null && args.keyword("from")) {
+        from = args.node("a node after 'from'");
+      } else if (client == null && args.keyword("as")) {
+        client = clientName(args);
+      } else {
+        Token extra = args.peek();
+        throw new CommandError("unexpected '" + extra.text() + "'", extra.column(), "after the key come 'from <node>' and 'as <client>'");
+      }
+    }
+    return new Command.Read(key, from, client);
+  }
+
+  /** Reads {@code alice} or {@code alice@us}; the region form creates the client there. */
+  private static String clientName(Args args) throws CommandError {
+    Token token = args.next("a client name after 'as'");
+    String text = token.text();
+    int at = text.indexOf('@');
+    String name = at < 0 ? text : text.substring(0, at);
+    if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+      throw new CommandError("'" + name + "' is not a client name", token.column(), "use letters, digits, - and _, starting with a letter");
+    }
+    if (args.context().nodes().contains(name)) {
+      throw new CommandError("'" + name + "' is a node, not a client", token.column(), "pick another client name");
+    }
+    if (at >= 0) {
+      String region = text.substring(at + 1);
+      checkRegion(args, region, token.column() + at + 1);
+      boolean known = args.context().clients().contains(name);
+      return name + "@" + region + (known ? "" : "");
+    }
+    return name;
+  }
+
+  private static void checkRegion(Args args, String region, int column) throws CommandError {
+    List<String> regions = args.context().regions();
+    if (!regions.contains(region)) {
+      throw new CommandError("no region '" + region + "'", column, "regions are " + String.join(" ", regions));
+    }
+  }
+
+  private static Command fault(Args args, Command.Fault.Kind kind) throws CommandError {
+    Token token = args.peek();
+    String node = args.node("a node, like n1");
+    args.end();
+    String state = args.context().stateOf(node);
+    String problem =
+        switch (kind) {
+          case CRASH -> state.equals("crashed") ? node + " is already crashed" : null;
+          case RESTART -> state.equals("crashed") ? null : node + " is " + state + ", not crashed";
+          case PAUSE -> state.equals("up") ? null : node + " is " + state + " and cannot be paused";
+          case RESUME -> state.equals("paused") ? null : node + " is " + state + ", not paused";
+        };
+    if (problem != null) {
+      String hint =
+          switch (kind) {
+            case RESTART -> "only a crashed node can be restarted";
+            case RESUME -> "only a paused node can be resumed";
+            default -> null;
+          };
+      throw new CommandError(problem, token.column(), hint);
+    }
+    return new Command.Fault(kind, node);
+  }
+
+  private static Command partition(Args args) throws CommandError {
+    args.requireCluster();
+    List<String> left = new ArrayList<>();
+    List<String> right = new ArrayList<>();
+    boolean oneWay = false;
+    boolean sawSeparator = false;
+    while (!args.atEnd()) {
+      Token token = args.peek();
+      if (token.kind() == Token.Kind.BAR || token.text().equals("->")) {
+        if (sawSeparator || left.isEmpty()) {
+          throw new CommandError(sawSeparator ? "only one '|' or '->' may split a partition" : "nodes must come before '" + token.text() + "'", token.column(), "usage: partition n1 | n2 n3");
+        }
+        oneWay = token.text().equals("->");
+        sawSeparator = true;
+        args.next("");
+        continue;
+      }
+      args.next("");
+      for (String name : token.text().split(",")) {
+        if (name.isEmpty()) {
+          continue;
+        }
+        String node = args.checkNode(name, token.column());
+        if (left.contains(node) || right.contains(node)) {
+          throw new CommandError(node + " is named twice", token.column(), "each node goes on one side only");
+        }
+        (sawSeparator ? right : left).add(node);
+      }
+    }
+    if (left.isEmpty()) {
+      throw new CommandError("partition needs nodes", args.endColumn(), "usage: partition n1 | n2 n3, partition n1 -> n2, or partition n1");
+    }
+    if (sawSeparator && right.isEmpty()) {
+      throw new CommandError("partition needs nodes after the separator", args.endColumn(), "usage: partition n1 | n2 n3");
+    }
+    if (!sawSeparator) {
+      for (String node : args.context().nodes()) {
+        if (!left.contains(node)) {
+          right.add(node);
+        }
+      }
+      if (right.isEmpty()) {
+        throw new CommandError("that would cut off nothing: every node is on the same side", args.head().column(), "name fewer nodes");
+      }
+    }
+    return new Command.Partition(left, right, oneWay);
+  }
+
+  private static Command link(Args args) throws CommandError {
+    String a = args.node("two nodes, like 'link n1 n2'");
+    boolean oneWay = args.keyword("->");
+    String b = args.node("a second node");
+    if (a.equals(b)) {
+      throw new CommandError("a link joins two different nodes", args.head().column(), "usage: link n1 n2 latency=const(50ms)");
+    }
+    Map<String, Args.Option> options = args.options(Set.of("latency", "loss"));
+    args.end();
+    if (options.isEmpty()) {
+      throw new CommandError("link needs latency= or loss=", args.endColumn(), "for example: link " + a + " " + b + " latency=const(80ms)");
+    }
+    Latency latency = options.containsKey("latency") ? latency(options.get("latency")) : null;
+    Double loss = options.containsKey("loss") ? options.get("loss").probability() : null;
+    return new Command.Link(a, b, latency, loss, oneWay);
+  }
+
+  private static Latency latency(Args.Option option) throws CommandError {
+    try {
+      return LatencyParser.parse(option.value());
+    } catch (IllegalArgumentException e) {
+      throw new CommandError(e.getMessage(), option.column());
+    }
+  }
+
+  private static Command setQuorum(Args args) throws CommandError {
+    args.requireCluster();
+    Token head = args.next("how many acknowledgements to wait for: 0, a number, or all");
+    int followers = args.context().nodes().size() - 1;
+    QuorumPolicy.Kind kind;
+    int k;
+    if (head.text().equals("0")) {
+      Map<String, Args.Option> options = args.options(Set.of("ack", "timeout"));
+      args.end();
+      if (!options.isEmpty()) {
+        throw new CommandError("asynchronous replication waits for no acknowledgement, so ack= and timeout= do not apply", options.values().iterator().next().column());
+      }
+      return new Command.SetQuorum(QuorumPolicy.ASYNC);
+    } else if (head.text().equals("all")) {
+      kind = QuorumPolicy.Kind.ALL;
+      k = followers;
+    } else {
+      k = count(head.text(), head.column());
+      kind = null;
+    }
+    if (kind == null) {
+      if (args.keyword("first")) {
+        kind = QuorumPolicy.Kind.FIRST;
+      } else if (args.keyword("any")) {
+        kind = QuorumPolicy.Kind.ANY;
+      }
+    }
+    List<String> standbys = new ArrayList<>();
+    Token listToken = args.peek();
+    if (listToken != null && listToken.kind() == Token.Kind.WORD && listToken.text().startsWith("(")) {
+      args.next("");
+      standbys = standbyList(args, listToken);
+      if (kind == null) {
+        kind = QuorumPolicy.Kind.FIRST;
+      }
+    }
+    if (kind == null) {
+      kind = QuorumPolicy.Kind.ANY;
+    }
+    Map<String, Args.Option> options = args.options(Set.of("ack", "timeout"));
+    args.end();
+    int eligible = standbys.isEmpty() ? followers : standbys.size();
+    if (kind != QuorumPolicy.Kind.ALL && k > eligible) {
+      throw new CommandError("cannot wait for " + k + " acknowledgements from " + eligible + (eligible == 1 ? " follower" : " followers"), head.column(),
+          "use a number from 1 to " + eligible + ", or list more followers");
+    }
+    if (kind != QuorumPolicy.Kind.ALL && k == 0) {
+      throw new CommandError("'0 first' and '0 any' wait for nothing", head.column(), "write 'setquorum 0' for asynchronous replication");
+    }
+    QuorumPolicy.AckLevel ack = options.containsKey("ack") ? ackLevel(options.get("ack")) : QuorumPolicy.AckLevel.RECEIVED;
+    long timeoutUs = -1;
+    if (options.containsKey("timeout") && !options.get("timeout").value().equals("never")) {
+      timeoutUs = positiveDuration(options.get("timeout"));
+    }
+    return new Command.SetQuorum(new QuorumPolicy(kind, k, standbys, ack, timeoutUs));
+  }
+
+  private static List<String> standbyList(Args args, Token token) throws CommandError {
+    String text = token.text();
+    if (!text.endsWith(")")) {
+      throw new CommandError("a list of followers is written (n2,n3)", token.column());
+    }
+    List<String> standbys = new ArrayList<>();
+    int offset = 1;
+    for (String part : text.substring(1, text.length() - 1).split(",", -1)) {
+      String name = part.trim();
+      int column = token.column() + offset + (part.length() - part.stripLeading().length());
+      offset += part.length() + 1;
+      if (name.isEmpty()) {
+        throw new CommandError("empty name in the list of followers", column, "write (n2,n3)");
+      }
+      args.checkNode(name, column);
+      if (name.equals(args.context().leader())) {
+        throw new CommandError(name + " is the leader; list followers only", column);
+      }
+      if (standbys.contains(name)) {
+        throw new CommandError(name + " is listed twice", column);
+      }
+      standbys.add(name);
+    }
+    return standbys;
+  }
+
+  private static QuorumPolicy.AckLevel ackLevel(Args.Option option) throws CommandError {
+    return switch (option.value()) {
+      case "received", "written", "flush" -> QuorumPolicy.AckLevel.RECEIVED;
+      case "applied", "apply", "remote_apply" -> QuorumPolicy.AckLevel.APPLIED;
+      default -> throw new CommandError("ack must be 'received' or 'applied', not '" + option.value() + "'", option.column());
+    };
+  }
+
+  private static long positiveDuration(Args.Option option) throws CommandError {
+    long us = option.durationUs();
+    if (us <= 0) {
+      throw new CommandError(option.key() + " must be longer than zero", option.column());
+    }
+    return us;
+  }
+
+  private static Command promote(Args args) throws CommandError {
+    Token token = args.peek();
+    String node = args.node("the follower to promote, like n2");
+    args.end();
+    if (!args.context().stateOf(node).equals("up")) {
+      throw new CommandError(node + " is " + args.context().stateOf(node) + " and cannot lead", token.column(), "promote a node that is up");
+    }
+    if (node.equals(args.context().leader())) {
+      throw new CommandError(node + " is already the leader", token.column(), "promote a follower");
+    }
+    return new Command.Promote(node);
+  }
+
+  private static Command tick(Args args) throws CommandError {
+    args.requireCluster();
+    Token token = args.next("a duration, like 500ms or 2s");
+    long us;
+    try {
+      us = dev.replab.engine.sim.Durations.parseUs(token.text());
+    } catch (IllegalArgumentException e) {
+      throw new CommandError(e.getMessage(), token.column());
+    }
+    args.end();
+    if (us > 24L * 3_600_000_000L) {
+      throw new CommandError("tick moves at most 24h at once", token.column());
+    }
+    return new Command.Tick(us);
+  }
+
+  private static Command log(Args args) throws CommandError {
+    String node = args.node("a node, like n1");
+    Map<String, Args.Option> options = args.options(Set.of("last"));
+    args.end();
+    int last = options.containsKey("last") ? options.get("last").positiveInt(1_000_000) : 20;
+    return new Command.Log(node, last);
+  }
+
+  private static Command inspect(Args args) throws CommandError {
+    args.requireCluster();
+    String key = args.word("a key, like x");
+    args.end();
+    return new Command.Inspect(key);
+  }
+
+  private static Command client(Args args) throws CommandError {
+    args.requireCluster();
+    Token token = args.next("a client name");
+    if (!token.text().matches("[A-Za-z][A-Za-z0-9_-]*") || args.context().nodes().contains(token.text())) {
+      throw new CommandError("'" + token.text() + "' is not a usable client name", token.column(), "use letters, digits, - and _, starting with a letter, and not a node's name");
+    }
+    Map<String, Args.Option> options = args.options(Set.of("region", "timeout"));
+    args.end();
+    String region = null;
+    if (options.containsKey("region")) {
+      region = options.get("region").value();
+      checkRegion(args, region, options.get("region").column());
+      if (args.context().clients().contains(token.text())) {
+        throw new CommandError("client " + token.text() + " already lives in its region", options.get("region").column(), "create a new client for another region");
+      }
+    }
+    Long timeout = options.containsKey("timeout") ? positiveDuration(options.get("timeout")) : null;
+    return new Command.ClientSession(token.text(), region, timeout);
+  }
+
+  private static Command seed(Args args) throws CommandError {
+    Token token = args.next("a number");
+    args.end();
+    try {
+      return new Command.Seed(Long.parseLong(token.text()));
+    } catch (NumberFormatException e) {
+      throw new CommandError("'" + token.text() + "' is not a whole number", token.column(), "for example: seed 42");
+    }
+  }
+
+  private static Command help(Args args) throws CommandError {
+    String topic = args.atEnd() ? null : args.word("");
+    args.end();
+    return new Command.Help(topic);
+  }
+}

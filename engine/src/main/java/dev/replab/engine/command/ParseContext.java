@@ -1,0 +1,22 @@
+package dev.replab.engine.command;
+
+import java.util.List;
+
+/** What the parser may know about the session, so that it can reject lines before they change anything. */
+public interface ParseContext {
+  boolean hasCluster();
+
+  /** Node names in creation order. */
+  List<String> nodes();
+
+  List<String> clients();
+
+  /** Regions of the cluster, in order. */
+  List<String> regions();
+
+  /** "up", "paused" or "crashed". */
+  String stateOf(String node);
+
+  /** The current leader, or null. */
+  String leader();
+}

@@ -1,0 +1,141 @@
+package dev.replab.engine.command;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a command produced. Records carry the fields that {@code --json} prints; {@link #text()}
+ * is what a person sees. Text is rendered here, in the engine, so every front end shows the same.
+ */
+public sealed interface Result
+    permits Result.Message,
+        Result.Created,
+        Result.WriteDone,
+        Result.ReadDone,
+        Result.TimeMoved,
+        Result.Status,
+        Result.Lag,
+        Result.LogListing,
+        Result.Inspection,
+        Result.HistoryListing,
+        Result.HelpText {
+
+  /** The human rendering. */
+  String text();
+
+  /** A command whose whole outcome is one sentence (crash, heal, setquorum, ...). */
+  record Message(String message) implements Result {
+    public String text() {
+      return message;
+    }
+  }
+
+  /** A new cluster. */
+  record Created(String model, List<NodeRow> nodes, String setquorum, String text) implements Result {}
+
+  /** A finished write or delete. */
+  record WriteDone(
+      String key,
+      String value,
+      String node,
+      String client,
+      String outcome,
+      long version,
+      int epoch,
+      double latencyMs,
+      List<String> ackedBy,
+      boolean fellBack,
+      String error,
+      String text)
+      implements Result {}
+
+  /** A finished read, with whether it was stale and what was newer. */
+  record ReadDone(
+      String key,
+      String value,
+      String node,
+      String client,
+      String outcome,
+      long version,
+      int epoch,
+      boolean stale,
+      String latest,
+      long latestVersion,
+      long behindEntries,
+      double behindMs,
+      double latencyMs,
+      List<String> siblings,
+      String error,
+      String text)
+      implements Result {}
+
+  /** {@code tick} and {@code settle}. */
+  record TimeMoved(double advancedMs, double nowMs, boolean settled, String text) implements Result {}
+
+  /** One node in {@code status}. */
+  record NodeRow(
+      String id,
+      String role,
+      boolean up,
+      String state,
+      String region,
+      long offset,
+      long applied,
+      long lag,
+      double lagMs,
+      int epoch,
+      String leader) {}
+
+  /** {@code status}. */
+  record Status(String model, String mode, String setquorum, String leader, List<NodeRow> nodes, List<String> partitions, String text)
+      implements Result {}
+
+  /** One follower in {@code lag}. */
+  record LagRow(String id, long receivedLag, long appliedLag, double lagMs, double replayLagMs) {}
+
+  /** {@code lag}. */
+  record Lag(String leader, long leaderOffset, List<LagRow> followers, String text) implements Result {}
+
+  /** One entry in {@code log}. */
+  record LogRow(long offset, int epoch, String key, String value, boolean applied, boolean committed) {}
+
+  /** {@code log n}. */
+  record LogListing(String node, long offset, long applied, List<LogRow> entries, String text) implements Result {}
+
+  /** One replica's copy of a key in {@code inspect}. */
+  record Replica(String node, String value, long version, int epoch, boolean stale) {}
+
+  /** {@code inspect k}. */
+  record Inspection(String key, String latest, long latestVersion, List<Replica> replicas, String text) implements Result {}
+
+  /** One operation in {@code history}. */
+  record OpRow(
+      long id,
+      String client,
+      String kind,
+      String key,
+      String value,
+      String node,
+      double invokeMs,
+      double completeMs,
+      String outcome,
+      long version,
+      int epoch,
+      boolean stale,
+      String lost,
+      String error) {}
+
+  /** A cluster event in {@code history}. */
+  record EventRow(double atMs, String node, String event) {}
+
+  /** {@code history}. */
+  record HistoryListing(List<OpRow> operations, List<EventRow> events, String text) implements Result {}
+
+  /** {@code help}. */
+  record HelpText(String topic, List<String> commands, String text) implements Result {}
+
+  /** Formats milliseconds for text output. */
+  static String ms(double ms) {
+    return String.format(Locale.ROOT, ms >= 100 ? "%.0fms" : "%.2fms", ms);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.replab.engine.history;
+
+import dev.replab.engine.sim.Durations;
+import java.util.Locale;
+
+/**
+ * One client operation: who asked what of which node, when it was invoked and completed, and
+ * how it ended. Mutable only while the operation is in flight and when a later failover
+ * discards an acknowledged write.
+ */
+public final class Operation {
+  /** The kinds of client operation. */
+  public enum Kind {
+    WRITE,
+    READ,
+    DELETE
+  }
+
+  private final long id;
+  private final Kind kind;
+  private final String client;
+  private final String node;
+  private final String key;
+  private final String written;
+  private final long invokeUs;
+  private long completeUs = -1;
+  private Outcome outcome = Outcome.PENDING;
+  private String value;
+  private long version;
+  private int epoch;
+  private String error;
+  private String lost;
+  private boolean stale;
+
+  public Operation(long id, Kind kind, String client, String node, String key, String written, long invokeUs) {
+    this.id = id;
+    this.kind = kind;
+    this.client = client;
+    this.node = node;
+    this.key = key;
+    this.written = written;
+    this.invokeUs = invokeUs;
+  }
+
+  /** Records the end of the operation. */
+  public void complete(long atUs, Outcome outcome, String value, long version, int epoch, String error) {
+    this.completeUs = atUs;
+    this.outcome = outcome;
+    this.value = value;
+    this.version = version;
+    this.epoch = epoch;
+    this.error = error;
+  }
+
+  /** Marks an acknowledged write as discarded by a failover, with the reason. */
+  public void markLost(String why) {
+    if (lost == null) {
+      lost = why;
+    }
+  }
+
+  public void markStale() {
+    stale = true;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String client() {
+    return client;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  /** The value a write wrote (null for a delete and for reads). */
+  public String written() {
+    return written;
+  }
+
+  public long invokeUs() {
+    return invokeUs;
+  }
+
+  public long completeUs() {
+    return completeUs;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** The value a read returned (null when the key had none). */
+  public String value() {
+    return value;
+  }
+
+  /** The log offset of the write, or of the value a read saw. */
+  public long version() {
+    return version;
+  }
+
+  public int epoch() {
+    return epoch;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  /** Why an acknowledged write was later discarded, or null. */
+  public String lost() {
+    return lost;
+  }
+
+  public boolean stale() {
+    return stale;
+  }
+
+  public boolean isWrite() {
+    return kind != Kind.READ;
+  }
+
+  /** One line for {@code history}. */
+  public String describe() {
+    String what =
+        switch (kind) {
+          case WRITE -> "write " + key + "=" + written;
+          case DELETE -> "delete " + key;
+          case READ -> "read " + key + (outcome == Outcome.OK ? " -> " + (value == null ? "(none)" : value) : "");
+        };
+    String end = completeUs < 0 ? "..." : Durations.format(completeUs);
+    StringBuilder line = new StringBuilder();
+    line.append(String.format(Locale.ROOT, "#%-3d %-8s %-9s %-22s %-4s %-8s", id, Durations.format(invokeUs), end, what, node, outcome.name().toLowerCase(Locale.ROOT)));
+    if (outcome == Outcome.OK && version > 0) {
+      line.append(" offset ").append(version).append(" epoch ").append(epoch);
+    }
+    if (stale) {
+      line.append("  STALE");
+    }
+    if (error != null) {
+      line.append("  (").append(error).append(')');
+    }
+    if (lost != null) {
+      line.append("  LOST: ").append(lost);
+    }
+    return line.toString().stripTrailing();
+  }
+}

@@ -1,0 +1,188 @@
+package dev.replab.engine.net;
+
+import dev.replab.engine.cluster.Message;
+import dev.replab.engine.sim.Rng;
+import dev.replab.engine.sim.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Directed links between endpoints (nodes and clients), with delays, loss and partitions.
+ *
+ * <p>Each directed link is first-in first-out, as a TCP connection is: a message never overtakes
+ * one sent earlier on the same link. A partition is a set of cut directed links; a message that
+ * arrives at a cut link is dropped.
+ */
+public final class Network {
+  /** Where messages for one endpoint are handed over. */
+  public interface Receiver {
+    void deliver(String source, Message message);
+  }
+
+  /** Observes traffic, for diagrams and counts; the network never waits on it. */
+  public interface Listener {
+    void sent(long atUs, String source, String target, Message message, long deliverAtUs, boolean lost);
+
+    void dropped(long atUs, String source, String target, Message message, String why);
+  }
+
+  private final Simulation sim;
+  private final Rng rng;
+  private final List<Endpoint> endpoints = new ArrayList<>();
+  private final java.util.Map<String, Endpoint> byId = new java.util.HashMap<>();
+  private final java.util.Map<Long, LinkState> links = new java.util.HashMap<>();
+  private long wanUs;
+  private Latency insideOverride;
+  private double defaultLoss;
+  private Listener listener;
+  private long messagesSent;
+
+  public Network(Simulation sim) {
+    this.sim = sim;
+    this.rng = sim.rng("network");
+  }
+
+  /** Adds an endpoint in a region. */
+  public void register(String id, String region, Receiver receiver) {
+    if (byId.containsKey(id)) {
+      throw new IllegalStateException("endpoint already registered: " + id);
+    }
+    Endpoint endpoint = new Endpoint(endpoints.size(), id, region, receiver);
+    endpoints.add(endpoint);
+    byId.put(id, endpoint);
+  }
+
+  public boolean has(String id) {
+    return byId.containsKey(id);
+  }
+
+  public String region(String id) {
+    return endpoint(id).region;
+  }
+
+  public void setListener(Listener listener) {
+    this.listener = listener;
+  }
+
+  /** Sets the one-way delay between any two different regions (0 restores the typical table). */
+  public void setWanUs(long wanUs) {
+    this.wanUs = wanUs;
+  }
+
+  /** Sets the delay between endpoints of the same region (null restores the default). */
+  public void setInsideLatency(Latency latency) {
+    this.insideOverride = latency;
+  }
+
+  public void setDefaultLoss(double loss) {
+    this.defaultLoss = loss;
+  }
+
+  /** Overrides delay and/or loss on one directed link; a null leaves that part unchanged. */
+  public void configureLink(String source, String target, Latency latency, Double loss) {
+    LinkState link = link(endpoint(source), endpoint(target));
+    if (latency != null) {
+      link.latency = latency;
+    }
+    if (loss != null) {
+      link.loss = loss;
+    }
+  }
+
+  /** Cuts the directed link from source to target. */
+  public void cut(String source, String target) {
+    link(endpoint(source), endpoint(target)).cut = true;
+  }
+
+  /** Restores every cut link. */
+  public void healAll() {
+    for (LinkState link : links.values()) {
+      link.cut = false;
+    }
+  }
+
+  public boolean isCut(String source, String target) {
+    LinkState link = links.get(key(endpoint(source), endpoint(target)));
+    return link != null && link.cut;
+  }
+
+  /** True when any link is cut. */
+  public boolean anyCut() {
+    return links.values().stream().anyMatch(link -> link.cut);
+  }
+
+  /** The delay distribution the link from source to target uses now. */
+  public Latency latency(String source, String target) {
+    Endpoint from = endpoint(source);
+    Endpoint to = endpoint(target);
+    LinkState link = links.get(key(from, to));
+    return link != null && link.latency != null ? link.latency : defaultLatency(from, to);
+  }
+
+  public long messagesSent() {
+    return messagesSent;
+  }
+
+  /** Sends a message; it arrives after the link's delay unless it is lost or the link is cut. */
+  public void send(String source, String target, Message message) {
+    Endpoint from = endpoint(source);
+    Endpoint to = endpoint(target);
+    LinkState link = link(from, to);
+    messagesSent++;
+    double loss = link.loss != null ? link.loss : defaultLoss;
+    Latency latency = link.latency != null ? link.latency : defaultLatency(from, to);
+    long now = sim.nowUs();
+    long deliverAt = Math.max(now + latency.sampleUs(rng), link.lastDeliveryUs);
+    boolean lost = rng.chance(loss);
+    if (listener != null) {
+      listener.sent(now, source, target, message, deliverAt, lost);
+    }
+    if (lost) {
+      return;
+    }
+    link.lastDeliveryUs = deliverAt;
+    sim.schedule(deliverAt - now, () -> arrive(from, to, link, message));
+  }
+
+  private void arrive(Endpoint from, Endpoint to, LinkState link, Message message) {
+    if (link.cut) {
+      if (listener != null) {
+        listener.dropped(sim.nowUs(), from.id, to.id, message, "partition");
+      }
+      return;
+    }
+    to.receiver.deliver(from.id, message);
+  }
+
+  private Latency defaultLatency(Endpoint from, Endpoint to) {
+    if (insideOverride != null && from.region.equals(to.region)) {
+      return insideOverride;
+    }
+    return Regions.between(from.region, to.region, wanUs);
+  }
+
+  private LinkState link(Endpoint from, Endpoint to) {
+    return links.computeIfAbsent(key(from, to), k -> new LinkState());
+  }
+
+  private Endpoint endpoint(String id) {
+    Endpoint endpoint = byId.get(id);
+    if (endpoint == null) {
+      throw new IllegalArgumentException("no endpoint '" + id + "'");
+    }
+    return endpoint;
+  }
+
+  private static long key(Endpoint from, Endpoint to) {
+    return ((long) from.index << 32) | to.index;
+  }
+
+  private record Endpoint(int index, String id, String region, Receiver receiver) {}
+
+  private static final class LinkState {
+    Latency latency;
+    Double loss;
+    boolean cut;
+    long lastDeliveryUs;
+  }
+}

@@ -1,0 +1,163 @@
+package dev.replab.engine.sim;
+
+import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one owner of virtual time, the event queue and chance in a simulated world.
+ *
+ * <p>Time is a count of microseconds that only moves when an event is run. Events run in order
+ * of (time, sequence number), so two events scheduled for the same microsecond run in the order
+ * they were scheduled, and the same seed with the same calls always gives the same run.
+ */
+public final class Simulation {
+  private final long seed;
+  private final PriorityQueue<Event> queue = new PriorityQueue<>();
+  private long nowUs;
+  private long nextSequence;
+  private long eventsRun;
+  private int pendingNonPeriodic;
+
+  public Simulation(long seed) {
+    this.seed = seed;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public long nowUs() {
+    return nowUs;
+  }
+
+  public long eventsRun() {
+    return eventsRun;
+  }
+
+  /**
+   * Returns a random source for one named component. Its draws depend only on the seed and the
+   * name, so adding a component never changes what another one draws.
+   */
+  public Rng rng(String component) {
+    return new Rng(mix(seed, component));
+  }
+
+  /** Schedules a one-off action after {@code delayUs} microseconds of virtual time. */
+  public Timer schedule(long delayUs, Runnable action) {
+    return enqueue(delayUs, action, false);
+  }
+
+  /**
+   * Schedules a periodic chore such as a heartbeat. Periodic events never keep {@link #settle}
+   * running on their own: the world is settled when only chores are left.
+   */
+  public Timer schedulePeriodic(long delayUs, Runnable action) {
+    return enqueue(delayUs, action, true);
+  }
+
+  private Timer enqueue(long delayUs, Runnable action, boolean periodic) {
+    if (delayUs < 0) {
+      throw new IllegalArgumentException("delay must not be negative: " + delayUs);
+    }
+    Event event = new Event(nowUs + delayUs, nextSequence++, action, periodic);
+    queue.add(event);
+    if (!periodic) {
+      pendingNonPeriodic++;
+    }
+    return event;
+  }
+
+  /** Runs events up to and including time {@code untilUs}, then sets the clock to it. */
+  public void runUntil(long untilUs) {
+    while (!queue.isEmpty() && queue.peek().timeUs <= untilUs) {
+      runNext();
+    }
+    nowUs = Math.max(nowUs, untilUs);
+  }
+
+  /**
+   * Runs events until {@code done} holds or until {@code limitUs}, whichever comes first.
+   *
+   * @return true when {@code done} became true
+   */
+  public boolean runUntil(BooleanSupplier done, long limitUs) {
+    while (!done.getAsBoolean()) {
+      Event next = queue.peek();
+      if (next == null || next.timeUs > limitUs) {
+        return false;
+      }
+      runNext();
+    }
+    return true;
+  }
+
+  /**
+   * Runs until nothing but periodic chores is pending, or until {@code limitUs}.
+   *
+   * @return true when the world settled before the limit
+   */
+  public boolean settle(long limitUs) {
+    return runUntil(() -> pendingNonPeriodic == 0, limitUs);
+  }
+
+  private void runNext() {
+    Event event = queue.poll();
+    if (!event.periodic) {
+      pendingNonPeriodic--;
+    }
+    if (event.cancelled) {
+      return;
+    }
+    nowUs = event.timeUs;
+    eventsRun++;
+    event.fired = true;
+    event.action.run();
+  }
+
+  /** Scheduled work; cancelling it is cheap and leaves it in the queue to be skipped. */
+  private static final class Event implements Comparable<Event>, Timer {
+    final long timeUs;
+    final long sequence;
+    final Runnable action;
+    final boolean periodic;
+    boolean cancelled;
+    boolean fired;
+
+    Event(long timeUs, long sequence, Runnable action, boolean periodic) {
+      this.timeUs = timeUs;
+      this.sequence = sequence;
+      this.action = action;
+      this.periodic = periodic;
+    }
+
+    @Override
+    public int compareTo(Event other) {
+      int byTime = Long.compare(timeUs, other.timeUs);
+      return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+    }
+
+    @Override
+    public boolean pending() {
+      return !cancelled && !fired;
+    }
+
+    @Override
+    public long timeUs() {
+      return timeUs;
+    }
+  }
+
+  private static long mix(long seed, String component) {
+    long h = seed * 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < component.length(); i++) {
+      h = (h ^ component.charAt(i)) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return h;
+  }
+}
