@@ -199,6 +199,25 @@ public final class Cluster {
     return journal;
   }
 
+  /**
+   * True while some follower that the leader can reach has not applied the leader's whole log.
+   * Used by {@code settle}, so that a restarted follower is caught up before the world is quiet.
+   */
+  public boolean catchingUp() {
+    Node leader = leader();
+    if (leader == null || leader.state() != NodeState.UP) {
+      return false;
+    }
+    for (Node node : nodes.values()) {
+      boolean reachable = node.state() == NodeState.UP
+          && !network.isCut(leader.id(), node.id()) && !network.isCut(node.id(), leader.id());
+      if (node != leader && reachable && node.appliedOffset() < leader.log().lastOffset()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- faults and failover
 
   public void crash(String id) {

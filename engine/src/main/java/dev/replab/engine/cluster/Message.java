@@ -13,6 +13,14 @@ public sealed interface Message
   /** Hands this message to the matching method of a handler (Java 17 has no pattern switch). */
   void dispatch(String source, Handler handler);
 
+  /**
+   * True for traffic that only keeps a healthy cluster in touch (heartbeats and their replies):
+   * it never keeps {@code settle} from finishing.
+   */
+  default boolean background() {
+    return false;
+  }
+
   /** The operation a client request belongs to, or -1 for traffic between nodes. */
   default long requestOpId() {
     return -1;
@@ -102,18 +110,35 @@ public sealed interface Message
     public void dispatch(String source, Handler handler) {
       handler.onAppend(source, this);
     }
+
+    @Override
+    public boolean background() {
+      return entries.isEmpty();
+    }
   }
 
   /**
    * A follower's answer to the stream. {@code accepted} false means its log did not line up: it
    * asks the leader to resend from after {@code hintOffset}, whose entry it has from
-   * {@code hintEpoch}.
+   * {@code hintEpoch}. {@code heartbeat} marks an accepted answer to an empty heartbeat that
+   * changed nothing.
    */
   record AppendReply(
-      int epoch, boolean accepted, long receivedOffset, long appliedOffset, long hintOffset, int hintEpoch)
+      int epoch,
+      boolean accepted,
+      long receivedOffset,
+      long appliedOffset,
+      long hintOffset,
+      int hintEpoch,
+      boolean heartbeat)
       implements Message {
     public void dispatch(String source, Handler handler) {
       handler.onAppendReply(source, this);
+    }
+
+    @Override
+    public boolean background() {
+      return heartbeat;
     }
   }
 }

@@ -49,6 +49,7 @@ public final class Node {
   private final class LeaderState {
     final Map<String, FollowerLink> followers = new LinkedHashMap<>();
     final TreeMap<Long, PendingWrite> pending = new TreeMap<>();
+    final Map<Long, dev.replab.engine.sim.Timer> commitTimers = new java.util.HashMap<>();
     long commitOffset;
     boolean fellBack;
     long fellBackAtUs;
@@ -160,9 +161,9 @@ public final class Node {
   }
 
   /** Runs a timer action unless the node crashed since it was set; a paused node runs it on resume. */
-  private void later(long delayUs, Runnable action) {
+  private dev.replab.engine.sim.Timer later(long delayUs, Runnable action) {
     int setIn = generation;
-    cluster.sim().schedule(delayUs, () -> guarded(setIn, action));
+    return cluster.sim().schedule(delayUs, () -> guarded(setIn, action));
   }
 
   private void guarded(int setIn, Runnable action) {
@@ -227,7 +228,7 @@ public final class Node {
     }
     QuorumPolicy policy = cluster.policy();
     if (!policy.isAsync() && policy.timeoutUs() >= 0 && !leader.fellBack) {
-      later(policy.timeoutUs(), () -> onCommitTimeout(offset));
+      leader.commitTimers.put(offset, later(policy.timeoutUs(), () -> onCommitTimeout(offset)));
     }
     advanceCommit();
   }
@@ -240,7 +241,7 @@ public final class Node {
 
   private void scheduleHeartbeat() {
     int setIn = generation;
-    cluster.sim().schedulePeriodic(cluster.heartbeatUs(), () -> {
+    cluster.sim().scheduleBackground(cluster.heartbeatUs(), () -> {
       if (setIn != generation) {
         return;
       }
@@ -328,6 +329,10 @@ public final class Node {
     }
     LogEntry entry = log.get(offset);
     cluster.committed(this, entry);
+    dev.replab.engine.sim.Timer timer = leader.commitTimers.remove(offset);
+    if (timer != null) {
+      timer.cancel();
+    }
     PendingWrite waiting = leader.pending.remove(offset);
     if (waiting != null) {
       List<String> ackedBy = new ArrayList<>();
@@ -367,6 +372,8 @@ public final class Node {
   }
 
   private void failPending(String why) {
+    leader.commitTimers.values().forEach(dev.replab.engine.sim.Timer::cancel);
+    leader.commitTimers.clear();
     for (PendingWrite waiting : leader.pending.values()) {
       reply(waiting.client(), Message.ClientReply.refused(waiting.opId(), why, true));
     }
@@ -389,7 +396,7 @@ public final class Node {
 
   private void onAppend(String source, Message.Append append) {
     if (append.epoch() < epoch) {
-      cluster.network().send(id, source, new Message.AppendReply(epoch, false, log.lastOffset(), appliedOffset, log.lastOffset(), log.lastEpoch()));
+      cluster.network().send(id, source, new Message.AppendReply(epoch, false, log.lastOffset(), appliedOffset, log.lastOffset(), log.lastEpoch(), false));
       return;
     }
     if (append.epoch() > epoch || role == Role.LEADER || !append.leader().equals(leaderId)) {
@@ -408,6 +415,7 @@ public final class Node {
       reject(source, Math.min(prev - 1, log.lastOffset()));
       return;
     }
+    boolean truncated = truncateAfterHandshake;
     if (truncateAfterHandshake) {
       truncateAfterHandshake = false;
       discardDivergent(prev, append.entries(), append.leader(), append.epoch());
@@ -421,12 +429,12 @@ public final class Node {
       }
       log.append(entry);
     }
-    acknowledge(source);
+    acknowledge(source, append.entries().isEmpty() && !truncated);
     startApplying();
   }
 
   private void reject(String source, long hintOffset) {
-    cluster.network().send(id, source, new Message.AppendReply(epoch, false, log.lastOffset(), appliedOffset, hintOffset, log.epochAt(hintOffset)));
+    cluster.network().send(id, source, new Message.AppendReply(epoch, false, log.lastOffset(), appliedOffset, hintOffset, log.epochAt(hintOffset), false));
   }
 
   /**
@@ -453,8 +461,8 @@ public final class Node {
     }
   }
 
-  private void acknowledge(String leaderNode) {
-    cluster.network().send(id, leaderNode, new Message.AppendReply(epoch, true, log.lastOffset(), appliedOffset, 0, 0));
+  private void acknowledge(String leaderNode, boolean heartbeat) {
+    cluster.network().send(id, leaderNode, new Message.AppendReply(epoch, true, log.lastOffset(), appliedOffset, 0, 0, heartbeat));
   }
 
   private void startApplying() {
@@ -471,7 +479,7 @@ public final class Node {
       applyNext();
       boolean caughtUp = appliedOffset == log.lastOffset();
       if (role == Role.FOLLOWER && leaderId != null && (caughtUp || cluster.ackOnApply())) {
-        acknowledge(leaderId);
+        acknowledge(leaderId, false);
       }
     }
     startApplying();

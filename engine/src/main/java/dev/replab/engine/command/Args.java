@@ -50,6 +50,11 @@ public final class Args {
     return tokens.get(index++);
   }
 
+  /** Consumes the next token, whatever it is; callers check {@link #atEnd()} first. */
+  Token advance() {
+    return tokens.get(index++);
+  }
+
   String word(String what) throws CommandError {
     return next(what).text();
   }

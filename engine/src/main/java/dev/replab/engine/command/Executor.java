@@ -259,7 +259,8 @@ public final class Executor implements ParseContext {
 
   Result settle(Command.Settle command) {
     long before = cluster.sim().nowUs();
-    boolean settled = cluster.sim().settle(before + SETTLE_LIMIT_US);
+    Simulation sim = cluster.sim();
+    boolean settled = sim.runUntil(() -> !sim.busy() && !cluster.catchingUp(), before + SETTLE_LIMIT_US);
     if (!settled) {
       cluster.sim().runUntil(before + SETTLE_LIMIT_US);
     }

@@ -272,10 +272,10 @@ final class Grammar {
         }
         oneWay = token.text().equals("->");
         sawSeparator = true;
-        args.next("");
+        args.advance();
         continue;
       }
-      args.next("");
+      args.advance();
       for (String name : token.text().split(",")) {
         if (name.isEmpty()) {
           continue;
@@ -361,7 +361,7 @@ final class Grammar {
     List<String> standbys = new ArrayList<>();
     Token listToken = args.peek();
     if (listToken != null && listToken.kind() == Token.Kind.WORD && listToken.text().startsWith("(")) {
-      args.next("");
+      args.advance();
       standbys = standbyList(args, listToken);
       if (kind == null) {
         kind = QuorumPolicy.Kind.FIRST;

@@ -141,7 +141,12 @@ public final class Network {
       return;
     }
     link.lastDeliveryUs = deliverAt;
-    sim.schedule(deliverAt - now, () -> arrive(from, to, link, message));
+    Runnable arrival = () -> arrive(from, to, link, message);
+    if (message.background()) {
+      sim.scheduleBackground(deliverAt - now, arrival);
+    } else {
+      sim.schedule(deliverAt - now, arrival);
+    }
   }
 
   private void arrive(Endpoint from, Endpoint to, LinkState link, Message message) {

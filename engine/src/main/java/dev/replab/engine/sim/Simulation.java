@@ -16,7 +16,7 @@ public final class Simulation {
   private long nowUs;
   private long nextSequence;
   private long eventsRun;
-  private int pendingNonPeriodic;
+  private int pendingForeground;
 
   public Simulation(long seed) {
     this.seed = seed;
@@ -48,21 +48,21 @@ public final class Simulation {
   }
 
   /**
-   * Schedules a periodic chore such as a heartbeat. Periodic events never keep {@link #settle}
-   * running on their own: the world is settled when only chores are left.
+   * Schedules background work such as a heartbeat or its reply. Background events never keep
+   * {@link #settle} running on their own: the world is settled when only they are left.
    */
-  public Timer schedulePeriodic(long delayUs, Runnable action) {
+  public Timer scheduleBackground(long delayUs, Runnable action) {
     return enqueue(delayUs, action, true);
   }
 
-  private Timer enqueue(long delayUs, Runnable action, boolean periodic) {
+  private Timer enqueue(long delayUs, Runnable action, boolean background) {
     if (delayUs < 0) {
       throw new IllegalArgumentException("delay must not be negative: " + delayUs);
     }
-    Event event = new Event(nowUs + delayUs, nextSequence++, action, periodic);
+    Event event = new Event(this, nowUs + delayUs, nextSequence++, action, background);
     queue.add(event);
-    if (!periodic) {
-      pendingNonPeriodic++;
+    if (!background) {
+      pendingForeground++;
     }
     return event;
   }
@@ -92,21 +92,26 @@ public final class Simulation {
   }
 
   /**
-   * Runs until nothing but periodic chores is pending, or until {@code limitUs}.
+   * Runs until nothing but background work is pending, or until {@code limitUs}.
    *
    * @return true when the world settled before the limit
    */
   public boolean settle(long limitUs) {
-    return runUntil(() -> pendingNonPeriodic == 0, limitUs);
+    return runUntil(() -> pendingForeground == 0, limitUs);
+  }
+
+  /** True while foreground (non-background) work is still scheduled. */
+  public boolean busy() {
+    return pendingForeground > 0;
   }
 
   private void runNext() {
     Event event = queue.poll();
-    if (!event.periodic) {
-      pendingNonPeriodic--;
-    }
     if (event.cancelled) {
       return;
+    }
+    if (!event.background) {
+      pendingForeground--;
     }
     nowUs = event.timeUs;
     eventsRun++;
@@ -116,18 +121,20 @@ public final class Simulation {
 
   /** Scheduled work; cancelling it is cheap and leaves it in the queue to be skipped. */
   private static final class Event implements Comparable<Event>, Timer {
+    final Simulation owner;
     final long timeUs;
     final long sequence;
     final Runnable action;
-    final boolean periodic;
+    final boolean background;
     boolean cancelled;
     boolean fired;
 
-    Event(long timeUs, long sequence, Runnable action, boolean periodic) {
+    Event(Simulation owner, long timeUs, long sequence, Runnable action, boolean background) {
+      this.owner = owner;
       this.timeUs = timeUs;
       this.sequence = sequence;
       this.action = action;
-      this.periodic = periodic;
+      this.background = background;
     }
 
     @Override
@@ -138,7 +145,14 @@ public final class Simulation {
 
     @Override
     public void cancel() {
+      if (cancelled || fired) {
+        return;
+      }
       cancelled = true;
+      if (!background) {
+        // A cancelled event no longer counts as pending work, so settle does not wait for it.
+        owner.pendingForeground--;
+      }
     }
 
     @Override
