@@ -2,6 +2,7 @@ package dev.replab.engine.cluster;
 
 import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.api.StreamDecision;
 import dev.replab.engine.sim.Durations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -411,23 +412,38 @@ public final class Node {
       return;
     }
     long prev = append.prevOffset();
-    if (prev > log.lastOffset() || log.epochAt(prev) != append.prevEpoch()) {
+    if (prev <= log.lastOffset() && log.epochAt(prev) != append.prevEpoch()) {
       reject(source, Math.min(prev - 1, log.lastOffset()));
       return;
     }
-    boolean truncated = truncateAfterHandshake;
-    if (truncateAfterHandshake) {
+    boolean truncated = truncateAfterHandshake && prev <= log.lastOffset();
+    if (truncated) {
+      // The first batch after the handshake starts where both logs agree: whatever this log
+      // holds beyond it, the new leader does not have in that place.
       truncateAfterHandshake = false;
       discardDivergent(prev, append.entries(), append.leader(), append.epoch());
     }
     for (LogEntry entry : append.entries()) {
-      if (entry.offset() <= log.lastOffset()) {
-        if (log.epochAt(entry.offset()) == entry.epoch()) {
-          continue;
-        }
+      if (entry.offset() <= log.lastOffset() && log.epochAt(entry.offset()) != entry.epoch()) {
         discardDivergent(entry.offset() - 1, List.of(), append.leader(), append.epoch());
+        break;
       }
-      log.append(entry);
+    }
+    StreamDecision decision = cluster.streamApplier().decide(log.lastOffset(), prev, append.entries().size());
+    if (decision instanceof StreamDecision.Resend resend) {
+      reject(source, resend.from() - 1);
+      return;
+    }
+    if (decision instanceof StreamDecision.Append from) {
+      for (LogEntry entry : append.entries()) {
+        if (entry.offset() >= from.from()) {
+          if (entry.offset() != log.lastOffset() + 1) {
+            throw new IllegalStateException(id + "'s stream rule appended offset " + entry.offset()
+                + " to a log that ends at " + log.lastOffset() + " (decision " + decision + " for a batch after offset " + prev + ")");
+          }
+          log.append(entry);
+        }
+      }
     }
     acknowledge(source, append.entries().isEmpty() && !truncated);
     startApplying();

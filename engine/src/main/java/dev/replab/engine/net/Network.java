@@ -42,12 +42,24 @@ public final class Network {
     this.rng = sim.rng("network");
   }
 
-  /** Adds an endpoint in a region. */
+  /** Adds a server in a region. */
   public void register(String id, String region, Receiver receiver) {
+    add(id, region, receiver, false);
+  }
+
+  /**
+   * Adds a client in a region. The cluster-wide loss setting does not apply to clients' links
+   * (their requests stand for whole TCP exchanges); {@link #configureLink} can still make them lossy.
+   */
+  public void registerClient(String id, String region, Receiver receiver) {
+    add(id, region, receiver, true);
+  }
+
+  private void add(String id, String region, Receiver receiver, boolean client) {
     if (byId.containsKey(id)) {
       throw new IllegalStateException("endpoint already registered: " + id);
     }
-    Endpoint endpoint = new Endpoint(endpoints.size(), id, region, receiver);
+    Endpoint endpoint = new Endpoint(endpoints.size(), id, region, receiver, client);
     endpoints.add(endpoint);
     byId.put(id, endpoint);
   }
@@ -129,7 +141,7 @@ public final class Network {
     Endpoint to = endpoint(target);
     LinkState link = link(from, to);
     messagesSent++;
-    double loss = link.loss != null ? link.loss : defaultLoss;
+    double loss = link.loss != null ? link.loss : from.client || to.client ? 0 : defaultLoss;
     Latency latency = link.latency != null ? link.latency : defaultLatency(from, to);
     long now = sim.nowUs();
     long deliverAt = Math.max(now + latency.sampleUs(rng), link.lastDeliveryUs);
@@ -182,7 +194,7 @@ public final class Network {
     return ((long) from.index << 32) | to.index;
   }
 
-  private record Endpoint(int index, String id, String region, Receiver receiver) {}
+  private record Endpoint(int index, String id, String region, Receiver receiver, boolean client) {}
 
   private static final class LinkState {
     Latency latency;
