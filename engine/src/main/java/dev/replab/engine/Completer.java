@@ -64,6 +64,7 @@ final class Completer {
       case MODEL -> position == 1 ? List.of("leader-follower", "multi-leader", "leaderless") : List.of();
       case COMMAND -> position == 1 ? registry.names() : List.of();
       case CLIENT -> position == 1 ? executor.clients() : List.of();
+      case CHECKER -> position == 1 ? dev.replab.engine.check.Checkers.names() : List.of();
       case NONE -> List.of();
     };
   }

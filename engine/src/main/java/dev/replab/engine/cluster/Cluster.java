@@ -5,6 +5,7 @@ import dev.replab.engine.api.QuorumPolicy;
 import dev.replab.engine.api.StandardCommitRule;
 import dev.replab.engine.api.StandardStreamApplier;
 import dev.replab.engine.api.StreamApplier;
+import dev.replab.engine.check.RunRecord;
 import dev.replab.engine.history.History;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.net.Network;
@@ -36,6 +37,7 @@ public final class Cluster {
   private final Map<Long, Staleness> staleReads = new HashMap<>();
   private final Map<Long, Message.ClientReply> writeReplies = new HashMap<>();
   private final List<ClusterEvent> events = new ArrayList<>();
+  private final List<RunRecord.Term> terms = new ArrayList<>();
   private QuorumPolicy policy;
   private CommitRule commitRule = new StandardCommitRule();
   private StreamApplier streamApplier = new StandardStreamApplier();
@@ -344,6 +346,22 @@ public final class Cluster {
     } else if (staleReads.containsKey(op.id())) {
       op.markStale();
     }
+  }
+
+  void leaderBegan(Node node) {
+    terms.add(new RunRecord.Term(node.id(), node.epoch(), sim.nowUs()));
+  }
+
+  /** What the checkers read: operations, leadership terms and which writes survive. */
+  public RunRecord runRecord() {
+    Node leader = leader();
+    java.util.Set<Long> surviving = new java.util.HashSet<>();
+    if (leader != null) {
+      for (long offset = 1; offset <= leader.log().lastOffset(); offset++) {
+        surviving.add(leader.log().get(offset).opId());
+      }
+    }
+    return new RunRecord(history.operations(), terms, leader == null ? null : leader.id(), surviving);
   }
 
   void noteMode(Node node, String what) {

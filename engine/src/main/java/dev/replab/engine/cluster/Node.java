@@ -120,6 +120,7 @@ public final class Node {
   }
 
   private void becomeLeaderState(long committed) {
+    cluster.leaderBegan(this);
     leader = new LeaderState();
     leader.commitOffset = committed;
     long now = cluster.sim().nowUs();

@@ -23,6 +23,7 @@ public sealed interface Command
         Command.Log,
         Command.Inspect,
         Command.History,
+        Command.Check,
         Command.ClientSession,
         Command.Seed,
         Command.Reset,
@@ -220,6 +221,17 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.history(this);
+    }
+  }
+
+  /** {@code check [checker]}: all checkers, or one. */
+  record Check(String checker) implements Command {
+    public String name() {
+      return "check";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.check(this);
     }
   }
 

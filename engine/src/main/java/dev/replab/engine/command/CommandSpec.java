@@ -33,7 +33,8 @@ public record CommandSpec(
     KEY,
     MODEL,
     COMMAND,
-    CLIENT
+    CLIENT,
+    CHECKER
   }
 
   /** Parses the words after the command name. */

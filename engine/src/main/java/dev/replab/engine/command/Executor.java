@@ -3,6 +3,10 @@ package dev.replab.engine.command;
 import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.QuorumPolicy;
 import dev.replab.engine.api.StandardCommitRule;
+import dev.replab.engine.check.Checker;
+import dev.replab.engine.check.Checkers;
+import dev.replab.engine.check.Finding;
+import dev.replab.engine.check.RunRecord;
 import dev.replab.engine.cluster.Client;
 import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.cluster.ClusterConfig;
@@ -426,6 +430,35 @@ public final class Executor implements ParseContext {
 
   private static void appendEvent(StringBuilder text, Cluster.ClusterEvent event) {
     text.append("  -- ").append(Durations.format(event.atUs())).append("  ").append(event.text()).append('\n');
+  }
+
+  Result check(Command.Check command) {
+    List<Checker> checkers = command.checker() == null ? Checkers.all() : List.of(Checkers.named(command.checker()));
+    RunRecord record = cluster.runRecord();
+    List<Result.FindingRow> findings = new ArrayList<>();
+    List<Result.CheckerVerdict> verdicts = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    boolean inconclusive = false;
+    for (Checker checker : checkers) {
+      try {
+        List<Finding> found = checker.check(record);
+        for (Finding finding : found) {
+          findings.add(new Result.FindingRow(finding.checker(), finding.kind(), finding.key(), finding.ops(), finding.explanation()));
+          text.append(checker.name()).append(": ").append(finding.explanation()).append('\n');
+        }
+        verdicts.add(new Result.CheckerVerdict(checker.name(), found.isEmpty() ? "ok" : "anomalies", null));
+        if (found.isEmpty()) {
+          text.append(checker.name()).append(": ok (").append(checker.describe()).append(": none)\n");
+        }
+      } catch (Checker.Inconclusive e) {
+        inconclusive = true;
+        verdicts.add(new Result.CheckerVerdict(checker.name(), "inconclusive", e.getMessage()));
+        text.append(checker.name()).append(": inconclusive: ").append(e.getMessage()).append('\n');
+      }
+    }
+    String verdict = !findings.isEmpty() ? "anomalies" : inconclusive ? "inconclusive" : "ok";
+    text.append("verdict: ").append(verdict).append(findings.isEmpty() ? "" : " (" + findings.size() + (findings.size() == 1 ? " finding)" : " findings)"));
+    return new Result.CheckReport(findings, verdicts, verdict, text.toString());
   }
 
   Result client(Command.ClientSession command) {

@@ -1,6 +1,7 @@
 package dev.replab.engine.command;
 
 import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.check.Checkers;
 import dev.replab.engine.cluster.ClusterConfig;
 import dev.replab.engine.command.CommandSpec.ArgumentKind;
 import dev.replab.engine.net.Latency;
@@ -64,6 +65,9 @@ final class Grammar {
         spec("inspect", "inspect <key>", "Shows a key's value and version on every node.", List.of("inspect x"), List.of(), Set.of(), ArgumentKind.KEY, Grammar::inspect),
         spec("history", "history", "Lists every client operation with its times and outcome, and cluster events.",
             List.of("history"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.History())),
+        spec("check", "check [" + String.join("|", Checkers.names()) + "]",
+            "Runs the anomaly checkers over the history; each finding names the operations and says why.",
+            List.of("check", "check lost-writes"), List.of(), Set.of(), ArgumentKind.CHECKER, Grammar::check),
         spec("client", "client <name> [region=<region>] [timeout=<d>]", "Creates or changes a named client session.",
             List.of("client alice region=us", "client bob timeout=5s"), List.of(), Set.of("region", "timeout"), ArgumentKind.CLIENT, Grammar::client),
         spec("seed", "seed <n>", "Sets the seed for the next 'create' (the same seed replays the same run).",
@@ -472,6 +476,22 @@ final class Grammar {
     String key = args.word("a key, like x");
     args.end();
     return new Command.Inspect(key);
+  }
+
+  private static Command check(Args args) throws CommandError {
+    args.requireCluster();
+    String name = null;
+    if (!args.atEnd()) {
+      Token token = args.next("a checker");
+      if (Checkers.named(token.text()) == null) {
+        String suggestion = Suggest.closest(token.text(), Checkers.names());
+        throw new CommandError("no checker '" + token.text() + "'", token.column(),
+            (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "checkers are " + String.join(" ", Checkers.names()));
+      }
+      name = token.text();
+    }
+    args.end();
+    return new Command.Check(name);
   }
 
   private static Command client(Args args) throws CommandError {

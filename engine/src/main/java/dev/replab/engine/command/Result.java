@@ -18,7 +18,8 @@ public sealed interface Result
         Result.LogListing,
         Result.Inspection,
         Result.HistoryListing,
-        Result.HelpText {
+        Result.HelpText,
+        Result.CheckReport {
 
   /** The human rendering. */
   String text();
@@ -130,6 +131,15 @@ public sealed interface Result
 
   /** {@code history}. */
   record HistoryListing(List<OpRow> operations, List<EventRow> events, String text) implements Result {}
+
+  /** One anomaly in {@code check}. */
+  record FindingRow(String checker, String kind, String key, List<Long> ops, String explanation) {}
+
+  /** One checker's verdict in {@code check}: "ok", "anomalies" or "inconclusive". */
+  record CheckerVerdict(String checker, String verdict, String why) {}
+
+  /** {@code check}: "ok" only when every checker ran and found nothing. */
+  record CheckReport(List<FindingRow> findings, List<CheckerVerdict> checkers, String verdict, String text) implements Result {}
 
   /** {@code help}. */
   record HelpText(String topic, List<String> commands, String text) implements Result {}
