@@ -16,6 +16,8 @@ public final class Client {
   private final String region;
   private long timeoutUs;
   private final Map<Long, Timer> waiting = new HashMap<>();
+  private String cachedLeader;
+  private long cacheExpiresUs = -1;
 
   Client(String name, String region, long timeoutUs) {
     this.name = name;
@@ -37,6 +39,15 @@ public final class Client {
 
   void setTimeoutUs(long timeoutUs) {
     this.timeoutUs = timeoutUs;
+  }
+
+  /** The leader's address as this client's DNS cache has it, looking it up again once expired. */
+  String resolve(long nowUs, String record, long ttlUs) {
+    if (cachedLeader == null || nowUs >= cacheExpiresUs) {
+      cachedLeader = record;
+      cacheExpiresUs = nowUs + ttlUs;
+    }
+    return cachedLeader;
   }
 
   void send(Cluster cluster, Operation op, Message request) {

@@ -3,7 +3,14 @@ package dev.replab.engine.cluster;
 import dev.replab.engine.api.CommitRule;
 import dev.replab.engine.api.QuorumPolicy;
 import dev.replab.engine.api.StandardCommitRule;
+import dev.replab.engine.api.EpochFence;
+import dev.replab.engine.api.FailureDetector;
+import dev.replab.engine.api.FencingGuard;
 import dev.replab.engine.api.StandardStreamApplier;
+import dev.replab.engine.api.TimeoutDetector;
+import dev.replab.engine.api.UpToDateVoteRule;
+import dev.replab.engine.api.VoteRule;
+import java.util.function.BiFunction;
 import dev.replab.engine.api.StreamApplier;
 import dev.replab.engine.check.RunRecord;
 import dev.replab.engine.history.History;
@@ -38,14 +45,23 @@ public final class Cluster {
   private final Map<Long, Message.ClientReply> writeReplies = new HashMap<>();
   private final List<ClusterEvent> events = new ArrayList<>();
   private final List<RunRecord.Term> terms = new ArrayList<>();
+  private long droppedMessages;
   private QuorumPolicy policy;
   private CommitRule commitRule = new StandardCommitRule();
   private StreamApplier streamApplier = new StandardStreamApplier();
+  private VoteRule voteRule = new UpToDateVoteRule();
+  private FencingGuard fence = new EpochFence();
+  private BiFunction<Long, Long, FailureDetector> detectors = TimeoutDetector::new;
+  private FailoverSettings failover = FailoverSettings.manual();
+  private long heartbeatUs;
+  private String dnsRecord = "n1";
+  private Monitor monitor;
 
   public Cluster(Simulation sim, ClusterConfig config) {
     this.sim = sim;
     this.config = config;
     this.policy = config.policy();
+    this.heartbeatUs = config.heartbeatUs();
     this.network = new Network(sim);
     network.setWanUs(config.wanUs());
     network.setInsideLatency(config.insideLatency());
@@ -108,6 +124,85 @@ public final class Cluster {
     this.streamApplier = streamApplier;
   }
 
+  // ---------------------------------------------------------------- failover
+
+  public FailoverSettings failover() {
+    return failover;
+  }
+
+  /** Changes how failover works; heartbeats change to {@code heartbeatUs}. */
+  public void setFailover(FailoverSettings settings, long newHeartbeatUs) {
+    this.failover = settings;
+    this.heartbeatUs = newHeartbeatUs;
+    event(null, "failover " + settings.describe() + " heartbeat=" + Durations.format(newHeartbeatUs));
+    if (settings.auto() && settings.monitor() && monitor == null) {
+      monitor = new Monitor(this, config.regions().get(0));
+      monitor.start();
+    }
+    if (settings.fencing()) {
+      Node leader = leader();
+      if (leader != null) {
+        fence.admit(leader.epoch());
+      }
+    }
+  }
+
+  public VoteRule voteRule() {
+    return voteRule;
+  }
+
+  /** Plugs in another vote rule, as an exercise's grader does. */
+  public void setVoteRule(VoteRule voteRule) {
+    this.voteRule = voteRule;
+  }
+
+  public FencingGuard fence() {
+    return fence;
+  }
+
+  /** Plugs in another fencing guard, as an exercise's grader does. */
+  public void setFence(FencingGuard fence) {
+    this.fence = fence;
+  }
+
+  /** Plugs in another failure detector: a function of (detectUs, startUs). */
+  public void setDetectors(BiFunction<Long, Long, FailureDetector> detectors) {
+    this.detectors = detectors;
+  }
+
+  FailureDetector newDetector() {
+    return detectors.apply(failover.detectUs(), sim.nowUs());
+  }
+
+  /** The leader that DNS names now (updated by failovers and promotions). */
+  public String dnsRecord() {
+    return dnsRecord;
+  }
+
+  void leaderElected(Node node) {
+    if (!node.id().equals(dnsRecord)) {
+      dnsRecord = node.id();
+      if (failover.redirect() == FailoverSettings.Redirect.DNS) {
+        event(node.id(), "DNS now names " + node.id() + " as the leader; clients see it once their cached record expires (ttl "
+            + Durations.format(failover.ttlUs()) + ")");
+      }
+    }
+  }
+
+  /** STONITH: powers a node off through its power switch, not over the network. */
+  void powerOff(String target, String by) {
+    Node victim = nodes.get(target);
+    if (victim != null && victim.state() != NodeState.CRASHED) {
+      victim.crash();
+      network.loseInFlightFrom(target);
+      event(target, "STONITH: " + by + " powered off " + target + " before taking over");
+    }
+  }
+
+  void dropped(String node, String source, Message message) {
+    droppedMessages++;
+  }
+
   public List<Node> nodes() {
     return List.copyOf(nodes.values());
   }
@@ -139,7 +234,19 @@ public final class Cluster {
     return best;
   }
 
-  /** Where writes go when a command names no node: the newest leader, even a crashed one. */
+  /**
+   * Where a client sends an operation that names no node. Through a proxy that is always the
+   * current leader; through DNS it is whatever the client's cached record says until it expires.
+   */
+  public String route(String clientName) {
+    Client client = client(clientName, null);
+    if (failover.redirect() == FailoverSettings.Redirect.DNS) {
+      return client.resolve(sim.nowUs(), dnsRecord, failover.ttlUs());
+    }
+    return writeTarget().id();
+  }
+
+  /** The newest leader, even a crashed one; the first node when none leads. */
   public Node writeTarget() {
     Node leader = leader();
     if (leader != null) {
@@ -236,6 +343,7 @@ public final class Cluster {
 
   public void crash(String id) {
     nodes.get(id).crash();
+    network.loseInFlightFrom(id);
     event(id, id + " crashed");
   }
 
@@ -275,7 +383,12 @@ public final class Cluster {
   }
 
   long heartbeatUs() {
-    return config.heartbeatUs();
+    return heartbeatUs;
+  }
+
+  /** The leader's heartbeat interval now. */
+  public long heartbeat() {
+    return heartbeatUs;
   }
 
   /** How long a leader still counts a silent follower as connected. */
@@ -362,6 +475,10 @@ public final class Cluster {
       }
     }
     return new RunRecord(history.operations(), terms, leader == null ? null : leader.id(), surviving);
+  }
+
+  void noteMonitor(String text) {
+    event(Monitor.ID, text);
   }
 
   void noteMode(Node node, String what) {

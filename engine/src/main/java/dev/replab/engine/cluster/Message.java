@@ -8,7 +8,14 @@ public sealed interface Message
         Message.ClientRead,
         Message.ClientReply,
         Message.Append,
-        Message.AppendReply {
+        Message.AppendReply,
+        Message.RequestVote,
+        Message.Vote,
+        Message.Ping,
+        Message.Pong,
+        Message.StatusQuery,
+        Message.StatusReport,
+        Message.PromoteOrder {
 
   /** Hands this message to the matching method of a handler (Java 17 has no pattern switch). */
   void dispatch(String source, Handler handler);
@@ -37,6 +44,20 @@ public sealed interface Message
     default void onAppend(String source, Append append) {}
 
     default void onAppendReply(String source, AppendReply reply) {}
+
+    default void onRequestVote(String source, RequestVote request) {}
+
+    default void onVote(String source, Vote vote) {}
+
+    default void onPing(String source, Ping ping) {}
+
+    default void onPong(String source, Pong pong) {}
+
+    default void onStatusQuery(String source, StatusQuery query) {}
+
+    default void onStatusReport(String source, StatusReport report) {}
+
+    default void onPromoteOrder(String source, PromoteOrder order) {}
   }
 
   /** A client asks a node to write (or, with a null value, delete) a key. */
@@ -139,6 +160,65 @@ public sealed interface Message
     @Override
     public boolean background() {
       return heartbeat;
+    }
+  }
+
+  /** A candidate asks for a vote to lead {@code epoch}; its log ends at (lastEpoch, lastOffset). */
+  record RequestVote(int epoch, String candidate, int lastEpoch, long lastOffset) implements Message {
+    public void dispatch(String source, Handler handler) {
+      handler.onRequestVote(source, this);
+    }
+  }
+
+  /** A voter's answer, with the reason when it refuses. */
+  record Vote(int epoch, boolean granted, String reason) implements Message {
+    public void dispatch(String source, Handler handler) {
+      handler.onVote(source, this);
+    }
+  }
+
+  /** The monitor's health check of the leader. */
+  record Ping(long sequence) implements Message {
+    public void dispatch(String source, Handler handler) {
+      handler.onPing(source, this);
+    }
+
+    @Override
+    public boolean background() {
+      return true;
+    }
+  }
+
+  /** A node's answer to a health check: who it is and whether it leads. */
+  record Pong(long sequence, int epoch, boolean leading) implements Message {
+    public void dispatch(String source, Handler handler) {
+      handler.onPong(source, this);
+    }
+
+    @Override
+    public boolean background() {
+      return true;
+    }
+  }
+
+  /** The monitor asks a node where its log ends, to pick the most up-to-date one. */
+  record StatusQuery(long round) implements Message {
+    public void dispatch(String source, Handler handler) {
+      handler.onStatusQuery(source, this);
+    }
+  }
+
+  /** A node's answer to the monitor. */
+  record StatusReport(long round, int epoch, int lastEpoch, long lastOffset, boolean leading) implements Message {
+    public void dispatch(String source, Handler handler) {
+      handler.onStatusReport(source, this);
+    }
+  }
+
+  /** The monitor tells a node to lead {@code epoch}. */
+  record PromoteOrder(int epoch) implements Message {
+    public void dispatch(String source, Handler handler) {
+      handler.onPromoteOrder(source, this);
     }
   }
 }

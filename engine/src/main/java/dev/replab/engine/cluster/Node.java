@@ -25,6 +25,7 @@ public final class Node {
   private int epoch = 1;
   private Role role;
   private String leaderId;
+  private String votedFor;
 
   // Volatile state, rebuilt from the log on restart.
   private NodeState state = NodeState.UP;
@@ -37,6 +38,8 @@ public final class Node {
   private boolean awaitingLeaderHandshake;
   private boolean truncateAfterHandshake;
   private LeaderState leader;
+  private final List<Runnable> choresWhilePaused = new ArrayList<>();
+  private final Election election;
 
   Node(String id, String region, Cluster cluster, Role role, String leaderId) {
     this.id = id;
@@ -44,6 +47,7 @@ public final class Node {
     this.cluster = cluster;
     this.role = role;
     this.leaderId = leaderId;
+    this.election = new Election(this, cluster);
   }
 
   /** The leader's volatile bookkeeping: where each follower is and which writes wait for acks. */
@@ -66,12 +70,15 @@ public final class Node {
     if (role == Role.LEADER) {
       becomeLeaderState(0);
     }
+    election.startWatching();
   }
 
   void crash() {
     state = NodeState.CRASHED;
     generation++;
     frozen.clear();
+    choresWhilePaused.clear();
+    election.stop();
     leader = null;
     applying = false;
     data.clear();
@@ -83,7 +90,12 @@ public final class Node {
     state = NodeState.UP;
     generation++;
     frozen.clear();
+    choresWhilePaused.clear();
     rebuildFromLog();
+    if (role == Role.CANDIDATE) {
+      role = Role.FOLLOWER;
+    }
+    election.startWatching();
     if (role == Role.LEADER) {
       becomeLeaderState(log.lastOffset());
       sendHeartbeats();
@@ -96,26 +108,44 @@ public final class Node {
     state = NodeState.PAUSED;
   }
 
+  /**
+   * Unfreezes the node. Work that fell due during the pause runs now; periodic chores such as
+   * heartbeats start again one period later, as a process's timers do after a long pause.
+   */
   void resume() {
     state = NodeState.UP;
+    List<Runnable> chores = new ArrayList<>(choresWhilePaused);
+    choresWhilePaused.clear();
+    for (Runnable chore : chores) {
+      chore(cluster.heartbeatUs(), chore);
+    }
     while (!frozen.isEmpty() && state == NodeState.UP) {
       frozen.poll().run();
     }
   }
 
-  /** Makes this node the leader of a new epoch, as {@code promote} does. */
+  /** Makes this node the leader of a new epoch, as {@code promote} and the monitor do. */
   void promote(int newEpoch) {
     if (role == Role.LEADER && leader != null) {
       failPending("leadership moved to a new epoch");
     }
     epoch = newEpoch;
+    takeOffice();
+  }
+
+  /** Starts leading the current epoch: finish applying, take over the stream, tell everyone. */
+  void takeOffice() {
     role = Role.LEADER;
     leaderId = id;
+    votedFor = id;
     awaitingLeaderHandshake = false;
+    election.stop();
     while (appliedOffset < log.lastOffset()) {
       applyNext();
     }
+    cluster.fence().admit(epoch);
     becomeLeaderState(log.lastOffset());
+    cluster.leaderElected(this);
     sendHeartbeats();
   }
 
@@ -145,7 +175,7 @@ public final class Node {
   void deliver(String source, Message message) {
     switch (state) {
       case CRASHED -> refuseWhileDown(source, message);
-      case PAUSED -> frozen.add(() -> handle(source, message));
+      case PAUSED -> cluster.dropped(id, source, message);
       case UP -> handle(source, message);
       default -> throw new IllegalStateException("unknown state " + state);
     }
@@ -162,8 +192,26 @@ public final class Node {
     }
   }
 
+  /**
+   * Schedules a periodic chore (heartbeat, failure check) as background work. A chore that falls
+   * due while the node is paused waits for {@link #resume}; one set before a crash never runs.
+   */
+  void chore(long delayUs, Runnable tick) {
+    int setIn = generation;
+    cluster.sim().scheduleBackground(delayUs, () -> {
+      if (setIn != generation) {
+        return;
+      }
+      if (state == NodeState.PAUSED) {
+        choresWhilePaused.add(tick);
+      } else {
+        tick.run();
+      }
+    });
+  }
+
   /** Runs a timer action unless the node crashed since it was set; a paused node runs it on resume. */
-  private dev.replab.engine.sim.Timer later(long delayUs, Runnable action) {
+  dev.replab.engine.sim.Timer later(long delayUs, Runnable action) {
     int setIn = generation;
     return cluster.sim().schedule(delayUs, () -> guarded(setIn, action));
   }
@@ -204,6 +252,34 @@ public final class Node {
         public void onAppendReply(String source, Message.AppendReply reply) {
           Node.this.onAppendReply(source, reply);
         }
+
+        @Override
+        public void onRequestVote(String source, Message.RequestVote request) {
+          election.onRequestVote(source, request);
+        }
+
+        @Override
+        public void onVote(String source, Message.Vote vote) {
+          election.onVote(source, vote);
+        }
+
+        @Override
+        public void onPing(String source, Message.Ping ping) {
+          cluster.network().send(id, source, new Message.Pong(ping.sequence(), epoch, isLeading()));
+        }
+
+        @Override
+        public void onStatusQuery(String source, Message.StatusQuery query) {
+          cluster.network().send(id, source, new Message.StatusReport(query.round(), epoch, log.lastEpoch(), log.lastOffset(), isLeading()));
+        }
+
+        @Override
+        public void onPromoteOrder(String source, Message.PromoteOrder order) {
+          if (order.epoch() > epoch) {
+            cluster.noteMode(Node.this, "was told by the monitor to lead epoch " + order.epoch());
+            promote(order.epoch());
+          }
+        }
       };
 
   // ---------------------------------------------------------------- clients
@@ -218,6 +294,14 @@ public final class Node {
     if (role != Role.LEADER || leader == null) {
       String where = leaderId == null ? "no leader is known" : "the leader is " + leaderId;
       reply(client, Message.ClientReply.refused(write.opId(), id + " is a follower and does not accept writes; " + where, false));
+      return;
+    }
+    if (cluster.failover().fencing() && !cluster.fence().admit(epoch)) {
+      int newest = cluster.fence().newestEpoch();
+      reply(client, Message.ClientReply.refused(write.opId(), "storage refused the write: " + id + " leads epoch " + epoch
+          + " but storage has already seen epoch " + newest + " (fencing token too old)", false));
+      cluster.noteMode(this, "was fenced off by storage (epoch " + epoch + " < " + newest + ")");
+      stepDown(newest, null);
       return;
     }
     long offset = log.lastOffset() + 1;
@@ -242,17 +326,7 @@ public final class Node {
   // ---------------------------------------------------------------- leader side
 
   private void scheduleHeartbeat() {
-    int setIn = generation;
-    cluster.sim().scheduleBackground(cluster.heartbeatUs(), () -> {
-      if (setIn != generation) {
-        return;
-      }
-      if (state == NodeState.PAUSED) {
-        frozen.add(this::heartbeatTick);
-      } else {
-        heartbeatTick();
-      }
-    });
+    chore(cluster.heartbeatUs(), this::heartbeatTick);
   }
 
   private void heartbeatTick() {
@@ -382,16 +456,20 @@ public final class Node {
     leader.pending.clear();
   }
 
-  private void stepDown(int newEpoch, String newLeader) {
+  void stepDown(int newEpoch, String newLeader) {
     if (role == Role.LEADER && leader != null) {
       failPending(id + " stepped down: a newer leader took over in epoch " + newEpoch);
       cluster.noteMode(this, "stepped down on seeing epoch " + newEpoch);
+    }
+    if (newEpoch > epoch) {
+      votedFor = null;
     }
     leader = null;
     role = Role.FOLLOWER;
     epoch = newEpoch;
     leaderId = newLeader;
     awaitingLeaderHandshake = true;
+    election.leaderChanged(newLeader);
   }
 
   // ---------------------------------------------------------------- follower side
@@ -404,6 +482,7 @@ public final class Node {
     if (append.epoch() > epoch || role == Role.LEADER || !append.leader().equals(leaderId)) {
       stepDown(append.epoch(), append.leader());
     }
+    election.heardFromLeader();
     if (awaitingLeaderHandshake) {
       // A leader we have not synchronised with yet: tell it where our log ends so that it can
       // find the last offset on which both logs agree, and resend from there.
@@ -556,6 +635,38 @@ public final class Node {
   /** The offset up to which this node, as leader, has committed; its applied offset otherwise. */
   public long commitOffset() {
     return leader != null ? leader.commitOffset : appliedOffset;
+  }
+
+  /** True while this node is up and acting as a leader. */
+  boolean isLeading() {
+    return role == Role.LEADER && leader != null && state == NodeState.UP;
+  }
+
+  // Accessors for the election.
+
+  void setEpoch(int newEpoch) {
+    if (newEpoch > epoch) {
+      votedFor = null;
+    }
+    epoch = newEpoch;
+  }
+
+  void becomeCandidate() {
+    role = Role.CANDIDATE;
+    leaderId = null;
+    votedFor = id;
+  }
+
+  String votedFor() {
+    return votedFor;
+  }
+
+  void voteFor(String candidate) {
+    votedFor = candidate;
+  }
+
+  boolean up() {
+    return state == NodeState.UP;
   }
 
   public boolean isActiveLeader() {

@@ -3,5 +3,7 @@ package dev.replab.engine.cluster;
 /** What a node believes its job is. */
 public enum Role {
   LEADER,
-  FOLLOWER
+  FOLLOWER,
+  /** Standing for election after suspecting the leader. */
+  CANDIDATE
 }

@@ -16,6 +16,7 @@ public sealed interface Command
         Command.Link,
         Command.SetQuorum,
         Command.Promote,
+        Command.Failover,
         Command.Tick,
         Command.Settle,
         Command.Status,
@@ -144,6 +145,28 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.promote(this);
+    }
+  }
+
+  /**
+   * {@code failover auto|manual [options]}; a null field keeps the current setting.
+   */
+  record Failover(
+      boolean auto,
+      Long heartbeatUs,
+      Long detectUs,
+      Boolean monitor,
+      Boolean fencing,
+      Boolean stonith,
+      dev.replab.engine.cluster.FailoverSettings.Redirect redirect,
+      Long ttlUs)
+      implements Command {
+    public String name() {
+      return "failover";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.failover(this);
     }
   }
 

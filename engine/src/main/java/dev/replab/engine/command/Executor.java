@@ -10,6 +10,7 @@ import dev.replab.engine.check.RunRecord;
 import dev.replab.engine.cluster.Client;
 import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.cluster.ClusterConfig;
+import dev.replab.engine.cluster.FailoverSettings;
 import dev.replab.engine.cluster.Message;
 import dev.replab.engine.cluster.Node;
 import dev.replab.engine.cluster.NodeState;
@@ -76,6 +77,16 @@ public final class Executor implements ParseContext {
   }
 
   @Override
+  public long heartbeatUs() {
+    return cluster == null ? ClusterConfig.defaults().heartbeatUs() : cluster.heartbeat();
+  }
+
+  @Override
+  public long detectUs() {
+    return cluster == null ? FailoverSettings.manual().detectUs() : cluster.failover().detectUs();
+  }
+
+  @Override
   public String leader() {
     Node leader = cluster == null ? null : cluster.leader();
     return leader == null ? null : leader.id();
@@ -97,7 +108,7 @@ public final class Executor implements ParseContext {
 
   Result write(Command.Write command) {
     String clientName = clientFor(command.client());
-    String target = command.via() != null ? command.via() : cluster.writeTarget().id();
+    String target = command.via() != null ? command.via() : cluster.route(clientName);
     Operation op = cluster.write(clientName, command.key(), command.value(), target);
     runUntilDone(op);
     Message.ClientReply reply = cluster.writeReply(op.id());
@@ -127,7 +138,7 @@ public final class Executor implements ParseContext {
 
   Result read(Command.Read command) {
     String clientName = clientFor(command.client());
-    String target = command.from() != null ? command.from() : cluster.writeTarget().id();
+    String target = command.from() != null ? command.from() : cluster.route(clientName);
     Operation op = cluster.read(clientName, command.key(), target);
     runUntilDone(op);
     double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
@@ -255,6 +266,27 @@ public final class Executor implements ParseContext {
     return new Result.Message(text);
   }
 
+  Result failover(Command.Failover command) {
+    FailoverSettings now = cluster.failover();
+    FailoverSettings next = new FailoverSettings(
+        command.auto(),
+        command.detectUs() != null ? command.detectUs() : now.detectUs(),
+        command.monitor() != null ? command.monitor() : now.monitor(),
+        command.fencing() != null ? command.fencing() : now.fencing(),
+        command.stonith() != null ? command.stonith() : now.stonith(),
+        command.redirect() != null ? command.redirect() : now.redirect(),
+        command.ttlUs() != null ? command.ttlUs() : now.ttlUs());
+    long heartbeat = command.heartbeatUs() != null ? command.heartbeatUs() : cluster.heartbeat();
+    cluster.setFailover(next, heartbeat);
+    String how = !next.auto() ? "failover is manual: use 'promote <node>' when the leader fails"
+        : next.monitor()
+            ? "a monitor pings the leader every " + Durations.format(heartbeat) + " and promotes the most up-to-date follower after "
+                + Durations.format(next.detectUs()) + " of silence"
+            : "followers expect a heartbeat every " + Durations.format(heartbeat) + "; after " + Durations.format(next.detectUs())
+                + " of silence they elect the most up-to-date of them by majority vote";
+    return new Result.Message("failover " + next.describe() + "\n  " + how);
+  }
+
   Result tick(Command.Tick command) {
     long before = cluster.sim().nowUs();
     cluster.sim().runUntil(before + command.durationUs());
@@ -297,7 +329,8 @@ public final class Executor implements ParseContext {
     if (!cuts.isEmpty()) {
       text.append("cut links: ").append(String.join(", ", cuts)).append('\n');
     }
-    return new Result.Status("leader-follower", mode, policy.describe(), leader == null ? null : leader.id(), rows, cuts, text.toString().stripTrailing());
+    text.append("failover: ").append(cluster.failover().describe()).append('\n');
+    return new Result.Status("leader-follower", mode, policy.describe(), leader == null ? null : leader.id(), cluster.failover().describe(), rows, cuts, text.toString().stripTrailing());
   }
 
   private List<String> cutLinks() {

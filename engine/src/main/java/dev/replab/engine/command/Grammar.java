@@ -32,7 +32,7 @@ final class Grammar {
         spec("delete", "delete <key> [via <node>] [as <client>[@region]]",
             "A client deletes a key: a write of 'nothing' that replicates like any other.",
             List.of("delete x"), List.of("via", "as"), Set.of(), ArgumentKind.KEY, Grammar::delete),
-        spec("crash", "crash <node>", "Stops a node: its volatile state is lost, its log survives.",
+        spec("crash", "crash <node>", "Stops a node as a power failure does: memory and unsent messages are lost, its log survives.",
             List.of("crash n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.CRASH)),
         spec("restart", "restart <node>", "Starts a crashed node from its durable log; it then catches up.",
             List.of("restart n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.RESTART)),
@@ -54,6 +54,10 @@ final class Grammar {
             List.of("first", "any", "all"), Set.of("ack", "timeout"), ArgumentKind.NONE, Grammar::setQuorum),
         spec("promote", "promote <node>", "Makes a follower the leader of a new epoch (manual failover); the others follow it.",
             List.of("promote n2"), List.of(), Set.of(), ArgumentKind.NODE, Grammar::promote),
+        spec("failover", "failover auto|manual [heartbeat=<d>] [detect=<d>] [monitor=on|off] [fencing=on|off] [stonith=on|off] [redirect=proxy|dns] [ttl=<d>]",
+            "Turns automatic failover on or off: heartbeats, detection, election or a monitor, fencing, STONITH, client redirection.",
+            List.of("failover auto detect=1s", "failover auto monitor=on stonith=on", "failover auto fencing=on redirect=dns ttl=5s", "failover manual"),
+            List.of("auto", "manual"), Set.of("heartbeat", "detect", "monitor", "fencing", "stonith", "redirect", "ttl"), ArgumentKind.NONE, Grammar::failover),
         spec("tick", "tick <duration>", "Lets simulated time pass.", List.of("tick 1s", "tick 250ms"), List.of(), Set.of(), ArgumentKind.NONE, Grammar::tick),
         spec("settle", "settle", "Runs until nothing is in flight but heartbeats.", List.of("settle"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.Settle())),
         spec("status", "status", "Shows every node: role, state, offsets, lag, epoch, and the leader's commit mode.",
@@ -445,6 +449,48 @@ final class Grammar {
       throw new CommandError(node + " is already the leader", token.column(), "promote a follower");
     }
     return new Command.Promote(node);
+  }
+
+  private static Command failover(Args args) throws CommandError {
+    args.requireCluster();
+    Token mode = args.next("'auto' or 'manual'");
+    if (!mode.text().equals("auto") && !mode.text().equals("manual")) {
+      throw new CommandError("failover is 'auto' or 'manual', not '" + mode.text() + "'", mode.column(), "for example: failover auto detect=1s");
+    }
+    Map<String, Args.Option> options = args.options(specOptions("failover"));
+    args.end();
+    Long heartbeat = options.containsKey("heartbeat") ? positiveDuration(options.get("heartbeat")) : null;
+    Long detect = options.containsKey("detect") ? positiveDuration(options.get("detect")) : null;
+    long effectiveHeartbeat = heartbeat != null ? heartbeat : args.context().heartbeatUs();
+    long effectiveDetect = detect != null ? detect : args.context().detectUs();
+    if (effectiveDetect < 2 * effectiveHeartbeat) {
+      Args.Option blame = options.containsKey("detect") ? options.get("detect") : options.getOrDefault("heartbeat", null);
+      throw new CommandError("detection after " + dev.replab.engine.sim.Durations.format(effectiveDetect) + " would suspect a leader whose heartbeats come every "
+          + dev.replab.engine.sim.Durations.format(effectiveHeartbeat), blame == null ? mode.column() : blame.column(), "make detect at least twice the heartbeat");
+    }
+    dev.replab.engine.cluster.FailoverSettings.Redirect redirect = null;
+    if (options.containsKey("redirect")) {
+      Args.Option option = options.get("redirect");
+      redirect = switch (option.value()) {
+        case "proxy" -> dev.replab.engine.cluster.FailoverSettings.Redirect.PROXY;
+        case "dns" -> dev.replab.engine.cluster.FailoverSettings.Redirect.DNS;
+        default -> throw new CommandError("redirect is 'proxy' or 'dns', not '" + option.value() + "'", option.column());
+      };
+    }
+    Long ttl = options.containsKey("ttl") ? positiveDuration(options.get("ttl")) : null;
+    return new Command.Failover(mode.text().equals("auto"), heartbeat, detect, onOff(options.get("monitor")),
+        onOff(options.get("fencing")), onOff(options.get("stonith")), redirect, ttl);
+  }
+
+  private static Boolean onOff(Args.Option option) throws CommandError {
+    if (option == null) {
+      return null;
+    }
+    return switch (option.value()) {
+      case "on", "true", "yes" -> true;
+      case "off", "false", "no" -> false;
+      default -> throw new CommandError(option.key() + " is 'on' or 'off', not '" + option.value() + "'", option.column());
+    };
   }
 
   private static Command tick(Args args) throws CommandError {

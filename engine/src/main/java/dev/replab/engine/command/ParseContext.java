@@ -19,4 +19,10 @@ public interface ParseContext {
 
   /** The current leader, or null. */
   String leader();
+
+  /** The leader's heartbeat interval now, in microseconds. */
+  long heartbeatUs();
+
+  /** The failure-detection timeout now, in microseconds. */
+  long detectUs();
 }

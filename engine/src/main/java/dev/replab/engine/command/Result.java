@@ -88,7 +88,7 @@ public sealed interface Result
       String leader) {}
 
   /** {@code status}. */
-  record Status(String model, String mode, String setquorum, String leader, List<NodeRow> nodes, List<String> partitions, String text)
+  record Status(String model, String mode, String setquorum, String leader, String failover, List<NodeRow> nodes, List<String> partitions, String text)
       implements Result {}
 
   /** One follower in {@code lag}. */

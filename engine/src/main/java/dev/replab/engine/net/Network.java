@@ -27,7 +27,6 @@ public final class Network {
   }
 
   private final Simulation sim;
-  private final Rng rng;
   private final List<Endpoint> endpoints = new ArrayList<>();
   private final java.util.Map<String, Endpoint> byId = new java.util.HashMap<>();
   private final java.util.Map<Long, LinkState> links = new java.util.HashMap<>();
@@ -39,7 +38,6 @@ public final class Network {
 
   public Network(Simulation sim) {
     this.sim = sim;
-    this.rng = sim.rng("network");
   }
 
   /** Adds a server in a region. */
@@ -144,8 +142,8 @@ public final class Network {
     double loss = link.loss != null ? link.loss : from.client || to.client ? 0 : defaultLoss;
     Latency latency = link.latency != null ? link.latency : defaultLatency(from, to);
     long now = sim.nowUs();
-    long deliverAt = Math.max(now + latency.sampleUs(rng), link.lastDeliveryUs);
-    boolean lost = rng.chance(loss);
+    long deliverAt = Math.max(now + latency.sampleUs(link.rng), link.lastDeliveryUs);
+    boolean lost = link.rng.chance(loss);
     if (listener != null) {
       listener.sent(now, source, target, message, deliverAt, lost);
     }
@@ -153,7 +151,16 @@ public final class Network {
       return;
     }
     link.lastDeliveryUs = deliverAt;
-    Runnable arrival = () -> arrive(from, to, link, message);
+    int senderLife = from.life;
+    Runnable arrival = () -> {
+      if (from.life != senderLife) {
+        if (listener != null) {
+          listener.dropped(sim.nowUs(), from.id, to.id, message, "sender crashed");
+        }
+        return;
+      }
+      arrive(from, to, link, message);
+    };
     if (message.background()) {
       sim.scheduleBackground(deliverAt - now, arrival);
     } else {
@@ -179,7 +186,7 @@ public final class Network {
   }
 
   private LinkState link(Endpoint from, Endpoint to) {
-    return links.computeIfAbsent(key(from, to), k -> new LinkState());
+    return links.computeIfAbsent(key(from, to), k -> new LinkState(sim.rng("link " + from.id + "->" + to.id)));
   }
 
   private Endpoint endpoint(String id) {
@@ -194,12 +201,41 @@ public final class Network {
     return ((long) from.index << 32) | to.index;
   }
 
-  private record Endpoint(int index, String id, String region, Receiver receiver, boolean client) {}
+  /**
+   * Loses every message {@code id} sent that has not arrived yet, as a power failure loses what
+   * was still in the machine's buffers.
+   */
+  public void loseInFlightFrom(String id) {
+    endpoint(id).life++;
+  }
 
+  private static final class Endpoint {
+    final int index;
+    final String id;
+    final String region;
+    final Receiver receiver;
+    final boolean client;
+    int life;
+
+    Endpoint(int index, String id, String region, Receiver receiver, boolean client) {
+      this.index = index;
+      this.id = id;
+      this.region = region;
+      this.receiver = receiver;
+      this.client = client;
+    }
+  }
+
+  /** One directed link; its own random source keeps its draws independent of other traffic. */
   private static final class LinkState {
+    final Rng rng;
     Latency latency;
     Double loss;
     boolean cut;
     long lastDeliveryUs;
+
+    LinkState(Rng rng) {
+      this.rng = rng;
+    }
   }
 }
