@@ -12,12 +12,30 @@ import java.util.Set;
  * @param terms every time a node began to lead an epoch, in order
  * @param leader the node leading now, or null when none is up
  * @param survivingWrites ids of write operations whose entries the current leader's log holds
+ * @param commits every committed write, in commit order
  */
-public record RunRecord(List<Operation> operations, List<Term> terms, String leader, Set<Long> survivingWrites) {
+public record RunRecord(List<Operation> operations, List<Term> terms, String leader, Set<Long> survivingWrites, List<Commit> commits) {
   public RunRecord {
     operations = List.copyOf(operations);
     terms = List.copyOf(terms);
     survivingWrites = Set.copyOf(survivingWrites);
+    commits = List.copyOf(commits);
+  }
+
+  /**
+   * A write a leader committed: its key, value, log position, the operation that made it, when it
+   * was committed, and when a failover discarded it (-1 if never).
+   */
+  public record Commit(String key, String value, int epoch, long offset, long opId, long committedUs, long lostUs) {
+    /** True when this commit comes after the version (epoch, offset) in the history of leaders. */
+    public boolean newerThan(int otherEpoch, long otherOffset) {
+      return epoch != otherEpoch ? epoch > otherEpoch : offset > otherOffset;
+    }
+
+    /** True when the commit had happened and had not been discarded by {@code atUs}. */
+    public boolean visibleAt(long atUs) {
+      return committedUs <= atUs && (lostUs < 0 || lostUs > atUs);
+    }
   }
 
   /** A node leading an epoch from some time on. */

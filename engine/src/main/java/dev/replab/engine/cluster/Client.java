@@ -16,6 +16,10 @@ public final class Client {
   private final String region;
   private long timeoutUs;
   private final Map<Long, Timer> waiting = new HashMap<>();
+  private Consistency consistency = Consistency.EVENTUAL;
+  private String policy = "leader";
+  private long lastWriteOffset;
+  private long newestSeenOffset;
   private String cachedLeader;
   private long cacheExpiresUs = -1;
 
@@ -39,6 +43,32 @@ public final class Client {
 
   void setTimeoutUs(long timeoutUs) {
     this.timeoutUs = timeoutUs;
+  }
+
+  public Consistency consistency() {
+    return consistency;
+  }
+
+  void setConsistency(Consistency consistency) {
+    this.consistency = consistency;
+  }
+
+  /** The read routing policy this client's reads use when they name no node. */
+  public String policy() {
+    return policy;
+  }
+
+  void setPolicy(String policy) {
+    this.policy = policy;
+  }
+
+  /** The offset a replica must have applied to serve this client at a consistency level. */
+  long tokenFor(Consistency level) {
+    return switch (level) {
+      case READ_YOUR_WRITES -> lastWriteOffset;
+      case MONOTONIC -> newestSeenOffset;
+      default -> 0;
+    };
   }
 
   /** The leader's address as this client's DNS cache has it, looking it up again once expired. */
@@ -84,6 +114,11 @@ public final class Client {
     long now = cluster.sim().nowUs();
     if (reply.ok()) {
       op.complete(now, Outcome.OK, reply.value(), reply.version(), reply.epoch(), null);
+      if (op.isWrite()) {
+        lastWriteOffset = Math.max(lastWriteOffset, reply.version());
+      } else {
+        newestSeenOffset = Math.max(newestSeenOffset, reply.appliedOffset());
+      }
       cluster.replyArrived(op, reply);
     } else {
       Outcome outcome = reply.indefinite() && op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;

@@ -16,6 +16,8 @@ import java.util.List;
  * @param heartbeatUs how often the leader sends heartbeats
  * @param clientTimeoutUs how long a client waits for an answer
  * @param policy the commit rule's setting
+ * @param serviceUs how long a node takes to serve one client request (0: no limit on capacity)
+ * @param readPolicy where clients' reads go when they name no node
  */
 public record ClusterConfig(
     int nodes,
@@ -26,12 +28,19 @@ public record ClusterConfig(
     long applyUs,
     long heartbeatUs,
     long clientTimeoutUs,
-    QuorumPolicy policy) {
+    QuorumPolicy policy,
+    long serviceUs,
+    String readPolicy) {
   public ClusterConfig {
     regions = List.copyOf(regions);
   }
 
   public static ClusterConfig defaults() {
-    return new ClusterConfig(3, List.of(dev.replab.engine.net.Regions.DEFAULT), null, 0, 0.0, 2_000, 100_000, 30_000_000, QuorumPolicy.ASYNC);
+    return new ClusterConfig(3, List.of(dev.replab.engine.net.Regions.DEFAULT), null, 0, 0.0, 2_000, 100_000, 30_000_000, QuorumPolicy.ASYNC, 0, "leader");
+  }
+
+  /** The same settings with another number of nodes, as {@code sweep} uses. */
+  public ClusterConfig withNodes(int count) {
+    return new ClusterConfig(count, regions, insideLatency, wanUs, loss, applyUs, heartbeatUs, clientTimeoutUs, policy, serviceUs, readPolicy);
   }
 }

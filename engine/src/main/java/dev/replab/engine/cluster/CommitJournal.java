@@ -10,7 +10,9 @@ import java.util.Map;
  * read was stale and which acknowledged writes a failover discarded. Nodes never read it.
  */
 public final class CommitJournal {
+  private static final int ZOMBIE_WINDOW = 256;
   private final Map<String, List<Commit>> byKey = new HashMap<>();
+  private final List<Commit> inOrder = new ArrayList<>();
 
   /** A committed write and, once a failover discards it, when that happened. */
   public static final class Commit {
@@ -67,7 +69,18 @@ public final class CommitJournal {
   }
 
   void add(LogEntry entry, String leader, long nowUs) {
-    byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(new Commit(entry, leader, nowUs));
+    Commit commit = new Commit(entry, leader, nowUs);
+    byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(commit);
+    inOrder.add(commit);
+  }
+
+  /** Every commit in the order leaders committed them, as checkers read them. */
+  public List<dev.replab.engine.check.RunRecord.Commit> forCheckers() {
+    List<dev.replab.engine.check.RunRecord.Commit> commits = new ArrayList<>(inOrder.size());
+    for (Commit c : inOrder) {
+      commits.add(new dev.replab.engine.check.RunRecord.Commit(c.key(), c.value(), c.epoch(), c.offset(), c.opId(), c.committedUs, c.lostUs));
+    }
+    return commits;
   }
 
   /** Marks a committed write as discarded; returns false when it had never been committed. */
@@ -83,10 +96,19 @@ public final class CommitJournal {
 
   /** The newest write of a key committed by {@code atUs} and not discarded by then. */
   public Commit latest(String key, long atUs) {
+    // Commits of one key are in commit order, which is version order except for the few writes
+    // a zombie leader commits after a newer leader took over. So the newest version is near the
+    // end: look back a bounded distance past the last visible commit instead of over all of them.
     Commit best = null;
-    for (Commit commit : byKey.getOrDefault(key, List.of())) {
+    List<Commit> commits = byKey.getOrDefault(key, List.of());
+    int lookBack = ZOMBIE_WINDOW;
+    for (int i = commits.size() - 1; i >= 0 && lookBack > 0; i--) {
+      Commit commit = commits.get(i);
       if (commit.aliveAt(atUs) && (best == null || commit.version().newerThan(best.version()))) {
         best = commit;
+      }
+      if (best != null) {
+        lookBack--;
       }
     }
     return best;

@@ -72,8 +72,11 @@ public sealed interface Message
     }
   }
 
-  /** A client asks a node for its current value of a key. */
-  record ClientRead(long opId, String key) implements Message {
+  /**
+   * A client asks a node for its current value of a key; the node answers only once it has
+   * applied {@code minOffset} (0: at once).
+   */
+  record ClientRead(long opId, String key, long minOffset) implements Message {
     public void dispatch(String source, Handler handler) {
       handler.onClientRead(source, this);
     }

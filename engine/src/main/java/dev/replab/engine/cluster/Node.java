@@ -39,6 +39,8 @@ public final class Node {
   private boolean truncateAfterHandshake;
   private LeaderState leader;
   private final List<Runnable> choresWhilePaused = new ArrayList<>();
+  private final TreeMap<Long, List<Runnable>> waitingReads = new TreeMap<>();
+  private long busyUntilUs;
   private final Election election;
 
   Node(String id, String region, Cluster cluster, Role role, String leaderId) {
@@ -76,6 +78,8 @@ public final class Node {
   void crash() {
     state = NodeState.CRASHED;
     generation++;
+    waitingReads.clear();
+    busyUntilUs = 0;
     frozen.clear();
     choresWhilePaused.clear();
     election.stop();
@@ -235,12 +239,12 @@ public final class Node {
       new Message.Handler() {
         @Override
         public void onClientWrite(String source, Message.ClientWrite write) {
-          Node.this.onClientWrite(source, write);
+          serve(() -> Node.this.onClientWrite(source, write));
         }
 
         @Override
         public void onClientRead(String source, Message.ClientRead read) {
-          Node.this.onClientRead(source, read);
+          serve(() -> Node.this.onClientRead(source, read));
         }
 
         @Override
@@ -284,10 +288,41 @@ public final class Node {
 
   // ---------------------------------------------------------------- clients
 
+  /**
+   * Client requests wait their turn: a node serves one at a time, each taking the configured
+   * service time, so a busy node builds a queue and its latency grows.
+   */
+  private void serve(Runnable request) {
+    long serviceUs = cluster.serviceUs();
+    if (serviceUs == 0) {
+      request.run();
+      return;
+    }
+    long now = cluster.sim().nowUs();
+    long start = Math.max(now, busyUntilUs);
+    busyUntilUs = start + serviceUs;
+    later(busyUntilUs - now, request);
+  }
+
   private void onClientRead(String client, Message.ClientRead read) {
+    if (appliedOffset < read.minOffset()) {
+      // A session guarantee: answer once this replica has applied what the client already saw.
+      waitingReads.computeIfAbsent(read.minOffset(), k -> new ArrayList<>()).add(() -> answerRead(client, read));
+      return;
+    }
+    answerRead(client, read);
+  }
+
+  private void answerRead(String client, Message.ClientRead read) {
     Versioned current = data.getOrDefault(read.key(), Versioned.NONE);
     cluster.readServed(read.opId(), this, current);
     reply(client, Message.ClientReply.ok(read.opId(), current, appliedOffset, List.of(), false));
+  }
+
+  private void releaseWaitingReads() {
+    while (!waitingReads.isEmpty() && waitingReads.firstKey() <= appliedOffset) {
+      waitingReads.pollFirstEntry().getValue().forEach(Runnable::run);
+    }
   }
 
   private void onClientWrite(String client, Message.ClientWrite write) {
@@ -586,6 +621,9 @@ public final class Node {
     data.put(entry.key(), new Versioned(entry.value(), entry.offset(), entry.epoch()));
     appliedOffset = entry.offset();
     appliedWrittenUs = entry.writtenUs();
+    if (!waitingReads.isEmpty()) {
+      releaseWaitingReads();
+    }
   }
 
   // ---------------------------------------------------------------- views

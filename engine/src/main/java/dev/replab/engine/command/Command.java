@@ -58,8 +58,8 @@ public sealed interface Command
     }
   }
 
-  /** {@code read k [from n] [as c]}. */
-  record Read(String key, String from, String client) implements Command {
+  /** {@code read k [from n] [as c] [consistency=..] [policy=..]}; null options use the client's defaults. */
+  record Read(String key, String from, String client, dev.replab.engine.cluster.Consistency consistency, String policy) implements Command {
     public String name() {
       return "read";
     }
@@ -259,7 +259,8 @@ public sealed interface Command
   }
 
   /** {@code client name [region=r] [timeout=d]}. */
-  record ClientSession(String client, String region, Long timeoutUs) implements Command {
+  record ClientSession(String client, String region, Long timeoutUs, dev.replab.engine.cluster.Consistency consistency, String policy)
+      implements Command {
     public String name() {
       return "client";
     }

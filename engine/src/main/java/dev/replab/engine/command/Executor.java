@@ -10,6 +10,7 @@ import dev.replab.engine.check.RunRecord;
 import dev.replab.engine.cluster.Client;
 import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.cluster.ClusterConfig;
+import dev.replab.engine.cluster.Consistency;
 import dev.replab.engine.cluster.FailoverSettings;
 import dev.replab.engine.cluster.Message;
 import dev.replab.engine.cluster.Node;
@@ -26,6 +27,7 @@ import java.util.Locale;
 /** Carries out commands against a session's cluster and describes what happened. */
 public final class Executor implements ParseContext {
   private static final long SETTLE_LIMIT_US = 3_600_000_000L;
+  private static final int SHOWN_FINDINGS = 10;
 
   private final CommandRegistry registry;
   private long seed;
@@ -138,12 +140,15 @@ public final class Executor implements ParseContext {
 
   Result read(Command.Read command) {
     String clientName = clientFor(command.client());
-    String target = command.from() != null ? command.from() : cluster.route(clientName);
-    Operation op = cluster.read(clientName, command.key(), target);
+    Consistency level = command.consistency() != null ? command.consistency() : cluster.client(clientName, null).consistency();
+    String target = command.from() != null ? command.from() : cluster.routeRead(clientName, command.key(), level, command.policy());
+    long token = cluster.readToken(clientName, level);
+    Operation op = cluster.read(clientName, command.key(), target, token);
     runUntilDone(op);
     double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
     Cluster.Staleness stale = op.outcome() == Outcome.OK ? cluster.staleness(op.id()) : null;
-    StringBuilder text = new StringBuilder("read " + command.key() + " from " + target + ": ");
+    StringBuilder text = new StringBuilder("read " + command.key() + " from " + target
+        + (token > 0 ? " (" + level.word() + ": waits for offset " + token + ")" : "") + ": ");
     if (op.outcome() == Outcome.OK) {
       text.append(op.value() == null ? "(none)" : op.value());
       if (op.version() > 0) {
@@ -475,9 +480,15 @@ public final class Executor implements ParseContext {
     for (Checker checker : checkers) {
       try {
         List<Finding> found = checker.check(record);
+        int shown = 0;
         for (Finding finding : found) {
           findings.add(new Result.FindingRow(finding.checker(), finding.kind(), finding.key(), finding.ops(), finding.explanation()));
-          text.append(checker.name()).append(": ").append(finding.explanation()).append('\n');
+          if (shown++ < SHOWN_FINDINGS) {
+            text.append(checker.name()).append(": ").append(finding.explanation()).append('\n');
+          }
+        }
+        if (found.size() > SHOWN_FINDINGS) {
+          text.append(checker.name()).append(": ... and ").append(found.size() - SHOWN_FINDINGS).append(" more like these\n");
         }
         verdicts.add(new Result.CheckerVerdict(checker.name(), found.isEmpty() ? "ok" : "anomalies", null));
         if (found.isEmpty()) {
@@ -500,8 +511,14 @@ public final class Executor implements ParseContext {
     if (command.timeoutUs() != null) {
       cluster.setClientTimeout(command.client(), command.timeoutUs());
     }
+    if (command.consistency() != null) {
+      cluster.setClientConsistency(command.client(), command.consistency());
+    }
+    if (command.policy() != null) {
+      cluster.setClientPolicy(command.client(), command.policy());
+    }
     return new Result.Message((existed ? "client " : "new client ") + client.name() + " in region " + client.region()
-        + ", timeout " + Durations.format(client.timeoutUs()));
+        + ", timeout " + Durations.format(client.timeoutUs()) + ", reads " + client.consistency().word() + " via policy " + client.policy());
   }
 
   Result seed(Command.Seed command) {

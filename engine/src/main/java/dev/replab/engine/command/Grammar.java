@@ -3,6 +3,8 @@ package dev.replab.engine.command;
 import dev.replab.engine.api.QuorumPolicy;
 import dev.replab.engine.check.Checkers;
 import dev.replab.engine.cluster.ClusterConfig;
+import dev.replab.engine.cluster.Consistency;
+import dev.replab.engine.cluster.Routers;
 import dev.replab.engine.command.CommandSpec.ArgumentKind;
 import dev.replab.engine.net.Latency;
 import dev.replab.engine.net.LatencyParser;
@@ -18,17 +20,18 @@ final class Grammar {
 
   static List<CommandSpec> specs() {
     return List.of(
-        spec("create", "create leader-follower [nodes=3] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [apply=<d>] [heartbeat=<d>] [timeout=<d>] [quorum=0|k|all] [ack=received|applied]",
+        spec("create", "create leader-follower [nodes=3] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [apply=<d>] [heartbeat=<d>] [timeout=<d>] [quorum=0|k|all] [ack=received|applied] [service=<d>] [reads=<policy>]",
             "Starts a new cluster; the old one, its history and its clients are gone.",
             List.of("create leader-follower nodes=3", "create leader-follower nodes=3 regions=eu,us,ap"),
-            List.of("leader-follower"), Set.of("nodes", "regions", "latency", "wan", "loss", "apply", "heartbeat", "timeout", "quorum", "ack"),
+            List.of("leader-follower"), Set.of("nodes", "regions", "latency", "wan", "loss", "apply", "heartbeat", "timeout", "quorum", "ack", "service", "reads"),
             ArgumentKind.MODEL, Grammar::create),
         spec("write", "write <key> <value> [via <node>] [as <client>[@region]]",
             "A client writes a value; runs until the client has its answer, and no further.",
             List.of("write x 1", "write cart \"2 apples\" as alice"), List.of("via", "as"), Set.of(), ArgumentKind.KEY, Grammar::write),
-        spec("read", "read <key> [from <node>] [as <client>[@region]]",
+        spec("read", "read <key> [from <node>] [as <client>[@region]] [consistency=eventual|leader|read-your-writes|monotonic] [policy=<policy>]",
             "A client reads a key; says when the answer is stale and what is newer.",
-            List.of("read x", "read x from n2"), List.of("from", "as"), Set.of(), ArgumentKind.KEY, Grammar::read),
+            List.of("read x", "read x from n2", "read x as alice consistency=read-your-writes", "read x policy=round-robin"),
+            List.of("from", "as"), Set.of("consistency", "policy"), ArgumentKind.KEY, Grammar::read),
         spec("delete", "delete <key> [via <node>] [as <client>[@region]]",
             "A client deletes a key: a write of 'nothing' that replicates like any other.",
             List.of("delete x"), List.of("via", "as"), Set.of(), ArgumentKind.KEY, Grammar::delete),
@@ -72,8 +75,10 @@ final class Grammar {
         spec("check", "check [" + String.join("|", Checkers.names()) + "]",
             "Runs the anomaly checkers over the history; each finding names the operations and says why.",
             List.of("check", "check lost-writes"), List.of(), Set.of(), ArgumentKind.CHECKER, Grammar::check),
-        spec("client", "client <name> [region=<region>] [timeout=<d>]", "Creates or changes a named client session.",
-            List.of("client alice region=us", "client bob timeout=5s"), List.of(), Set.of("region", "timeout"), ArgumentKind.CLIENT, Grammar::client),
+        spec("client", "client <name> [region=<region>] [timeout=<d>] [consistency=<level>] [policy=<policy>]",
+            "Creates or changes a named client session: where it lives, how long it waits, and its read guarantees.",
+            List.of("client alice region=us", "client bob timeout=5s", "client carol consistency=read-your-writes policy=round-robin"),
+            List.of(), Set.of("region", "timeout", "consistency", "policy"), ArgumentKind.CLIENT, Grammar::client),
         spec("seed", "seed <n>", "Sets the seed for the next 'create' (the same seed replays the same run).",
             List.of("seed 42"), List.of(), Set.of(), ArgumentKind.NONE, Grammar::seed),
         spec("reset", "reset", "Forgets the cluster and its history; keeps the seed.", List.of("reset"), List.of(), Set.of(), ArgumentKind.NONE, args -> done(args, new Command.Reset())),
@@ -134,7 +139,9 @@ final class Grammar {
     } else if (options.containsKey("ack")) {
       throw new CommandError("ack= only matters with a synchronous quorum", options.get("ack").column(), "add quorum=1 or quorum=all");
     }
-    return new Command.Create(model.text(), new ClusterConfig(nodes, regions, inside, wanUs, loss, applyUs, heartbeatUs, timeoutUs, policy));
+    long serviceUs = options.containsKey("service") ? options.get("service").durationUs() : defaults.serviceUs();
+    String reads = options.containsKey("reads") ? readPolicy(options.get("reads")) : defaults.readPolicy();
+    return new Command.Create(model.text(), new ClusterConfig(nodes, regions, inside, wanUs, loss, applyUs, heartbeatUs, timeoutUs, policy, serviceUs, reads));
   }
 
   private static Set<String> specOptions(String name) {
@@ -201,17 +208,26 @@ final class Grammar {
     String key = args.word("a key to read");
     String from = null;
     String client = null;
+    Map<String, Args.Option> options = Map.of();
     while (!args.atEnd()) {
       if (from == null && args.keyword("from")) {
         from = args.node("a node after 'from'");
       } else if (client == null && args.keyword("as")) {
         client = clientName(args);
+      } else if (args.peek().text().contains("=")) {
+        options = args.options(specOptions("read"));
       } else {
         Token extra = args.peek();
-        throw new CommandError("unexpected '" + extra.text() + "'", extra.column(), "after the key come 'from <node>' and 'as <client>'");
+        throw new CommandError("unexpected '" + extra.text() + "'", extra.column(), "after the key come 'from <node>', 'as <client>' and options");
       }
     }
-    return new Command.Read(key, from, client);
+    Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : null;
+    String policy = options.containsKey("policy") ? readPolicy(options.get("policy")) : null;
+    if (from != null && (level == Consistency.LEADER || policy != null)) {
+      Args.Option option = options.containsKey("policy") ? options.get("policy") : options.get("consistency");
+      throw new CommandError("'from " + from + "' already chooses the node", option.column(), "drop either 'from' or " + option.key() + "=");
+    }
+    return new Command.Read(key, from, client, level, policy);
   }
 
   /** Reads {@code alice} or {@code alice@us}; the region form creates the client there. */
@@ -240,6 +256,24 @@ final class Grammar {
     if (!regions.contains(region)) {
       throw new CommandError("no region '" + region + "'", column, "regions are " + String.join(" ", regions));
     }
+  }
+
+  private static Consistency consistency(Args.Option option) throws CommandError {
+    Consistency level = Consistency.parse(option.value());
+    if (level == null) {
+      throw new CommandError("unknown consistency '" + option.value() + "'", option.column(),
+          "use " + String.join(", ", java.util.Arrays.stream(Consistency.values()).map(Consistency::word).toList()));
+    }
+    return level;
+  }
+
+  private static String readPolicy(Args.Option option) throws CommandError {
+    if (!Routers.POLICIES.contains(option.value()) && !option.value().equals("custom")) {
+      String suggestion = Suggest.closest(option.value(), Routers.POLICIES);
+      throw new CommandError("unknown read policy '" + option.value() + "'", option.column(),
+          (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "policies are " + String.join(", ", Routers.POLICIES));
+    }
+    return option.value();
   }
 
   private static Command fault(Args args, Command.Fault.Kind kind) throws CommandError {
@@ -546,7 +580,7 @@ final class Grammar {
     if (!token.text().matches("[A-Za-z][A-Za-z0-9_-]*") || args.context().nodes().contains(token.text())) {
       throw new CommandError("'" + token.text() + "' is not a usable client name", token.column(), "use letters, digits, - and _, starting with a letter, and not a node's name");
     }
-    Map<String, Args.Option> options = args.options(Set.of("region", "timeout"));
+    Map<String, Args.Option> options = args.options(specOptions("client"));
     args.end();
     String region = null;
     if (options.containsKey("region")) {
@@ -557,7 +591,9 @@ final class Grammar {
       }
     }
     Long timeout = options.containsKey("timeout") ? positiveDuration(options.get("timeout")) : null;
-    return new Command.ClientSession(token.text(), region, timeout);
+    Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : null;
+    String policy = options.containsKey("policy") ? readPolicy(options.get("policy")) : null;
+    return new Command.ClientSession(token.text(), region, timeout, level, policy);
   }
 
   private static Command seed(Args args) throws CommandError {

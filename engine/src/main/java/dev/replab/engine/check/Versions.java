@@ -1,0 +1,31 @@
+package dev.replab.engine.check;
+
+import dev.replab.engine.history.Operation;
+import dev.replab.engine.sim.Durations;
+
+/** Small helpers the checkers share for comparing and describing versions. */
+final class Versions {
+  private Versions() {}
+
+  /** True when (epoch a, offset a) comes after (epoch b, offset b) in the history of leaders. */
+  static boolean newer(int epochA, long offsetA, int epochB, long offsetB) {
+    return epochA != epochB ? epochA > epochB : offsetA > offsetB;
+  }
+
+  static boolean newer(Operation a, Operation b) {
+    return newer(a.epoch(), a.version(), b.epoch(), b.version());
+  }
+
+  /** "x=1 (offset 3)" or "nothing" for what a read returned. */
+  static String seen(Operation read) {
+    return read.value() == null && read.version() == 0
+        ? "nothing for " + read.key()
+        : read.key() + "=" + (read.value() == null ? "(deleted)" : read.value()) + " (offset " + read.version() + ")";
+  }
+
+  /** "read of x by alice from n2 at 3ms (op #4)". */
+  static String read(Operation read) {
+    return "read of " + read.key() + " by " + read.client() + " from " + read.node() + " at " + Durations.format(read.invokeUs())
+        + " (op #" + read.id() + ")";
+  }
+}
