@@ -1,0 +1,21 @@
+package dev.replab.lessons;
+
+import dev.replab.engine.Session;
+
+/**
+ * Runs a lesson's Java cells. The lessons module knows no JShell; the REPL plugs its own
+ * implementation in, with the lesson's live session bound.
+ */
+@FunctionalInterface
+public interface JavaCells {
+  /** No Java runner: Java cells are shown and recorded as not executed. */
+  JavaCells NONE = (snippet, session) -> {
+    throw new UnsupportedOperationException("no Java cell runner is plugged in");
+  };
+
+  /**
+   * Evaluates a snippet against the session and returns what it printed and produced. A snippet
+   * that fails is reported in the returned text; an exception means the runner itself broke.
+   */
+  String eval(String snippet, Session session);
+}
