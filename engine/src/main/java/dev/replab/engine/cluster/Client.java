@@ -15,7 +15,10 @@ public final class Client {
   private final String name;
   private final String region;
   private long timeoutUs;
-  private final Map<Long, Timer> waiting = new HashMap<>();
+  private final Map<Long, Waiting> waiting = new HashMap<>();
+
+  /** An operation in flight: its timeout and who wants to hear when it ends. */
+  private record Waiting(Timer timeout, java.util.function.Consumer<Operation> whenDone) {}
   private Consistency consistency = Consistency.EVENTUAL;
   private String policy = "leader";
   private long lastWriteOffset;
@@ -80,17 +83,24 @@ public final class Client {
     return cachedLeader;
   }
 
-  void send(Cluster cluster, Operation op, Message request) {
+  void send(Cluster cluster, Operation op, Message request, java.util.function.Consumer<Operation> whenDone) {
     Timer timer =
         cluster.sim().schedule(timeoutUs, () -> {
-          waiting.remove(op.id());
+          Waiting gone = waiting.remove(op.id());
           Outcome outcome = op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;
           String why = "no answer from " + op.node() + " within " + Durations.format(timeoutUs)
               + (op.isWrite() ? "; the write may or may not have taken effect" : "");
           op.complete(cluster.sim().nowUs(), outcome, null, 0, 0, why);
+          notify(gone, op);
         });
-    waiting.put(op.id(), timer);
+    waiting.put(op.id(), new Waiting(timer, whenDone));
     cluster.network().send(name, op.node(), request);
+  }
+
+  private static void notify(Waiting waiting, Operation op) {
+    if (waiting != null && waiting.whenDone() != null) {
+      waiting.whenDone().accept(op);
+    }
   }
 
   void receive(Cluster cluster, String source, Message message) {
@@ -105,11 +115,11 @@ public final class Client {
   }
 
   private void answered(Cluster cluster, Message.ClientReply reply) {
-    Timer timer = waiting.remove(reply.opId());
-    if (timer == null) {
+    Waiting entry = waiting.remove(reply.opId());
+    if (entry == null) {
       return;
     }
-    timer.cancel();
+    entry.timeout().cancel();
     Operation op = cluster.history().get(reply.opId());
     long now = cluster.sim().nowUs();
     if (reply.ok()) {
@@ -124,5 +134,6 @@ public final class Client {
       Outcome outcome = reply.indefinite() && op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;
       op.complete(now, outcome, null, 0, reply.epoch(), reply.error());
     }
+    notify(entry, op);
   }
 }

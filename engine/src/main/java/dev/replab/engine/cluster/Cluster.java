@@ -12,6 +12,7 @@ import dev.replab.engine.api.TimeoutDetector;
 import dev.replab.engine.api.UpToDateVoteRule;
 import dev.replab.engine.api.VoteRule;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import dev.replab.engine.api.StreamApplier;
 import dev.replab.engine.check.RunRecord;
 import dev.replab.engine.history.History;
@@ -43,10 +44,11 @@ public final class Cluster {
   private final Map<String, Client> clients = new LinkedHashMap<>();
   private final CommitJournal journal = new CommitJournal();
   private final Map<Long, Staleness> staleReads = new HashMap<>();
-  private final Map<Long, Message.ClientReply> writeReplies = new HashMap<>();
   private final List<ClusterEvent> events = new ArrayList<>();
   private final List<RunRecord.Term> terms = new ArrayList<>();
   private long droppedMessages;
+  private int nodesCreated;
+  private final Map<String, java.util.ArrayDeque<LagSample>> lagHistory = new LinkedHashMap<>();
   private QuorumPolicy policy;
   private CommitRule commitRule = new StandardCommitRule();
   private StreamApplier streamApplier = new StandardStreamApplier();
@@ -75,10 +77,12 @@ public final class Cluster {
       nodes.put(id, node);
       network.register(id, region, node::deliver);
     }
+    nodesCreated = config.nodes();
     for (Node node : nodes.values()) {
       node.start();
     }
     client(DEFAULT_CLIENT, config.regions().get(0));
+    sim.scheduleBackground(LAG_SAMPLE_US, this::sampleLag);
   }
 
   // ---------------------------------------------------------------- parts
@@ -124,6 +128,44 @@ public final class Cluster {
   /** Plugs in another follower stream rule, as an exercise's grader does. */
   public void setStreamApplier(StreamApplier streamApplier) {
     this.streamApplier = streamApplier;
+  }
+
+  // ---------------------------------------------------------------- lag over time
+
+  private static final long LAG_SAMPLE_US = 100_000;
+  private static final int LAG_SAMPLES_KEPT = 3_000;
+
+  /**
+   * One reading of a follower's lag: entries behind the leader, how long it has been missing
+   * the oldest of them, and the replay age (now minus when its last applied write was made).
+   */
+  public record LagSample(long atUs, long entries, long lagUs, long replayAgeUs) {}
+
+  private void sampleLag() {
+    Node leader = leader();
+    if (leader != null) {
+      long now = sim.nowUs();
+      for (Node node : nodes.values()) {
+        if (node != leader) {
+          long behind = Math.max(0, leader.log().lastOffset() - node.appliedOffset());
+          long lagUs = behind == 0 ? 0 : now - leader.log().get(node.appliedOffset() + 1).writtenUs();
+          long replayAge = node.appliedOffset() == 0 ? 0 : now - node.appliedWrittenUs();
+          java.util.ArrayDeque<LagSample> samples = lagHistory.computeIfAbsent(node.id(), k -> new java.util.ArrayDeque<>());
+          if (samples.size() == LAG_SAMPLES_KEPT) {
+            samples.pollFirst();
+          }
+          samples.addLast(new LagSample(now, behind, lagUs, replayAge));
+        }
+      }
+    }
+    sim.scheduleBackground(LAG_SAMPLE_US, this::sampleLag);
+  }
+
+  /** Each follower's recent lag readings, one every 100ms of simulated time, oldest first. */
+  public Map<String, List<LagSample>> lagHistory() {
+    Map<String, List<LagSample>> copy = new LinkedHashMap<>();
+    lagHistory.forEach((node, samples) -> copy.put(node, List.copyOf(samples)));
+    return copy;
   }
 
   // ---------------------------------------------------------------- failover
@@ -289,18 +331,28 @@ public final class Cluster {
 
   /** Starts a write (a delete when {@code value} is null) from a client to a node. */
   public Operation write(String clientName, String key, String value, String nodeId) {
+    return write(clientName, key, value, nodeId, null);
+  }
+
+  /** Starts a write and calls {@code whenDone} when the client has its answer (or gave up). */
+  public Operation write(String clientName, String key, String value, String nodeId, Consumer<Operation> whenDone) {
     Client client = client(clientName, null);
     Operation.Kind kind = value == null ? Operation.Kind.DELETE : Operation.Kind.WRITE;
     Operation op = history.start(kind, clientName, nodeId, key, value, sim.nowUs());
-    client.send(this, op, new Message.ClientWrite(op.id(), key, value));
+    client.send(this, op, new Message.ClientWrite(op.id(), key, value), whenDone);
     return op;
   }
 
   /** Starts a read of a key from a node; the node answers once it has applied {@code minOffset}. */
   public Operation read(String clientName, String key, String nodeId, long minOffset) {
+    return read(clientName, key, nodeId, minOffset, null);
+  }
+
+  /** Starts a read and calls {@code whenDone} when the client has its answer (or gave up). */
+  public Operation read(String clientName, String key, String nodeId, long minOffset, Consumer<Operation> whenDone) {
     Client client = client(clientName, null);
     Operation op = history.start(Operation.Kind.READ, clientName, nodeId, key, null, sim.nowUs());
-    client.send(this, op, new Message.ClientRead(op.id(), key, minOffset));
+    client.send(this, op, new Message.ClientRead(op.id(), key, minOffset), whenDone);
     return op;
   }
 
@@ -364,11 +416,6 @@ public final class Cluster {
     return staleReads.get(opId);
   }
 
-  /** The leader's answer to a write, with who acknowledged it, or null. */
-  public Message.ClientReply writeReply(long opId) {
-    return writeReplies.get(opId);
-  }
-
   /** The newest committed write of a key that no failover has discarded, or null. */
   public CommitJournal.Commit latestCommitted(String key) {
     return journal.latest(key, sim.nowUs());
@@ -418,6 +465,33 @@ public final class Cluster {
   public void resume(String id) {
     nodes.get(id).resume();
     event(id, id + " resumed");
+  }
+
+  /** Adds an empty follower at run time; it copies the leader's whole log. Returns its name. */
+  public String addFollower(String region) {
+    String id = "n" + (++nodesCreated);
+    String home = region != null ? region : config.regions().get((nodesCreated - 1) % config.regions().size());
+    Node leader = leader();
+    Node node = new Node(id, home, this, Role.FOLLOWER, leader == null ? null : leader.id());
+    nodes.put(id, node);
+    network.register(id, home, node::deliver);
+    node.join();
+    for (Node other : nodes.values()) {
+      other.addFollowerLink(id);
+    }
+    event(id, id + " added as a follower in " + home + "; it copies the leader's log from the start");
+    return id;
+  }
+
+  /** Removes a follower from the cluster for good. */
+  public void remove(String id) {
+    Node node = nodes.remove(id);
+    node.crash();
+    network.loseInFlightFrom(id);
+    for (Node other : nodes.values()) {
+      other.removeFollowerLink(id);
+    }
+    event(id, id + " removed from the cluster");
   }
 
   /** Makes a node the leader of a new epoch; the others learn of it from its heartbeats. */
@@ -507,17 +581,25 @@ public final class Cluster {
       return;
     }
     Node leader = leader();
+    if (leader != null && !holds(leader, latest)) {
+      staleReads.put(opId, new Staleness(node.id(), latest.value(), latest.offset(), latest.epoch(), 0, 0, latest.leader()));
+      return;
+    }
     long behindEntries = leader == null ? 0 : Math.max(0, leader.commitOffset() - node.appliedOffset());
     long behindUs = 0;
     if (leader != null && node.appliedOffset() < leader.log().lastOffset()) {
       behindUs = sim.nowUs() - leader.log().get(node.appliedOffset() + 1).writtenUs();
     }
-    staleReads.put(opId, new Staleness(node.id(), latest.value(), latest.offset(), latest.epoch(), behindEntries, behindUs));
+    staleReads.put(opId, new Staleness(node.id(), latest.value(), latest.offset(), latest.epoch(), behindEntries, behindUs, null));
+  }
+
+  private static boolean holds(Node leader, CommitJournal.Commit commit) {
+    return commit.offset() <= leader.log().lastOffset() && leader.log().epochAt(commit.offset()) == commit.epoch();
   }
 
   void replyArrived(Operation op, Message.ClientReply reply) {
     if (op.isWrite()) {
-      writeReplies.put(op.id(), reply);
+      op.acknowledged(reply.ackedBy(), reply.fellBack());
     } else if (staleReads.containsKey(op.id())) {
       op.markStale();
     }
@@ -552,9 +634,13 @@ public final class Cluster {
   }
 
   /** A read saw an older value than one already committed. */
-  public record Staleness(String node, String latestValue, long latestOffset, int latestEpoch, long behindEntries, long behindUs) {
+  public record Staleness(String node, String latestValue, long latestOffset, int latestEpoch, long behindEntries, long behindUs, String orphanedBy) {
     /** One sentence for a learner. */
     public String explain() {
+      if (orphanedBy != null) {
+        return "the newest acknowledged write is " + (latestValue == null ? "a delete" : latestValue) + " at offset " + latestOffset
+            + " of epoch " + latestEpoch + ", committed by " + orphanedBy + ", but the current leader's log does not have it: that write is lost";
+      }
       return "newest committed is " + (latestValue == null ? "a delete" : latestValue) + " at offset " + latestOffset
           + "; " + node + " is " + behindEntries + (behindEntries == 1 ? " entry" : " entries") + " ("
           + Durations.format(behindUs) + ") behind";

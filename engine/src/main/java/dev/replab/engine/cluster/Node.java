@@ -128,6 +128,28 @@ public final class Node {
     }
   }
 
+  /** Starts a node added to a running cluster: an empty follower that copies the leader's log. */
+  void join() {
+    generation++;
+    awaitingLeaderHandshake = true;
+    election.startWatching();
+  }
+
+  /** A leader learns of a follower added to the cluster. */
+  void addFollowerLink(String follower) {
+    if (leader != null && !leader.followers.containsKey(follower)) {
+      leader.followers.put(follower, new FollowerLink(follower, log.lastOffset() + 1, cluster.sim().nowUs()));
+    }
+  }
+
+  /** A leader forgets a follower removed from the cluster. */
+  void removeFollowerLink(String follower) {
+    if (leader != null) {
+      leader.followers.remove(follower);
+      advanceCommit();
+    }
+  }
+
   /** Makes this node the leader of a new epoch, as {@code promote} and the monitor do. */
   void promote(int newEpoch) {
     if (role == Role.LEADER && leader != null) {
@@ -454,7 +476,7 @@ public final class Node {
         }
       }
       Versioned written = new Versioned(entry.value(), offset, entry.epoch());
-      reply(waiting.client(), Message.ClientReply.ok(waiting.opId(), written, appliedOffset, ackedBy, byFallback));
+      reply(waiting.client(), Message.ClientReply.ok(waiting.opId(), written, appliedOffset, ackedBy, byFallback || leader.fellBack));
     }
   }
 

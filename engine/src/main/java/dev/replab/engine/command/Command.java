@@ -25,6 +25,10 @@ public sealed interface Command
         Command.Inspect,
         Command.History,
         Command.Check,
+        Command.Load,
+        Command.Sweep,
+        Command.AddFollower,
+        Command.Remove,
         Command.ClientSession,
         Command.Seed,
         Command.Reset,
@@ -244,6 +248,54 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.history(this);
+    }
+  }
+
+  /** {@code load ...}: a workload on the current cluster. */
+  record Load(dev.replab.engine.load.Workload workload) implements Command {
+    public String name() {
+      return "load";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.load(this);
+    }
+  }
+
+  /** {@code sweep replicas=1,2,4,8 ...}: the same workload on fresh clusters of each size. */
+  record Sweep(List<Integer> replicas, Long serviceUs, dev.replab.engine.load.Workload workload) implements Command {
+    public Sweep {
+      replicas = List.copyOf(replicas);
+    }
+
+    public String name() {
+      return "sweep";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.sweep(this);
+    }
+  }
+
+  /** {@code add follower [region=r]}. */
+  record AddFollower(String region) implements Command {
+    public String name() {
+      return "add";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.addFollower(this);
+    }
+  }
+
+  /** {@code remove n}. */
+  record Remove(String node) implements Command {
+    public String name() {
+      return "remove";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.remove(this);
     }
   }
 

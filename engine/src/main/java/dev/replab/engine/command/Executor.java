@@ -17,6 +17,8 @@ import dev.replab.engine.cluster.Node;
 import dev.replab.engine.cluster.NodeState;
 import dev.replab.engine.cluster.Versioned;
 import dev.replab.engine.history.Operation;
+import dev.replab.engine.load.LoadReport;
+import dev.replab.engine.load.LoadRunner;
 import dev.replab.engine.history.Outcome;
 import dev.replab.engine.sim.Durations;
 import dev.replab.engine.sim.Simulation;
@@ -104,6 +106,7 @@ public final class Executor implements ParseContext {
     for (Node node : cluster.nodes()) {
       text.append(node.id()).append(node.id().equals("n1") ? " (leader" : " (follower").append(config.regions().size() > 1 ? ", " + node.region() : "").append(") ");
     }
+    text.setLength(text.length() - 1);
     text.append("\ncommit rule: setquorum ").append(cluster.policy().describe()).append(" (").append(modeName(cluster.policy(), false)).append(")");
     return new Result.Created(command.model(), rows, cluster.policy().describe(), text.toString());
   }
@@ -113,19 +116,20 @@ public final class Executor implements ParseContext {
     String target = command.via() != null ? command.via() : cluster.route(clientName);
     Operation op = cluster.write(clientName, command.key(), command.value(), target);
     runUntilDone(op);
-    Message.ClientReply reply = cluster.writeReply(op.id());
-    List<String> ackedBy = reply == null ? List.of() : reply.ackedBy();
-    boolean fellBack = reply != null && reply.fellBack();
+    List<String> ackedBy = op.ackedBy();
+    boolean fellBack = op.fellBack();
     double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
     String verb = command.delete() ? "delete " + command.key() : "write " + command.key() + "=" + command.value();
     StringBuilder text = new StringBuilder(verb + " via " + target + ": ");
     if (op.outcome() == Outcome.OK) {
       text.append("ok, offset ").append(op.version()).append(" in epoch ").append(op.epoch()).append(", ").append(Result.ms(latencyMs));
       QuorumPolicy policy = cluster.policy();
-      if (fellBack) {
+      if (fellBack && latencyMs * 1_000 >= policy.timeoutUs()) {
         text.append("\n  the leader gave up waiting after ").append(Durations.format(policy.timeoutUs()))
             .append(" and fell back to asynchronous replication; acknowledged by ")
             .append(ackedBy.isEmpty() ? "no follower" : String.join(", ", ackedBy));
+      } else if (fellBack) {
+        text.append("; asynchronous: the leader has fallen back and waits for no follower until they catch up");
       } else if (!policy.isAsync()) {
         text.append("; acknowledged by ").append(ackedBy.isEmpty() ? "no follower" : String.join(", ", ackedBy));
       } else {
@@ -195,8 +199,11 @@ public final class Executor implements ParseContext {
       }
       case RESTART -> {
         cluster.restart(node);
-        text = node + " restarted from its log at offset " + cluster.node(node).receivedOffset()
-            + (cluster.node(node).isActiveLeader() ? " and leads again" : " and will catch up from the leader");
+        Node restarted = cluster.node(node);
+        text = node + " restarted from its log at offset " + restarted.receivedOffset()
+            + (restarted.isActiveLeader()
+                ? " believing it still leads epoch " + restarted.epoch() + "; it steps down if it learns of a newer one"
+                : " and will catch up from the leader");
       }
       case PAUSE -> {
         cluster.pause(node);
@@ -258,12 +265,12 @@ public final class Executor implements ParseContext {
   }
 
   Result promote(Command.Promote command) {
-    Node before = cluster.leader();
+    Node before = cluster.writeTarget();
     int epoch = cluster.promote(command.node());
     Node node = cluster.node(command.node());
     String text = command.node() + " is now the leader of epoch " + epoch + " at offset " + node.receivedOffset()
         + "; the other nodes follow it as its heartbeats reach them";
-    if (before != null && before.receivedOffset() > node.receivedOffset()) {
+    if (before != null && before != node && before.receivedOffset() > node.receivedOffset()) {
       long missing = before.receivedOffset() - node.receivedOffset();
       text += "\n  " + before.id() + " had " + missing + (missing == 1 ? " entry" : " entries") + " that " + command.node()
           + " never received; they will be discarded when " + before.id() + " follows " + command.node();
@@ -366,7 +373,8 @@ public final class Executor implements ParseContext {
 
   static String modeName(QuorumPolicy policy, boolean fellBack) {
     if (fellBack) {
-      return "async (fell back after a commit timeout; semi-sync resumes when followers catch up)";
+      String resumes = policy.kind() == QuorumPolicy.Kind.ALL ? "sync" : "semi-sync";
+      return "async (fell back after a commit timeout; " + resumes + " resumes when followers catch up)";
     }
     return switch (policy.kind()) {
       case ASYNC -> "async";
@@ -468,6 +476,39 @@ public final class Executor implements ParseContext {
 
   private static void appendEvent(StringBuilder text, Cluster.ClusterEvent event) {
     text.append("  -- ").append(Durations.format(event.atUs())).append("  ").append(event.text()).append('\n');
+  }
+
+  Result load(Command.Load command) {
+    LoadReport report = LoadRunner.run(cluster, command.workload());
+    return new Result.LoadDone(report.ops(), report.reads(), report.writes(), report.failed(), report.elapsedMs(),
+        report.throughputOpsPerSecond(), report.readLatency(), report.writeLatency(), report.staleShare(), report.anomalies(),
+        report.maxLagEntries(), report.maxLagMs(), LoadText.describe(command.workload(), report));
+  }
+
+  Result sweep(Command.Sweep command) {
+    ClusterConfig base = cluster != null ? cluster.config() : ClusterConfig.defaults();
+    long serviceUs = command.serviceUs() != null ? command.serviceUs() : base.serviceUs() > 0 ? base.serviceUs() : 1_000;
+    List<Result.SweepRow> rows = new ArrayList<>();
+    for (int replicas : command.replicas()) {
+      ClusterConfig config = new ClusterConfig(replicas, base.regions(), base.insideLatency(), base.wanUs(), base.loss(), base.applyUs(),
+          base.heartbeatUs(), base.clientTimeoutUs(), base.policy(), serviceUs, base.readPolicy());
+      Cluster fresh = new Cluster(new Simulation(seed), config);
+      LoadReport report = LoadRunner.run(fresh, command.workload());
+      rows.add(new Result.SweepRow(replicas, report.throughputOpsPerSecond(), report.readLatency().p50Ms(), report.readLatency().p99Ms(),
+          report.writeLatency().p50Ms(), report.writeLatency().p99Ms(), report.staleShare()));
+    }
+    return new Result.SweepTable(rows, LoadText.sweep(command.workload(), serviceUs, rows));
+  }
+
+  Result addFollower(Command.AddFollower command) {
+    String id = cluster.addFollower(command.region());
+    return new Result.Message(id + " joined as a follower in " + cluster.node(id).region() + "; it copies the leader's log ("
+        + (cluster.leader() == null ? 0 : cluster.leader().log().lastOffset()) + " entries) before it is current");
+  }
+
+  Result remove(Command.Remove command) {
+    cluster.remove(command.node());
+    return new Result.Message(command.node() + " left the cluster; nodes are now " + String.join(" ", cluster.nodeIds()));
   }
 
   Result check(Command.Check command) {

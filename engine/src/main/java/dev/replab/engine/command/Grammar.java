@@ -16,6 +16,17 @@ import java.util.Set;
 
 /** The parsers of every command, one small method per command, and the specs that name them. */
 final class Grammar {
+  private static final Set<String> LOAD_OPTIONS =
+      Set.of("ops", "clients", "reads", "keys", "dist", "rate", "duration", "policy", "consistency");
+  private static final Set<String> SWEEP_OPTIONS;
+
+  static {
+    java.util.HashSet<String> sweep = new java.util.HashSet<>(LOAD_OPTIONS);
+    sweep.add("replicas");
+    sweep.add("service");
+    SWEEP_OPTIONS = Set.copyOf(sweep);
+  }
+
   private Grammar() {}
 
   static List<CommandSpec> specs() {
@@ -72,6 +83,17 @@ final class Grammar {
         spec("inspect", "inspect <key>", "Shows a key's value and version on every node.", List.of("inspect x"), List.of(), Set.of(), ArgumentKind.KEY, Grammar::inspect),
         spec("history", "history", "Lists every client operation with its times and outcome, and cluster events.",
             List.of("history"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.History())),
+        spec("load", "load [ops=<n>] [clients=<c>] [reads=<pct>] [keys=<k>] [dist=uniform|zipf] [rate=<ops/s>] [duration=<d>] [policy=<policy>] [consistency=<level>]",
+            "Runs a workload of reads and writes and reports throughput, latency percentiles, stale reads, anomalies and lag.",
+            List.of("load ops=2000 clients=16 reads=90", "load duration=10s rate=200/s", "load ops=5000 reads=95 policy=least-lag consistency=read-your-writes"),
+            List.of(), LOAD_OPTIONS, ArgumentKind.NONE, Grammar::load),
+        spec("sweep", "sweep replicas=1,2,4,8 [service=<d>] <load options>",
+            "Repeats one workload on fresh clusters with different numbers of nodes and tabulates throughput and latency.",
+            List.of("sweep replicas=1,2,4,8 ops=20000 clients=64 reads=90", "sweep replicas=1,2,4,8 ops=20000 clients=64 reads=10"),
+            List.of(), SWEEP_OPTIONS, ArgumentKind.NONE, Grammar::sweep),
+        spec("add", "add follower [region=<region>]", "Adds an empty follower at run time; it copies the leader's log.",
+            List.of("add follower", "add follower region=us"), List.of("follower"), Set.of("region"), ArgumentKind.NONE, Grammar::addFollower),
+        spec("remove", "remove <node>", "Removes a follower from the cluster for good.", List.of("remove n3"), List.of(), Set.of(), ArgumentKind.NODE, Grammar::remove),
         spec("check", "check [" + String.join("|", Checkers.names()) + "]",
             "Runs the anomaly checkers over the history; each finding names the operations and says why.",
             List.of("check", "check lost-writes"), List.of(), Set.of(), ArgumentKind.CHECKER, Grammar::check),
@@ -556,6 +578,114 @@ final class Grammar {
     String key = args.word("a key, like x");
     args.end();
     return new Command.Inspect(key);
+  }
+
+  private static Command load(Args args) throws CommandError {
+    args.requireCluster();
+    Map<String, Args.Option> options = args.options(LOAD_OPTIONS);
+    args.end();
+    return new Command.Load(workload(options));
+  }
+
+  private static Command sweep(Args args) throws CommandError {
+    Map<String, Args.Option> options = args.options(SWEEP_OPTIONS);
+    args.end();
+    Args.Option replicasOption = options.get("replicas");
+    if (replicasOption == null) {
+      throw new CommandError("sweep needs replicas=, like replicas=1,2,4,8", args.endColumn(), "usage: sweep replicas=1,2,4,8 ops=20000 reads=90");
+    }
+    List<Integer> replicas = new ArrayList<>();
+    for (String part : replicasOption.value().split(",")) {
+      try {
+        int count = Integer.parseInt(part.trim());
+        if (count >= 1 && count <= 32) {
+          replicas.add(count);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // Reported below.
+      }
+      throw new CommandError("replicas are node counts from 1 to 32 separated by commas, not '" + part + "'", replicasOption.column());
+    }
+    Long serviceUs = options.containsKey("service") ? positiveDuration(options.get("service")) : null;
+    Map<String, Args.Option> loadOptions = new java.util.LinkedHashMap<>(options);
+    loadOptions.remove("replicas");
+    loadOptions.remove("service");
+    return new Command.Sweep(replicas, serviceUs, workload(loadOptions));
+  }
+
+  private static dev.replab.engine.load.Workload workload(Map<String, Args.Option> options) throws CommandError {
+    long ops = options.containsKey("ops") ? options.get("ops").positiveInt(10_000_000) : 0;
+    long durationUs = options.containsKey("duration") ? positiveDuration(options.get("duration")) : 0;
+    if (ops == 0 && durationUs == 0) {
+      ops = 1_000;
+    }
+    int clients = options.containsKey("clients") ? options.get("clients").positiveInt(10_000) : 8;
+    int reads = 90;
+    if (options.containsKey("reads")) {
+      Args.Option option = options.get("reads");
+      try {
+        reads = Integer.parseInt(option.value().replace("%", ""));
+      } catch (NumberFormatException e) {
+        reads = -1;
+      }
+      if (reads < 0 || reads > 100) {
+        throw new CommandError("reads is a percentage from 0 to 100, not '" + option.value() + "'", option.column());
+      }
+    }
+    int keys = options.containsKey("keys") ? options.get("keys").positiveInt(1_000_000) : 100;
+    boolean zipf = false;
+    if (options.containsKey("dist")) {
+      Args.Option option = options.get("dist");
+      if (!option.value().equals("uniform") && !option.value().equals("zipf")) {
+        throw new CommandError("dist is 'uniform' or 'zipf', not '" + option.value() + "'", option.column());
+      }
+      zipf = option.value().equals("zipf");
+    }
+    double rate = 0;
+    if (options.containsKey("rate")) {
+      Args.Option option = options.get("rate");
+      try {
+        rate = Double.parseDouble(option.value().replace("/s", ""));
+      } catch (NumberFormatException e) {
+        rate = -1;
+      }
+      if (rate <= 0) {
+        throw new CommandError("rate is operations per second, like rate=200/s, not '" + option.value() + "'", option.column());
+      }
+    }
+    String policy = options.containsKey("policy") ? readPolicy(options.get("policy")) : "round-robin";
+    Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : Consistency.EVENTUAL;
+    return new dev.replab.engine.load.Workload(ops, clients, reads, keys, zipf, rate, durationUs, policy, level);
+  }
+
+  private static Command addFollower(Args args) throws CommandError {
+    args.requireCluster();
+    Token what = args.next("'follower'");
+    if (!what.text().equals("follower")) {
+      throw new CommandError("only followers can be added, not '" + what.text() + "'", what.column(), "write 'add follower'");
+    }
+    Map<String, Args.Option> options = args.options(Set.of("region"));
+    args.end();
+    String region = null;
+    if (options.containsKey("region")) {
+      region = options.get("region").value();
+      checkRegion(args, region, options.get("region").column());
+    }
+    return new Command.AddFollower(region);
+  }
+
+  private static Command remove(Args args) throws CommandError {
+    Token token = args.peek();
+    String node = args.node("the follower to remove, like n3");
+    args.end();
+    if (node.equals(args.context().leader())) {
+      throw new CommandError(node + " is the leader and cannot be removed", token.column(), "promote another node first");
+    }
+    if (args.context().nodes().size() <= 1) {
+      throw new CommandError("a cluster needs at least one node", token.column());
+    }
+    return new Command.Remove(node);
   }
 
   private static Command check(Args args) throws CommandError {

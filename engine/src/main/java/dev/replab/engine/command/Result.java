@@ -19,7 +19,9 @@ public sealed interface Result
         Result.Inspection,
         Result.HistoryListing,
         Result.HelpText,
-        Result.CheckReport {
+        Result.CheckReport,
+        Result.LoadDone,
+        Result.SweepTable {
 
   /** The human rendering. */
   String text();
@@ -140,6 +142,29 @@ public sealed interface Result
 
   /** {@code check}: "ok" only when every checker ran and found nothing. */
   record CheckReport(List<FindingRow> findings, List<CheckerVerdict> checkers, String verdict, String text) implements Result {}
+
+  /** {@code load}: what the workload measured. */
+  record LoadDone(
+      long ops,
+      long reads,
+      long writes,
+      long failed,
+      double elapsedMs,
+      double throughputOpsS,
+      dev.replab.engine.load.Percentiles readLatency,
+      dev.replab.engine.load.Percentiles writeLatency,
+      double staleShare,
+      java.util.Map<String, Integer> anomalies,
+      long maxLagEntries,
+      double maxLagMs,
+      String text)
+      implements Result {}
+
+  /** One cluster size in {@code sweep}. */
+  record SweepRow(int replicas, double throughputOpsS, double readP50Ms, double readP99Ms, double writeP50Ms, double writeP99Ms, double staleShare) {}
+
+  /** {@code sweep}. */
+  record SweepTable(List<SweepRow> rows, String text) implements Result {}
 
   /** {@code help}. */
   record HelpText(String topic, List<String> commands, String text) implements Result {}

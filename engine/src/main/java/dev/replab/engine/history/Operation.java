@@ -31,6 +31,8 @@ public final class Operation {
   private String error;
   private String lost;
   private boolean stale;
+  private java.util.List<String> ackedBy = java.util.List.of();
+  private boolean fellBack;
 
   public Operation(long id, Kind kind, String client, String node, String key, String written, long invokeUs) {
     this.id = id;
@@ -61,6 +63,22 @@ public final class Operation {
 
   public void markStale() {
     stale = true;
+  }
+
+  /** Records, for a committed write, whose acknowledgements counted and whether the leader gave up waiting. */
+  public void acknowledged(java.util.List<String> followers, boolean byFallback) {
+    this.ackedBy = java.util.List.copyOf(followers);
+    this.fellBack = byFallback;
+  }
+
+  /** The followers whose acknowledgements released this write's commit. */
+  public java.util.List<String> ackedBy() {
+    return ackedBy;
+  }
+
+  /** True when the leader committed this write by falling back to asynchronous replication. */
+  public boolean fellBack() {
+    return fellBack;
   }
 
   public long id() {
