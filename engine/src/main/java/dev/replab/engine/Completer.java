@@ -61,7 +61,7 @@ final class Completer {
     return switch (spec.argument()) {
       case NODE -> executor.nodes();
       case KEY -> position == 1 && executor.cluster() != null ? executor.cluster().knownKeys() : List.of();
-      case MODEL -> position == 1 ? List.of("leader-follower", "multi-leader", "leaderless") : List.of();
+      case MODEL -> position == 1 ? List.of("leader-follower") : List.of();
       case COMMAND -> position == 1 ? registry.names() : List.of();
       case CLIENT -> position == 1 ? executor.clients() : List.of();
       case CHECKER -> position == 1 ? dev.replab.engine.check.Checkers.names() : List.of();

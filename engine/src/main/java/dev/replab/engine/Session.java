@@ -33,9 +33,9 @@ public final class Session {
   }
 
   /**
-   * Runs a line of one or more commands separated by {@code ;}. If any command on the line is
-   * malformed, nothing runs and one rejected {@link Executed} says why. Commands that parse run in
-   * order; a command whose check against the current state fails is rejected and the rest still run.
+   * Runs a line of one or more commands separated by {@code ;}, in order. Each command is parsed
+   * against the state the commands before it left, so a rejected command changes nothing and the
+   * rest still run. A line that cannot even be split (an unclosed quote) runs nothing.
    */
   public List<Executed> execute(String line) {
     List<String> sources;

@@ -49,7 +49,7 @@ class CompletionTests {
     List<String> candidates = complete(new Session(1), "create ");
     assertTrue(candidates.contains("leader-follower"), candidates.toString());
     assertTrue(candidates.contains("nodes="), candidates.toString());
-    assertEquals(List.of("leader-follower", "leaderless"), complete(new Session(1), "create lea"));
+    assertEquals(List.of("leader-follower"), complete(new Session(1), "create lea"));
   }
 
   @Test

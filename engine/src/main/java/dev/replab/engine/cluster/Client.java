@@ -74,6 +74,18 @@ public final class Client {
     };
   }
 
+  private final Map<String, Double> latencyCache = new HashMap<>();
+  private int latencyCacheVersion = -1;
+
+  /** The mean one-way delay from this client to a node, cached until a link changes. */
+  double meanLatencyTo(String node, dev.replab.engine.net.Network network) {
+    if (latencyCacheVersion != network.latencyVersion()) {
+      latencyCache.clear();
+      latencyCacheVersion = network.latencyVersion();
+    }
+    return latencyCache.computeIfAbsent(node, n -> network.latency(name, n).meanUs());
+  }
+
   /** The leader's address as this client's DNS cache has it, looking it up again once expired. */
   String resolve(long nowUs, String record, long ttlUs) {
     if (cachedLeader == null || nowUs >= cacheExpiresUs) {

@@ -390,7 +390,7 @@ public final class Cluster {
     List<ReadRouter.Replica> replicas = new ArrayList<>();
     for (Node node : nodes.values()) {
       if (node.state() != NodeState.CRASHED) {
-        double latency = network.latency(client.name(), node.id()).meanUs();
+        double latency = client.meanLatencyTo(node.id(), network);
         replicas.add(new ReadRouter.Replica(node.id(), node.region(), node == leader, node.appliedOffset(),
             Math.max(0, leaderEnd - node.appliedOffset()), latency));
       }
@@ -436,7 +436,7 @@ public final class Cluster {
     }
     for (Node node : nodes.values()) {
       boolean reachable = node.state() == NodeState.UP
-          && !network.isCut(leader.id(), node.id()) && !network.isCut(node.id(), leader.id());
+          && network.reachable(leader.id(), node.id()) && network.reachable(node.id(), leader.id());
       if (node != leader && reachable && node.appliedOffset() < leader.log().lastOffset()) {
         return true;
       }

@@ -13,6 +13,8 @@ public final class CommitJournal {
   private static final int ZOMBIE_WINDOW = 256;
   private final Map<String, List<Commit>> byKey = new HashMap<>();
   private final List<Commit> inOrder = new ArrayList<>();
+  private final java.util.Set<Long> recorded = new java.util.HashSet<>();
+  private final Map<String, Integer> newestEpoch = new HashMap<>();
 
   /** A committed write and, once a failover discards it, when that happened. */
   public static final class Commit {
@@ -69,6 +71,10 @@ public final class CommitJournal {
   }
 
   void add(LogEntry entry, String leader, long nowUs) {
+    if (!recorded.add(((long) entry.epoch() << 40) | entry.offset())) {
+      return;
+    }
+    newestEpoch.merge(entry.key(), entry.epoch(), Math::max);
     Commit commit = new Commit(entry, leader, nowUs);
     byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(commit);
     inOrder.add(commit);
@@ -101,11 +107,16 @@ public final class CommitJournal {
     // end: look back a bounded distance past the last visible commit instead of over all of them.
     Commit best = null;
     List<Commit> commits = byKey.getOrDefault(key, List.of());
+    int top = newestEpoch.getOrDefault(key, 0);
     int lookBack = ZOMBIE_WINDOW;
     for (int i = commits.size() - 1; i >= 0 && lookBack > 0; i--) {
       Commit commit = commits.get(i);
       if (commit.aliveAt(atUs) && (best == null || commit.version().newerThan(best.version()))) {
         best = commit;
+        if (best.epoch() == top) {
+          // Nothing committed earlier can be newer than a commit of the newest epoch.
+          break;
+        }
       }
       if (best != null) {
         lookBack--;

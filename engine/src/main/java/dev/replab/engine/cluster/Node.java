@@ -2,6 +2,7 @@ package dev.replab.engine.cluster;
 
 import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.api.StandardCommitRule;
 import dev.replab.engine.api.StreamDecision;
 import dev.replab.engine.sim.Durations;
 import java.util.ArrayDeque;
@@ -177,6 +178,11 @@ public final class Node {
 
   private void becomeLeaderState(long committed) {
     cluster.leaderBegan(this);
+    for (long offset = 1; offset <= committed; offset++) {
+      // A leader that takes over (or restarts) treats its whole log as committed; record what
+      // was not recorded before so that stale reads and lost writes are judged against it.
+      cluster.committed(this, log.get(offset));
+    }
     leader = new LeaderState();
     leader.commitOffset = committed;
     long now = cluster.sim().nowUs();
@@ -446,7 +452,7 @@ public final class Node {
     List<FollowerProgress> progress = followerProgress();
     if (leader.fellBack && cluster.commitRule().isCommitted(log.lastOffset(), policy, progress)) {
       leader.fellBack = false;
-      cluster.noteMode(this, "resumed " + policy.describe() + ": enough followers caught up");
+      cluster.noteMode(this, "resumed setquorum " + policy.describe() + ": enough followers caught up");
     }
     boolean asyncNow = policy.isAsync() || leader.fellBack;
     while (leader.commitOffset < log.lastOffset()
@@ -470,7 +476,10 @@ public final class Node {
     if (waiting != null) {
       List<String> ackedBy = new ArrayList<>();
       QuorumPolicy policy = cluster.policy();
-      for (FollowerProgress follower : progress) {
+      List<FollowerProgress> counted = policy.kind() == QuorumPolicy.Kind.FIRST
+          ? StandardCommitRule.synchronousStandbys(policy, progress)
+          : StandardCommitRule.eligible(policy, progress);
+      for (FollowerProgress follower : counted) {
         if (follower.acked(policy.ack()) >= offset) {
           ackedBy.add(follower.id());
         }

@@ -105,7 +105,7 @@ public final class Args {
             (suggestion != null ? "did you mean '" + suggestion + "='? " : "") + "options are " + String.join(" ", allowed.stream().sorted().map(k -> k + "=").toList()));
       }
       if (value.isEmpty()) {
-        throw new CommandError("option '" + key + "' has no value", token.end() + 1, "write " + key + "=<value>");
+        throw new CommandError("option '" + key + "' has no value", token.end(), "write " + key + "=<value>");
       }
       if (options.containsKey(key)) {
         throw new CommandError("option '" + key + "' is given twice", token.column());

@@ -71,6 +71,11 @@ public final class Executor implements ParseContext {
   }
 
   @Override
+  public String clientRegion(String client) {
+    return cluster == null || !cluster.hasClient(client) ? null : cluster.client(client, null).region();
+  }
+
+  @Override
   public List<String> regions() {
     return cluster == null ? List.of() : cluster.config().regions();
   }
@@ -102,7 +107,8 @@ public final class Executor implements ParseContext {
     cluster = new Cluster(new Simulation(seed), command.config());
     ClusterConfig config = command.config();
     List<Result.NodeRow> rows = nodeRows();
-    StringBuilder text = new StringBuilder("created a leader-follower cluster of " + config.nodes() + " nodes (seed " + seed + "): ");
+    StringBuilder text = new StringBuilder("created a leader-follower cluster of " + config.nodes() + (config.nodes() == 1 ? " node" : " nodes")
+        + " (seed " + seed + "): ");
     for (Node node : cluster.nodes()) {
       text.append(node.id()).append(node.id().equals("n1") ? " (leader" : " (follower").append(config.regions().size() > 1 ? ", " + node.region() : "").append(") ");
     }
@@ -207,11 +213,11 @@ public final class Executor implements ParseContext {
       }
       case PAUSE -> {
         cluster.pause(node);
-        text = node + " paused: it is frozen and does not know it; messages to it queue up";
+        text = node + " paused: it is frozen and does not know it; messages sent to it meanwhile are lost as its peers' connections time out";
       }
       case RESUME -> {
         cluster.resume(node);
-        text = node + " resumed and handled what queued up while it was paused";
+        text = node + " resumed: it carries on as if no time had passed until messages tell it otherwise";
       }
       default -> throw new IllegalStateException("unknown fault " + command.kind());
     }

@@ -17,7 +17,7 @@ import java.util.Set;
 /** The parsers of every command, one small method per command, and the specs that name them. */
 final class Grammar {
   private static final Set<String> LOAD_OPTIONS =
-      Set.of("ops", "clients", "reads", "keys", "dist", "rate", "duration", "policy", "consistency");
+      Set.of("ops", "clients", "reads", "keys", "dist", "rate", "duration", "policy", "consistency", "check");
   private static final Set<String> SWEEP_OPTIONS;
 
   static {
@@ -52,7 +52,7 @@ final class Grammar {
             List.of("restart n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.RESTART)),
         spec("pause", "pause <node>", "Freezes a node without it knowing, like a long garbage-collection pause.",
             List.of("pause n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.PAUSE)),
-        spec("resume", "resume <node>", "Unfreezes a paused node; it handles what queued up meanwhile.",
+        spec("resume", "resume <node>", "Unfreezes a paused node; it carries on as if no time had passed.",
             List.of("resume n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> fault(args, Command.Fault.Kind.RESUME)),
         spec("partition", "partition <nodes> | <nodes>   or   partition <nodes> -> <nodes>   or   partition <node>",
             "Cuts the network between two groups (both ways), one way only with ->, or one node from all.",
@@ -83,7 +83,7 @@ final class Grammar {
         spec("inspect", "inspect <key>", "Shows a key's value and version on every node.", List.of("inspect x"), List.of(), Set.of(), ArgumentKind.KEY, Grammar::inspect),
         spec("history", "history", "Lists every client operation with its times and outcome, and cluster events.",
             List.of("history"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.History())),
-        spec("load", "load [ops=<n>] [clients=<c>] [reads=<pct>] [keys=<k>] [dist=uniform|zipf] [rate=<ops/s>] [duration=<d>] [policy=<policy>] [consistency=<level>]",
+        spec("load", "load [ops=<n>] [clients=<c>] [reads=<pct>] [keys=<k>] [dist=uniform|zipf] [rate=<ops/s>] [duration=<d>] [policy=<policy>] [consistency=<level>] [check=on|off]",
             "Runs a workload of reads and writes and reports throughput, latency percentiles, stale reads, anomalies and lag.",
             List.of("load ops=2000 clients=16 reads=90", "load duration=10s rate=200/s", "load ops=5000 reads=95 policy=least-lag consistency=read-your-writes"),
             List.of(), LOAD_OPTIONS, ArgumentKind.NONE, Grammar::load),
@@ -267,8 +267,12 @@ final class Grammar {
     if (at >= 0) {
       String region = text.substring(at + 1);
       checkRegion(args, region, token.column() + at + 1);
-      boolean known = args.context().clients().contains(name);
-      return name + "@" + region + (known ? "" : "");
+      String home = args.context().clientRegion(name);
+      if (home != null && !home.equals(region)) {
+        throw new CommandError("client " + name + " lives in " + home + ", not " + region, token.column() + at + 1,
+            "a client cannot move; use another name, like " + name + "2@" + region);
+      }
+      return name + "@" + region;
     }
     return name;
   }
@@ -399,9 +403,17 @@ final class Grammar {
     args.requireCluster();
     Token head = args.next("how many acknowledgements to wait for: 0, a number, or all");
     int followers = args.context().nodes().size() - 1;
+    if (followers == 0 && !head.text().equals("0")) {
+      throw new CommandError("this cluster has no followers, so there is no acknowledgement to wait for", head.column(),
+          "add one with 'add follower', or create a cluster with nodes=2 or more");
+    }
     QuorumPolicy.Kind kind;
     int k;
     if (head.text().equals("0")) {
+      Token extra = args.peek();
+      if (extra != null && (extra.text().equals("first") || extra.text().equals("any"))) {
+        throw new CommandError("'0 " + extra.text() + "' waits for nothing", extra.column(), "write 'setquorum 0' for asynchronous replication");
+      }
       Map<String, Args.Option> options = args.options(Set.of("ack", "timeout"));
       args.end();
       if (!options.isEmpty()) {
@@ -656,7 +668,8 @@ final class Grammar {
     }
     String policy = options.containsKey("policy") ? readPolicy(options.get("policy")) : "round-robin";
     Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : Consistency.EVENTUAL;
-    return new dev.replab.engine.load.Workload(ops, clients, reads, keys, zipf, rate, durationUs, policy, level);
+    Boolean analyze = onOff(options.get("check"));
+    return new dev.replab.engine.load.Workload(ops, clients, reads, keys, zipf, rate, durationUs, policy, level, analyze == null || analyze);
   }
 
   private static Command addFollower(Args args) throws CommandError {
@@ -737,8 +750,14 @@ final class Grammar {
   }
 
   private static Command help(Args args) throws CommandError {
-    String topic = args.atEnd() ? null : args.word("");
+    Token topic = args.atEnd() ? null : args.next("");
     args.end();
-    return new Command.Help(topic);
+    if (topic != null && specs().stream().noneMatch(spec -> spec.name().equals(topic.text()))) {
+      List<String> names = specs().stream().map(CommandSpec::name).toList();
+      String suggestion = Suggest.closest(topic.text(), names);
+      throw new CommandError("no command '" + topic.text() + "'", topic.column(),
+          suggestion != null ? "did you mean 'help " + suggestion + "'?" : "type 'help' for the list of commands");
+    }
+    return new Command.Help(topic == null ? null : topic.text());
   }
 }

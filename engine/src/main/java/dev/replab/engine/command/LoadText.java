@@ -27,7 +27,7 @@ final class LoadText {
     text.append(latencyLine("reads ", report.readLatency()));
     text.append(String.format(Locale.ROOT, "  stale %.1f%% (%d of %d)%n", 100 * report.staleShare(), report.staleReads(), report.reads()));
     text.append(latencyLine("writes", report.writeLatency())).append('\n');
-    text.append("  anomalies in the history: ").append(anomalies(report.anomalies())).append('\n');
+    text.append("  anomalies in the history: ").append(report.anomalies().isEmpty() ? "not checked (check=off)" : anomalies(report.anomalies())).append('\n');
     text.append(report.maxLagEntries() == 0 ? "  followers never fell behind by a whole entry when sampled"
         : String.format(Locale.ROOT, "  max lag: %d entries, %.1fms (%s)", report.maxLagEntries(), report.maxLagMs(), report.maxLagNode()));
     return text.toString();

@@ -11,6 +11,9 @@ public interface ParseContext {
 
   List<String> clients();
 
+  /** The region a client lives in, or null for a client that does not exist yet. */
+  String clientRegion(String client);
+
   /** Regions of the cluster, in order. */
   List<String> regions();
 

@@ -10,6 +10,7 @@ import dev.replab.engine.history.Outcome;
 import dev.replab.engine.sim.Rng;
 import dev.replab.engine.sim.Simulation;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -162,8 +163,8 @@ public final class LoadRunner {
     long succeeded = readCount + writeCount;
     double throughput = elapsedMs == 0 ? 0 : succeeded / (elapsedMs / 1_000.0);
     Map<String, Integer> anomalies = new LinkedHashMap<>();
-    RunRecord record = cluster.runRecord();
-    for (Checker checker : Checkers.all()) {
+    RunRecord record = workload.analyze() ? cluster.runRecord() : null;
+    for (Checker checker : workload.analyze() ? Checkers.all() : List.<Checker>of()) {
       try {
         anomalies.put(checker.name(), checker.check(record).size());
       } catch (Checker.Inconclusive e) {

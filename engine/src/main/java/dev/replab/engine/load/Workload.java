@@ -15,6 +15,7 @@ import dev.replab.engine.cluster.Consistency;
  * @param durationUs stop issuing after this long (0: no limit)
  * @param policy where reads go (a read routing policy)
  * @param consistency the reads' session guarantee
+ * @param analyze whether to run the anomaly checkers over the history afterwards
  */
 public record Workload(
     long ops,
@@ -25,4 +26,5 @@ public record Workload(
     double ratePerSecond,
     long durationUs,
     String policy,
-    Consistency consistency) {}
+    Consistency consistency,
+    boolean analyze) {}

@@ -29,12 +29,13 @@ public final class Network {
   private final Simulation sim;
   private final List<Endpoint> endpoints = new ArrayList<>();
   private final java.util.Map<String, Endpoint> byId = new java.util.HashMap<>();
-  private final java.util.Map<Long, LinkState> links = new java.util.HashMap<>();
+  private LinkState[][] links = new LinkState[8][8];
   private long wanUs;
   private Latency insideOverride;
   private double defaultLoss;
   private Listener listener;
   private long messagesSent;
+  private int latencyVersion;
 
   public Network(Simulation sim) {
     this.sim = sim;
@@ -76,11 +77,13 @@ public final class Network {
 
   /** Sets the one-way delay between any two different regions (0 restores the typical table). */
   public void setWanUs(long wanUs) {
+    latencyVersion++;
     this.wanUs = wanUs;
   }
 
   /** Sets the delay between endpoints of the same region (null restores the default). */
   public void setInsideLatency(Latency latency) {
+    latencyVersion++;
     this.insideOverride = latency;
   }
 
@@ -88,8 +91,14 @@ public final class Network {
     this.defaultLoss = loss;
   }
 
+  /** Counts changes to link delays, so that callers may cache what they derived from them. */
+  public int latencyVersion() {
+    return latencyVersion;
+  }
+
   /** Overrides delay and/or loss on one directed link; a null leaves that part unchanged. */
   public void configureLink(String source, String target, Latency latency, Double loss) {
+    latencyVersion++;
     LinkState link = link(endpoint(source), endpoint(target));
     if (latency != null) {
       link.latency = latency;
@@ -106,26 +115,46 @@ public final class Network {
 
   /** Restores every cut link. */
   public void healAll() {
-    for (LinkState link : links.values()) {
-      link.cut = false;
+    for (LinkState[] row : links) {
+      for (LinkState link : row) {
+        if (link != null) {
+          link.cut = false;
+        }
+      }
     }
   }
 
   public boolean isCut(String source, String target) {
-    LinkState link = links.get(key(endpoint(source), endpoint(target)));
+    LinkState link = existing(endpoint(source), endpoint(target));
     return link != null && link.cut;
   }
 
   /** True when any link is cut. */
   public boolean anyCut() {
-    return links.values().stream().anyMatch(link -> link.cut);
+    for (LinkState[] row : links) {
+      for (LinkState link : row) {
+        if (link != null && link.cut) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when messages from source can reach target at all: the link is not cut nor certain to lose them. */
+  public boolean reachable(String source, String target) {
+    Endpoint from = endpoint(source);
+    Endpoint to = endpoint(target);
+    LinkState link = existing(from, to);
+    double loss = link != null && link.loss != null ? link.loss : from.client || to.client ? 0 : defaultLoss;
+    return (link == null || !link.cut) && loss < 1;
   }
 
   /** The delay distribution the link from source to target uses now. */
   public Latency latency(String source, String target) {
     Endpoint from = endpoint(source);
     Endpoint to = endpoint(target);
-    LinkState link = links.get(key(from, to));
+    LinkState link = existing(from, to);
     return link != null && link.latency != null ? link.latency : defaultLatency(from, to);
   }
 
@@ -185,8 +214,26 @@ public final class Network {
     return Regions.between(from.region, to.region, wanUs);
   }
 
+  private LinkState existing(Endpoint from, Endpoint to) {
+    return from.index < links.length && to.index < links.length ? links[from.index][to.index] : null;
+  }
+
   private LinkState link(Endpoint from, Endpoint to) {
-    return links.computeIfAbsent(key(from, to), k -> new LinkState(sim.rng("link " + from.id + "->" + to.id)));
+    int needed = Math.max(from.index, to.index) + 1;
+    if (needed > links.length) {
+      int size = Math.max(needed, links.length * 2);
+      LinkState[][] grown = new LinkState[size][size];
+      for (int i = 0; i < links.length; i++) {
+        System.arraycopy(links[i], 0, grown[i], 0, links.length);
+      }
+      links = grown;
+    }
+    LinkState link = links[from.index][to.index];
+    if (link == null) {
+      link = new LinkState(sim.rng("link " + from.id + "->" + to.id));
+      links[from.index][to.index] = link;
+    }
+    return link;
   }
 
   private Endpoint endpoint(String id) {
@@ -195,10 +242,6 @@ public final class Network {
       throw new IllegalArgumentException("no endpoint '" + id + "'");
     }
     return endpoint;
-  }
-
-  private static long key(Endpoint from, Endpoint to) {
-    return ((long) from.index << 32) | to.index;
   }
 
   /**

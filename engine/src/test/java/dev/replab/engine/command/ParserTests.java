@@ -122,7 +122,7 @@ class ParserTests {
       "link n1 n2                            | 12 | link needs latency= or loss=",
       "setquorum 4                           | 11 | cannot wait for 4 acknowledgements from 3 followers",
       "setquorum 3 first (n2,n3)             | 11 | cannot wait for 3 acknowledgements from 2 followers",
-      "setquorum 0 first                     | 13 | unexpected 'first'",
+      "setquorum 0 first                     | 13 | '0 first' waits for nothing",
       "setquorum 0 timeout=1s                | 21 | asynchronous replication waits for no acknowledgement",
       "setquorum x                           | 11 | 'x' is not a number of acknowledgements",
       "setquorum 2 first (n2,n1)             | 23 | n1 is the leader; list followers only",
