@@ -21,8 +21,7 @@ public final class Client {
   private record Waiting(Timer timeout, java.util.function.Consumer<Operation> whenDone) {}
   private Consistency consistency = Consistency.EVENTUAL;
   private String policy = "leader";
-  private long lastWriteOffset;
-  private long newestSeenOffset;
+  private final java.util.EnumMap<Consistency, dev.replab.engine.api.SessionGuarantee> guarantees = new java.util.EnumMap<>(Consistency.class);
   private String cachedLeader;
   private long cacheExpiresUs = -1;
 
@@ -65,13 +64,18 @@ public final class Client {
     this.policy = policy;
   }
 
+  /** Gives the session its memory for each guarantee, fresh or from an exercise. */
+  void useGuarantees(java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> factory) {
+    guarantees.clear();
+    for (Consistency level : new Consistency[] {Consistency.READ_YOUR_WRITES, Consistency.MONOTONIC}) {
+      guarantees.put(level, factory.apply(level));
+    }
+  }
+
   /** The offset a replica must have applied to serve this client at a consistency level. */
   long tokenFor(Consistency level) {
-    return switch (level) {
-      case READ_YOUR_WRITES -> lastWriteOffset;
-      case MONOTONIC -> newestSeenOffset;
-      default -> 0;
-    };
+    dev.replab.engine.api.SessionGuarantee guarantee = guarantees.get(level);
+    return guarantee == null ? 0 : guarantee.minimumOffset();
   }
 
   private final Map<String, Double> latencyCache = new HashMap<>();
@@ -136,10 +140,12 @@ public final class Client {
     long now = cluster.sim().nowUs();
     if (reply.ok()) {
       op.complete(now, Outcome.OK, reply.value(), reply.version(), reply.epoch(), null);
-      if (op.isWrite()) {
-        lastWriteOffset = Math.max(lastWriteOffset, reply.version());
-      } else {
-        newestSeenOffset = Math.max(newestSeenOffset, reply.appliedOffset());
+      for (dev.replab.engine.api.SessionGuarantee guarantee : guarantees.values()) {
+        if (op.isWrite()) {
+          guarantee.wrote(reply.version());
+        } else {
+          guarantee.read(reply.appliedOffset());
+        }
       }
       cluster.replyArrived(op, reply);
     } else {

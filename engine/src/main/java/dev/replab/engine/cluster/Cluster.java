@@ -60,6 +60,8 @@ public final class Cluster {
   private String dnsRecord = "n1";
   private Monitor monitor;
   private final Map<String, ReadRouter> routers = new HashMap<>();
+  private java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> guarantees = Cluster::standardGuarantee;
+  private dev.replab.engine.api.LagMonitor lagMonitor = new dev.replab.engine.api.StandardLagMonitor();
 
   public Cluster(Simulation sim, ClusterConfig config) {
     this.sim = sim;
@@ -147,9 +149,10 @@ public final class Cluster {
       long now = sim.nowUs();
       for (Node node : nodes.values()) {
         if (node != leader) {
-          long behind = Math.max(0, leader.log().lastOffset() - node.appliedOffset());
-          long lagUs = behind == 0 ? 0 : now - leader.log().get(node.appliedOffset() + 1).writtenUs();
-          long replayAge = node.appliedOffset() == 0 ? 0 : now - node.appliedWrittenUs();
+          dev.replab.engine.api.LagMonitor.Reading reading = measureLag(node);
+          long behind = reading.entries();
+          long lagUs = reading.lagUs();
+          long replayAge = reading.replayLagUs();
           java.util.ArrayDeque<LagSample> samples = lagHistory.computeIfAbsent(node.id(), k -> new java.util.ArrayDeque<>());
           if (samples.size() == LAG_SAMPLES_KEPT) {
             samples.pollFirst();
@@ -314,6 +317,7 @@ public final class Cluster {
     String home = region != null ? region : config.regions().get(0);
     Client client = new Client(name, home, config.clientTimeoutUs());
     client.setPolicy(config.readPolicy());
+    client.useGuarantees(guarantees);
     clients.put(name, client);
     network.registerClient(name, home, (source, message) -> client.receive(this, source, message));
     return client;
@@ -396,6 +400,41 @@ public final class Cluster {
       }
     }
     return replicas;
+  }
+
+  private static dev.replab.engine.api.SessionGuarantee standardGuarantee(Consistency level) {
+    return level == Consistency.MONOTONIC
+        ? new dev.replab.engine.api.SessionGuarantees.Monotonic()
+        : new dev.replab.engine.api.SessionGuarantees.ReadYourWrites();
+  }
+
+  /** Plugs in other session guarantees for every client, as an exercise's grader does. */
+  public void setGuarantees(java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> factory) {
+    this.guarantees = factory;
+    for (Client client : clients.values()) {
+      client.useGuarantees(factory);
+    }
+  }
+
+  public dev.replab.engine.api.LagMonitor lagMonitor() {
+    return lagMonitor;
+  }
+
+  /** Plugs in another lag monitor, as an exercise's grader does. */
+  public void setLagMonitor(dev.replab.engine.api.LagMonitor monitor) {
+    this.lagMonitor = monitor;
+  }
+
+  /** Measures a follower's lag now through the lag monitor. */
+  public dev.replab.engine.api.LagMonitor.Reading measureLag(Node follower) {
+    Node leader = leader();
+    long leaderEnd = leader == null ? follower.appliedOffset() : leader.log().lastOffset();
+    long missingWritten = -1;
+    if (leader != null && follower.appliedOffset() < leaderEnd) {
+      missingWritten = leader.log().get(follower.appliedOffset() + 1).writtenUs();
+    }
+    long appliedWritten = follower.appliedOffset() == 0 ? -1 : follower.appliedWrittenUs();
+    return lagMonitor.measure(new dev.replab.engine.api.LagMonitor.Inputs(sim.nowUs(), leaderEnd, follower.appliedOffset(), appliedWritten, missingWritten));
   }
 
   /** Plugs in a router used by {@code policy=custom}, as an exercise's grader does. */

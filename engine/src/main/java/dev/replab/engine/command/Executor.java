@@ -397,6 +397,8 @@ public final class Executor implements ParseContext {
     }
     long now = cluster.sim().nowUs();
     List<Result.LagRow> rows = new ArrayList<>();
+    List<String> idle = new ArrayList<>();
+    double idleReplayMs = 0;
     StringBuilder text = new StringBuilder("leader " + leader.id() + " at offset " + leader.log().lastOffset() + "\n");
     text.append(String.format(Locale.ROOT, "%-5s %-8s %9s %9s %10s %12s%n", "node", "state", "recv_lag", "apply_lag", "lag_ms", "replay_age"));
     for (Node node : cluster.nodes()) {
@@ -404,14 +406,25 @@ public final class Executor implements ParseContext {
         continue;
       }
       long receivedLag = Math.max(0, leader.log().lastOffset() - node.receivedOffset());
-      long appliedLag = Math.max(0, leader.log().lastOffset() - node.appliedOffset());
-      double lagMs = appliedLag == 0 ? 0 : Durations.toMs(now - leader.log().get(node.appliedOffset() + 1).writtenUs());
-      double replayMs = node.appliedOffset() == 0 ? 0 : Durations.toMs(now - node.appliedWrittenUs());
+      var reading = cluster.measureLag(node);
+      long appliedLag = reading.entries();
+      double lagMs = Durations.toMs(reading.lagUs());
+      double replayMs = Durations.toMs(reading.replayLagUs());
+      if (appliedLag == 0 && reading.replayLagUs() > 10 * cluster.heartbeat() && reading.replayLagUs() > 1_000_000) {
+        idle.add(node.id());
+        idleReplayMs = Math.max(idleReplayMs, replayMs);
+      }
       rows.add(new Result.LagRow(node.id(), receivedLag, appliedLag, lagMs, replayMs));
       text.append(String.format(Locale.ROOT, "%-5s %-8s %9d %9d %10.2f %12.2f%n", node.id(), node.state().name().toLowerCase(Locale.ROOT), receivedLag, appliedLag, lagMs, replayMs));
     }
     text.append("lag_ms: how long the follower has been missing the leader's oldest write it has not applied (0 when caught up)\n");
     text.append("replay_age: now minus when its last applied write was made; it grows on an idle leader even with nothing missing");
+    if (!idle.isEmpty()) {
+      text.append(String.format(Locale.ROOT, "%nnote: %s %s missing nothing, yet the replay age reads %s: the leader has written nothing for that long."
+          + " A PostgreSQL-style alert on now() - pg_last_xact_replay_timestamp() would fire on an idle but healthy cluster;"
+          + " alert on entries behind, or on replay age only while writes flow.", String.join(", ", idle), idle.size() == 1 ? "is" : "are",
+          Durations.format(Math.round(idleReplayMs * 1_000))));
+    }
     return new Result.Lag(leader.id(), leader.log().lastOffset(), rows, text.toString());
   }
 
