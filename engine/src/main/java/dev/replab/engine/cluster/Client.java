@@ -16,9 +16,11 @@ public final class Client {
   private final String region;
   private long timeoutUs;
   private final Map<Long, Waiting> waiting = new HashMap<>();
+  private final java.util.ArrayDeque<Waiting> byDeadline = new java.util.ArrayDeque<>();
+  private Timer deadlineCheck;
 
-  /** An operation in flight: its timeout and who wants to hear when it ends. */
-  private record Waiting(Timer timeout, java.util.function.Consumer<Operation> whenDone) {}
+  /** An operation in flight: when the client gives up on it, and who wants to hear when it ends. */
+  private record Waiting(Operation op, long deadlineUs, long timeoutUs, java.util.function.Consumer<Operation> whenDone) {}
   private Consistency consistency = Consistency.EVENTUAL;
   private String policy = "leader";
   private final java.util.EnumMap<Consistency, dev.replab.engine.api.SessionGuarantee> guarantees = new java.util.EnumMap<>(Consistency.class);
@@ -100,17 +102,59 @@ public final class Client {
   }
 
   void send(Cluster cluster, Operation op, Message request, java.util.function.Consumer<Operation> whenDone) {
-    Timer timer =
-        cluster.sim().schedule(timeoutUs, () -> {
-          Waiting gone = waiting.remove(op.id());
-          Outcome outcome = op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;
-          String why = "no answer from " + op.node() + " within " + Durations.format(timeoutUs)
-              + (op.isWrite() ? "; the write may or may not have taken effect" : "");
-          op.complete(cluster.sim().nowUs(), outcome, null, 0, 0, why);
-          notify(gone, op);
-        });
-    waiting.put(op.id(), new Waiting(timer, whenDone));
+    Waiting entry = new Waiting(op, cluster.sim().nowUs() + timeoutUs, timeoutUs, whenDone);
+    waiting.put(op.id(), entry);
+    byDeadline.addLast(entry);
+    if (deadlineCheck == null || !deadlineCheck.pending() || entry.deadlineUs() < deadlineCheck.timeUs()) {
+      armDeadlineCheck(cluster, entry.deadlineUs());
+    }
     cluster.network().send(name, op.node(), request);
+  }
+
+  /**
+   * One timer per client, set for the earliest deadline, instead of one per operation: a busy
+   * client would otherwise leave a cancelled timer in the event queue for every answered request.
+   */
+  private void armDeadlineCheck(Cluster cluster, long atUs) {
+    if (deadlineCheck != null) {
+      deadlineCheck.cancel();
+    }
+    deadlineCheck = cluster.sim().schedule(atUs - cluster.sim().nowUs(), () -> checkDeadlines(cluster));
+  }
+
+  private void checkDeadlines(Cluster cluster) {
+    deadlineCheck = null;
+    long now = cluster.sim().nowUs();
+    java.util.List<Waiting> expired = new java.util.ArrayList<>();
+    for (java.util.Iterator<Waiting> it = byDeadline.iterator(); it.hasNext(); ) {
+      Waiting entry = it.next();
+      if (!waiting.containsKey(entry.op().id())) {
+        it.remove();
+      } else if (entry.deadlineUs() <= now) {
+        it.remove();
+        expired.add(entry);
+      }
+    }
+    for (Waiting entry : expired) {
+      giveUp(cluster, entry);
+    }
+    long next = Long.MAX_VALUE;
+    for (Waiting entry : byDeadline) {
+      next = Math.min(next, entry.deadlineUs());
+    }
+    if (next != Long.MAX_VALUE && (deadlineCheck == null || !deadlineCheck.pending())) {
+      armDeadlineCheck(cluster, next);
+    }
+  }
+
+  private void giveUp(Cluster cluster, Waiting entry) {
+    Operation op = entry.op();
+    waiting.remove(op.id());
+    Outcome outcome = op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;
+    String why = "no answer from " + op.node() + " within " + Durations.format(entry.timeoutUs())
+        + (op.isWrite() ? "; the write may or may not have taken effect" : "");
+    op.complete(cluster.sim().nowUs(), outcome, null, 0, 0, why);
+    notify(entry, op);
   }
 
   private static void notify(Waiting waiting, Operation op) {
@@ -135,7 +179,14 @@ public final class Client {
     if (entry == null) {
       return;
     }
-    entry.timeout().cancel();
+    while (!byDeadline.isEmpty() && !waiting.containsKey(byDeadline.peekFirst().op().id())) {
+      byDeadline.pollFirst();
+    }
+    if (waiting.isEmpty() && deadlineCheck != null) {
+      // Nothing is in flight: a pending deadline check would only keep 'settle' waiting.
+      deadlineCheck.cancel();
+      deadlineCheck = null;
+    }
     Operation op = cluster.history().get(reply.opId());
     long now = cluster.sim().nowUs();
     if (reply.ok()) {
