@@ -59,7 +59,16 @@ public final class Session {
       return rejected(source, firstWord(source), e);
     }
     Command command = commands.get(0);
-    Result result = command.accept(executor);
+    Result result;
+    try {
+      result = command.accept(executor);
+    } catch (dev.replab.engine.api.PlugInError e) {
+      // Plugged-in code broke a rule: say so, and keep the session usable. The simulation
+      // stopped in the middle of this command, so its state is what the failure left.
+      journal.add(source);
+      return new Executed(source, command.name(), false, executor.nowUs(), null,
+          "stopped: " + e.getMessage() + " (seed " + executor.seed() + ")", 0);
+    }
     journal.add(source);
     return new Executed(source, command.name(), true, executor.nowUs(), result, null, 0);
   }

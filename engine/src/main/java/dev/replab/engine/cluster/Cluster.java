@@ -380,7 +380,7 @@ public final class Cluster {
     if (level == Consistency.LEADER || chosenPolicy.equals("leader")) {
       return route(clientName);
     }
-    List<ReadRouter.Replica> replicas = replicaView(client);
+    List<ReadRouter.Replica> replicas = replicaView(client, chosenPolicy.equals("nearest") || chosenPolicy.equals("custom"));
     if (replicas.isEmpty()) {
       return route(clientName);
     }
@@ -388,13 +388,13 @@ public final class Cluster {
     return router.route(new ReadRouter.ReadRequest(clientName, client.region(), key, client.tokenFor(level)), replicas);
   }
 
-  private List<ReadRouter.Replica> replicaView(Client client) {
+  private List<ReadRouter.Replica> replicaView(Client client, boolean withLatency) {
     Node leader = leader();
     long leaderEnd = leader == null ? 0 : leader.log().lastOffset();
     List<ReadRouter.Replica> replicas = new ArrayList<>();
     for (Node node : nodes.values()) {
       if (node.state() != NodeState.CRASHED) {
-        double latency = client.meanLatencyTo(node.id(), network);
+        double latency = withLatency ? client.meanLatencyTo(node.id(), network) : 0;
         replicas.add(new ReadRouter.Replica(node.id(), node.region(), node == leader, node.appliedOffset(),
             Math.max(0, leaderEnd - node.appliedOffset()), latency));
       }

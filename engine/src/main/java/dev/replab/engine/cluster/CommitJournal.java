@@ -15,6 +15,7 @@ public final class CommitJournal {
   private final List<Commit> inOrder = new ArrayList<>();
   private final java.util.Set<Long> recorded = new java.util.HashSet<>();
   private final Map<String, Integer> newestEpoch = new HashMap<>();
+  private final java.util.Set<String> outOfOrder = new java.util.HashSet<>();
 
   /** A committed write and, once a failover discards it, when that happened. */
   public static final class Commit {
@@ -61,6 +62,10 @@ public final class CommitJournal {
       return lostUs;
     }
 
+    boolean newer(Commit other) {
+      return epoch() != other.epoch() ? epoch() > other.epoch() : offset() > other.offset();
+    }
+
     public Versioned version() {
       return new Versioned(entry.value(), entry.offset(), entry.epoch());
     }
@@ -76,7 +81,11 @@ public final class CommitJournal {
     }
     newestEpoch.merge(entry.key(), entry.epoch(), Math::max);
     Commit commit = new Commit(entry, leader, nowUs);
-    byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(commit);
+    List<Commit> commits = byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>());
+    if (!commits.isEmpty() && !commit.newer(commits.get(commits.size() - 1))) {
+      outOfOrder.add(entry.key());
+    }
+    commits.add(commit);
     inOrder.add(commit);
   }
 
@@ -107,11 +116,21 @@ public final class CommitJournal {
     // end: look back a bounded distance past the last visible commit instead of over all of them.
     Commit best = null;
     List<Commit> commits = byKey.getOrDefault(key, List.of());
+    if (!outOfOrder.contains(key)) {
+      // Commits arrived in version order and none was lost out of turn: the newest visible one
+      // is the last one committed by now and not discarded.
+      for (int i = commits.size() - 1; i >= 0; i--) {
+        if (commits.get(i).aliveAt(atUs)) {
+          return commits.get(i);
+        }
+      }
+      return null;
+    }
     int top = newestEpoch.getOrDefault(key, 0);
     int lookBack = ZOMBIE_WINDOW;
     for (int i = commits.size() - 1; i >= 0 && lookBack > 0; i--) {
       Commit commit = commits.get(i);
-      if (commit.aliveAt(atUs) && (best == null || commit.version().newerThan(best.version()))) {
+      if (commit.aliveAt(atUs) && (best == null || commit.newer(best))) {
         best = commit;
         if (best.epoch() == top) {
           // Nothing committed earlier can be newer than a commit of the newest epoch.

@@ -30,7 +30,7 @@ public final class Node {
 
   // Volatile state, rebuilt from the log on restart.
   private NodeState state = NodeState.UP;
-  private final TreeMap<String, Versioned> data = new TreeMap<>();
+  private final java.util.HashMap<String, Versioned> data = new java.util.HashMap<>();
   private long appliedOffset;
   private long appliedWrittenUs;
   private boolean applying;
@@ -449,15 +449,28 @@ public final class Node {
 
   private void advanceCommit() {
     QuorumPolicy policy = cluster.policy();
+    if (policy.isAsync() && !leader.fellBack && leader.commitOffset == log.lastOffset()) {
+      return;
+    }
     List<FollowerProgress> progress = followerProgress();
-    if (leader.fellBack && cluster.commitRule().isCommitted(log.lastOffset(), policy, progress)) {
+    if (leader.fellBack && isCommitted(log.lastOffset(), policy, progress)) {
       leader.fellBack = false;
       cluster.noteMode(this, "resumed setquorum " + policy.describe() + ": enough followers caught up");
     }
     boolean asyncNow = policy.isAsync() || leader.fellBack;
     while (leader.commitOffset < log.lastOffset()
-        && (asyncNow || cluster.commitRule().isCommitted(leader.commitOffset + 1, policy, progress))) {
+        && (asyncNow || isCommitted(leader.commitOffset + 1, policy, progress))) {
       commit(leader.commitOffset + 1, progress, false);
+    }
+  }
+
+  /** Asks the commit rule, naming it if it throws. */
+  private boolean isCommitted(long offset, QuorumPolicy policy, List<FollowerProgress> progress) {
+    try {
+      return cluster.commitRule().isCommitted(offset, policy, progress);
+    } catch (RuntimeException e) {
+      throw new dev.replab.engine.api.PlugInError(id + "'s commit rule " + cluster.commitRule().getClass().getSimpleName() + " threw " + e
+          + " for isCommitted(offset=" + offset + ", setquorum " + policy.describe() + ", " + progress + ")", e);
     }
   }
 
@@ -575,7 +588,7 @@ public final class Node {
         break;
       }
     }
-    StreamDecision decision = cluster.streamApplier().decide(log.lastOffset(), prev, append.entries().size());
+    StreamDecision decision = decideStream(prev, append.entries().size());
     if (decision instanceof StreamDecision.Resend resend) {
       reject(source, resend.from() - 1);
       return;
@@ -583,16 +596,38 @@ public final class Node {
     if (decision instanceof StreamDecision.Append from) {
       for (LogEntry entry : append.entries()) {
         if (entry.offset() >= from.from()) {
-          if (entry.offset() != log.lastOffset() + 1) {
-            throw new IllegalStateException(id + "'s stream rule appended offset " + entry.offset()
-                + " to a log that ends at " + log.lastOffset() + " (decision " + decision + " for a batch after offset " + prev + ")");
-          }
           log.append(entry);
         }
       }
     }
     acknowledge(source, append.entries().isEmpty() && !truncated);
     startApplying();
+  }
+
+  /** Asks the stream rule and checks that its answer keeps the log gap-free. */
+  private StreamDecision decideStream(long prev, int count) {
+    long logEnd = log.lastOffset();
+    StreamDecision decision;
+    try {
+      decision = cluster.streamApplier().decide(logEnd, prev, count);
+    } catch (RuntimeException e) {
+      throw new dev.replab.engine.api.PlugInError(id + "'s stream rule " + cluster.streamApplier().getClass().getSimpleName()
+          + " threw " + e + " for decide(logEnd=" + logEnd + ", prevOffset=" + prev + ", count=" + count + ")", e);
+    }
+    String problem = null;
+    if (decision == null) {
+      problem = "returned null";
+    } else if (decision instanceof StreamDecision.Append append && (append.from() != logEnd + 1 || append.from() > prev + count)) {
+      problem = "returned " + decision + ", but appending must start right after the log's end, at " + (logEnd + 1)
+          + ", and within the batch (offsets " + (prev + 1) + ".." + (prev + count) + ")";
+    } else if (decision instanceof StreamDecision.Resend resend && (resend.from() < 1 || resend.from() > logEnd + 1)) {
+      problem = "returned " + decision + ", but a resend can only ask for offsets from 1 to " + (logEnd + 1) + ", which the log lacks";
+    }
+    if (problem != null) {
+      throw new dev.replab.engine.api.PlugInError(id + "'s stream rule " + cluster.streamApplier().getClass().getSimpleName() + " " + problem
+          + " (for decide(logEnd=" + logEnd + ", prevOffset=" + prev + ", count=" + count + "))");
+    }
+    return decision;
   }
 
   private void reject(String source, long hintOffset) {
@@ -751,9 +786,9 @@ public final class Node {
     return data.getOrDefault(key, Versioned.NONE);
   }
 
-  /** Keys this node has applied, in order. */
-  public java.util.Set<String> keys() {
-    return java.util.Collections.unmodifiableSet(data.keySet());
+  /** Keys this node has applied, in sorted order. */
+  public java.util.SortedSet<String> keys() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(data.keySet()));
   }
 
   /** What this node, as leader, knows of its followers; empty for a follower. */

@@ -185,8 +185,8 @@ public sealed interface Command
     }
   }
 
-  /** {@code settle}. */
-  record Settle() implements Command {
+  /** {@code settle [limit=d]}. */
+  record Settle(long limitUs) implements Command {
     public String name() {
       return "settle";
     }

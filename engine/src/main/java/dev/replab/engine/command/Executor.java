@@ -28,7 +28,6 @@ import java.util.Locale;
 
 /** Carries out commands against a session's cluster and describes what happened. */
 public final class Executor implements ParseContext {
-  private static final long SETTLE_LIMIT_US = 3_600_000_000L;
   private static final int SHOWN_FINDINGS = 10;
 
   private final CommandRegistry registry;
@@ -314,13 +313,14 @@ public final class Executor implements ParseContext {
   Result settle(Command.Settle command) {
     long before = cluster.sim().nowUs();
     Simulation sim = cluster.sim();
-    boolean settled = sim.runUntil(() -> !sim.busy() && !cluster.catchingUp(), before + SETTLE_LIMIT_US);
+    long limitUs = command.limitUs();
+    boolean settled = sim.runUntil(() -> !sim.busy() && !cluster.catchingUp(), before + limitUs);
     if (!settled) {
-      cluster.sim().runUntil(before + SETTLE_LIMIT_US);
+      cluster.sim().runUntil(before + limitUs);
     }
     return timeMoved(before, settled, settled
         ? "settled after " + Durations.format(cluster.sim().nowUs() - before) + ": nothing is in flight but heartbeats"
-        : "still busy after " + Durations.format(SETTLE_LIMIT_US) + "; stopped there");
+        : "still busy after " + Durations.format(limitUs) + "; stopped there");
   }
 
   private Result timeMoved(long beforeUs, boolean settled, String what) {

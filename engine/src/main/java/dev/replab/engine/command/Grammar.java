@@ -73,7 +73,8 @@ final class Grammar {
             List.of("failover auto detect=1s", "failover auto monitor=on stonith=on", "failover auto fencing=on redirect=dns ttl=5s", "failover manual"),
             List.of("auto", "manual"), Set.of("heartbeat", "detect", "monitor", "fencing", "stonith", "redirect", "ttl"), ArgumentKind.NONE, Grammar::failover),
         spec("tick", "tick <duration>", "Lets simulated time pass.", List.of("tick 1s", "tick 250ms"), List.of(), Set.of(), ArgumentKind.NONE, Grammar::tick),
-        spec("settle", "settle", "Runs until nothing is in flight but heartbeats.", List.of("settle"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.Settle())),
+        spec("settle", "settle [limit=<d>]", "Runs until nothing is in flight but heartbeats and reachable followers have caught up.",
+            List.of("settle", "settle limit=10s"), List.of(), Set.of("limit"), ArgumentKind.NONE, Grammar::settle),
         spec("status", "status", "Shows every node: role, state, offsets, lag, epoch, and the leader's commit mode.",
             List.of("status"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.Status())),
         spec("lag", "lag", "Shows how far each follower is behind the leader, in entries and in time.",
@@ -575,6 +576,13 @@ final class Grammar {
       throw new CommandError("tick moves at most 24h at once", token.column());
     }
     return new Command.Tick(us);
+  }
+
+  private static Command settle(Args args) throws CommandError {
+    args.requireCluster();
+    Map<String, Args.Option> options = args.options(Set.of("limit"));
+    args.end();
+    return new Command.Settle(options.containsKey("limit") ? positiveDuration(options.get("limit")) : 3_600_000_000L);
   }
 
   private static Command log(Args args) throws CommandError {
