@@ -46,6 +46,7 @@ public final class Cluster {
   private final Map<Long, Staleness> staleReads = new HashMap<>();
   private final List<ClusterEvent> events = new ArrayList<>();
   private final List<RunRecord.Term> terms = new ArrayList<>();
+  private final dev.replab.engine.render.Trace trace = new dev.replab.engine.render.Trace();
   private long droppedMessages;
   private int nodesCreated;
   private final Map<String, java.util.ArrayDeque<LagSample>> lagHistory = new LinkedHashMap<>();
@@ -72,6 +73,7 @@ public final class Cluster {
     network.setWanUs(config.wanUs());
     network.setInsideLatency(config.insideLatency());
     network.setDefaultLoss(config.loss());
+    network.setListener(trace);
     for (int i = 1; i <= config.nodes(); i++) {
       String id = "n" + i;
       String region = config.regions().get((i - 1) % config.regions().size());
@@ -103,6 +105,11 @@ public final class Cluster {
 
   public History history() {
     return history;
+  }
+
+  /** The recent messages, for space-time diagrams. */
+  public dev.replab.engine.render.Trace trace() {
+    return trace;
   }
 
   public QuorumPolicy policy() {

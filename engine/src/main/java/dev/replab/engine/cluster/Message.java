@@ -28,6 +28,9 @@ public sealed interface Message
     return false;
   }
 
+  /** A short label for diagrams: "write x=1", "append 3-4", "vote? e2". */
+  String label();
+
   /** The operation a client request belongs to, or -1 for traffic between nodes. */
   default long requestOpId() {
     return -1;
@@ -62,6 +65,10 @@ public sealed interface Message
 
   /** A client asks a node to write (or, with a null value, delete) a key. */
   record ClientWrite(long opId, String key, String value) implements Message {
+    public String label() {
+      return value == null ? "delete " + key : "write " + key + "=" + value;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onClientWrite(source, this);
     }
@@ -77,6 +84,10 @@ public sealed interface Message
    * applied {@code minOffset} (0: at once).
    */
   record ClientRead(long opId, String key, long minOffset) implements Message {
+    public String label() {
+      return "read " + key + (minOffset > 0 ? " >=" + minOffset : "");
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onClientRead(source, this);
     }
@@ -109,6 +120,13 @@ public sealed interface Message
       handler.onClientReply(source, this);
     }
 
+    public String label() {
+      if (!ok) {
+        return "refused";
+      }
+      return "ok " + (value == null ? "(none)" : value) + (version > 0 ? " @" + version : "");
+    }
+
     /** A successful answer. */
     public static ClientReply ok(long opId, Versioned value, long appliedOffset, List<String> ackedBy, boolean fellBack) {
       return new ClientReply(opId, true, value.value(), value.offset(), value.epoch(), appliedOffset, ackedBy, fellBack, null, false);
@@ -133,6 +151,15 @@ public sealed interface Message
       implements Message {
     public void dispatch(String source, Handler handler) {
       handler.onAppend(source, this);
+    }
+
+    public String label() {
+      if (entries.isEmpty()) {
+        return "heartbeat e" + epoch;
+      }
+      long first = entries.get(0).offset();
+      long last = entries.get(entries.size() - 1).offset();
+      return "append " + (first == last ? String.valueOf(first) : first + "-" + last) + (epoch > 1 ? " e" + epoch : "");
     }
 
     @Override
@@ -160,6 +187,10 @@ public sealed interface Message
       handler.onAppendReply(source, this);
     }
 
+    public String label() {
+      return accepted ? "ack " + receivedOffset + (appliedOffset < receivedOffset ? " (applied " + appliedOffset + ")" : "") : "resend after " + hintOffset;
+    }
+
     @Override
     public boolean background() {
       return heartbeat;
@@ -171,6 +202,10 @@ public sealed interface Message
     public void dispatch(String source, Handler handler) {
       handler.onRequestVote(source, this);
     }
+
+    public String label() {
+      return "vote for me? e" + epoch;
+    }
   }
 
   /** A voter's answer, with the reason when it refuses. */
@@ -178,12 +213,20 @@ public sealed interface Message
     public void dispatch(String source, Handler handler) {
       handler.onVote(source, this);
     }
+
+    public String label() {
+      return (granted ? "yes" : "no") + " e" + epoch;
+    }
   }
 
   /** The monitor's health check of the leader. */
   record Ping(long sequence) implements Message {
     public void dispatch(String source, Handler handler) {
       handler.onPing(source, this);
+    }
+
+    public String label() {
+      return "ping";
     }
 
     @Override
@@ -198,6 +241,10 @@ public sealed interface Message
       handler.onPong(source, this);
     }
 
+    public String label() {
+      return "pong";
+    }
+
     @Override
     public boolean background() {
       return true;
@@ -209,6 +256,10 @@ public sealed interface Message
     public void dispatch(String source, Handler handler) {
       handler.onStatusQuery(source, this);
     }
+
+    public String label() {
+      return "where is your log?";
+    }
   }
 
   /** A node's answer to the monitor. */
@@ -216,12 +267,20 @@ public sealed interface Message
     public void dispatch(String source, Handler handler) {
       handler.onStatusReport(source, this);
     }
+
+    public String label() {
+      return "at " + lastOffset + " e" + lastEpoch;
+    }
   }
 
   /** The monitor tells a node to lead {@code epoch}. */
   record PromoteOrder(int epoch) implements Message {
     public void dispatch(String source, Handler handler) {
       handler.onPromoteOrder(source, this);
+    }
+
+    public String label() {
+      return "lead e" + epoch + "!";
     }
   }
 }

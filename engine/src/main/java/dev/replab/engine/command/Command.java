@@ -25,6 +25,7 @@ public sealed interface Command
         Command.Inspect,
         Command.History,
         Command.Check,
+        Command.TimelineView,
         Command.Load,
         Command.Sweep,
         Command.AddFollower,
@@ -296,6 +297,17 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.remove(this);
+    }
+  }
+
+  /** {@code timeline [last n] [since t] [keys=..] [heartbeats=on] [ascii=on]}. */
+  record TimelineView(dev.replab.engine.render.Timeline.Options options) implements Command {
+    public String name() {
+      return "timeline";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.timeline(this);
     }
   }
 

@@ -400,7 +400,8 @@ public final class Executor implements ParseContext {
     List<String> idle = new ArrayList<>();
     double idleReplayMs = 0;
     StringBuilder text = new StringBuilder("leader " + leader.id() + " at offset " + leader.log().lastOffset() + "\n");
-    text.append(String.format(Locale.ROOT, "%-5s %-8s %9s %9s %10s %12s%n", "node", "state", "recv_lag", "apply_lag", "lag_ms", "replay_age"));
+    text.append(String.format(Locale.ROOT, "%-5s %-8s %9s %9s %10s %12s  %s%n", "node", "state", "recv_lag", "apply_lag", "lag_ms", "replay_age", "lag_ms over the last 6s"));
+    var history = cluster.lagHistory();
     for (Node node : cluster.nodes()) {
       if (node == leader) {
         continue;
@@ -415,7 +416,14 @@ public final class Executor implements ParseContext {
         idleReplayMs = Math.max(idleReplayMs, replayMs);
       }
       rows.add(new Result.LagRow(node.id(), receivedLag, appliedLag, lagMs, replayMs));
-      text.append(String.format(Locale.ROOT, "%-5s %-8s %9d %9d %10.2f %12.2f%n", node.id(), node.state().name().toLowerCase(Locale.ROOT), receivedLag, appliedLag, lagMs, replayMs));
+      List<Double> recent = new ArrayList<>();
+      List<Cluster.LagSample> samples = history.getOrDefault(node.id(), List.of());
+      for (Cluster.LagSample sample : samples.subList(Math.max(0, samples.size() - 60), samples.size())) {
+        recent.add(sample.lagUs() / 1_000.0);
+      }
+      double peak = recent.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      String spark = recent.isEmpty() ? "" : dev.replab.engine.render.Sparkline.of(recent, 30, true) + String.format(Locale.ROOT, " max %.1f", peak);
+      text.append(String.format(Locale.ROOT, "%-5s %-8s %9d %9d %10.2f %12.2f  %s%n", node.id(), node.state().name().toLowerCase(Locale.ROOT), receivedLag, appliedLag, lagMs, replayMs, spark));
     }
     text.append("lag_ms: how long the follower has been missing the leader's oldest write it has not applied (0 when caught up)\n");
     text.append("replay_age: now minus when its last applied write was made; it grows on an idle leader even with nothing missing");
@@ -528,6 +536,10 @@ public final class Executor implements ParseContext {
   Result remove(Command.Remove command) {
     cluster.remove(command.node());
     return new Result.Message(command.node() + " left the cluster; nodes are now " + String.join(" ", cluster.nodeIds()));
+  }
+
+  Result timeline(Command.TimelineView command) {
+    return new Result.Message(dev.replab.engine.render.Timeline.render(cluster, cluster.trace(), command.options()));
   }
 
   Result check(Command.Check command) {

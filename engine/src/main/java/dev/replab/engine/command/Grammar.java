@@ -95,6 +95,10 @@ final class Grammar {
         spec("add", "add follower [region=<region>]", "Adds an empty follower at run time; it copies the leader's log.",
             List.of("add follower", "add follower region=us"), List.of("follower"), Set.of("region"), ArgumentKind.NONE, Grammar::addFollower),
         spec("remove", "remove <node>", "Removes a follower from the cluster for good.", List.of("remove n3"), List.of(), Set.of(), ArgumentKind.NODE, Grammar::remove),
+        spec("timeline", "timeline [last <n>] [since <time>] [keys=<k,...>] [heartbeats=on] [ascii=on]",
+            "Draws recent messages as a space-time diagram: a column per node and client, time flowing down, stale reads marked.",
+            List.of("timeline", "timeline last 20", "timeline since 1s keys=x", "timeline heartbeats=on"),
+            List.of("last", "since"), Set.of("keys", "heartbeats", "ascii"), ArgumentKind.NONE, Grammar::timeline),
         spec("check", "check [" + String.join("|", Checkers.names()) + "]",
             "Runs the anomaly checkers over the history; each finding names the operations and says why.",
             List.of("check", "check lost-writes"), List.of(), Set.of(), ArgumentKind.CHECKER, Grammar::check),
@@ -707,6 +711,41 @@ final class Grammar {
       throw new CommandError("a cluster needs at least one node", token.column());
     }
     return new Command.Remove(node);
+  }
+
+  private static Command timeline(Args args) throws CommandError {
+    args.requireCluster();
+    int last = 40;
+    long sinceUs = 0;
+    while (!args.atEnd() && !args.peek().text().contains("=")) {
+      if (args.keyword("last")) {
+        Token count = args.next("a number of rows after 'last'");
+        try {
+          last = Integer.parseInt(count.text());
+        } catch (NumberFormatException e) {
+          last = 0;
+        }
+        if (last < 1) {
+          throw new CommandError("'last' takes a positive number of rows, not '" + count.text() + "'", count.column());
+        }
+      } else if (args.keyword("since")) {
+        Token time = args.next("a time after 'since', like 1s");
+        try {
+          sinceUs = dev.replab.engine.sim.Durations.parseUs(time.text());
+        } catch (IllegalArgumentException e) {
+          throw new CommandError(e.getMessage(), time.column());
+        }
+      } else {
+        Token extra = args.peek();
+        throw new CommandError("unexpected '" + extra.text() + "'", extra.column(), "usage: timeline [last <n>] [since <time>] [keys=x,y]");
+      }
+    }
+    Map<String, Args.Option> options = args.options(Set.of("keys", "heartbeats", "ascii"));
+    args.end();
+    Set<String> keys = options.containsKey("keys") ? Set.copyOf(Arrays.asList(options.get("keys").value().split(","))) : Set.of();
+    Boolean heartbeats = onOff(options.get("heartbeats"));
+    Boolean ascii = onOff(options.get("ascii"));
+    return new Command.TimelineView(new dev.replab.engine.render.Timeline.Options(last, sinceUs, keys, heartbeats != null && heartbeats, ascii == null || !ascii));
   }
 
   private static Command check(Args args) throws CommandError {

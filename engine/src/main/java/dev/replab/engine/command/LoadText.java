@@ -50,9 +50,11 @@ final class LoadText {
         workload.readPercent(), workload.clients(), workload.policy(), Durations.format(serviceUs)));
     text.append(String.format(Locale.ROOT, "%8s %12s %10s %10s %10s %10s %7s%n", "replicas", "ops/s", "read p50", "read p99", "write p50", "write p99", "stale"));
     double first = rows.isEmpty() ? 0 : rows.get(0).throughputOpsS();
+    double best = rows.stream().mapToDouble(Result.SweepRow::throughputOpsS).max().orElse(0);
     for (Result.SweepRow row : rows) {
-      text.append(String.format(Locale.ROOT, "%8d %12.0f %8.2fms %8.2fms %8.2fms %8.2fms %6.1f%%%n", row.replicas(), row.throughputOpsS(),
-          row.readP50Ms(), row.readP99Ms(), row.writeP50Ms(), row.writeP99Ms(), 100 * row.staleShare()));
+      text.append(String.format(Locale.ROOT, "%8d %12.0f %8.2fms %8.2fms %8.2fms %8.2fms %6.1f%%  %s%n", row.replicas(), row.throughputOpsS(),
+          row.readP50Ms(), row.readP99Ms(), row.writeP50Ms(), row.writeP99Ms(), 100 * row.staleShare(),
+          dev.replab.engine.render.Sparkline.bar(row.throughputOpsS(), best, 20, true)));
     }
     if (rows.size() > 1 && first > 0) {
       Result.SweepRow last = rows.get(rows.size() - 1);
