@@ -26,6 +26,7 @@ public sealed interface Command
         Command.History,
         Command.Check,
         Command.TimelineView,
+        Command.Watch,
         Command.Load,
         Command.Sweep,
         Command.AddFollower,
@@ -308,6 +309,21 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.timeline(this);
+    }
+  }
+
+  /**
+   * {@code watch [d] [speed=x] [frames=n]}: lets {@code durationUs} pass, showing the cluster as
+   * it changes. A terminal animates it at {@code speed} simulated seconds per real second; elsewhere
+   * it prints {@code frames} snapshots.
+   */
+  record Watch(long durationUs, double speed, int frames, boolean unicode) implements Command {
+    public String name() {
+      return "watch";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.watch(this);
     }
   }
 

@@ -538,6 +538,24 @@ public final class Executor implements ParseContext {
     return new Result.Message(command.node() + " left the cluster; nodes are now " + String.join(" ", cluster.nodeIds()));
   }
 
+  Result watch(Command.Watch command) {
+    List<Result.Frame> frames = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    long start = cluster.sim().nowUs();
+    for (int i = 1; i <= command.frames(); i++) {
+      cluster.sim().runUntil(start + command.durationUs() * i / command.frames());
+      List<String> lines = dev.replab.engine.render.ClusterView.frame(cluster, command.unicode());
+      frames.add(new Result.Frame(Durations.toMs(cluster.sim().nowUs()), lines));
+      text.append(String.join("\n", lines)).append(i < command.frames() ? "\n\n" : "");
+    }
+    return new Result.Frames(frames, text.toString());
+  }
+
+  /** One frame of the live view now, for a terminal that animates {@code watch} itself. */
+  public List<String> frameNow(boolean unicode) {
+    return dev.replab.engine.render.ClusterView.frame(cluster, unicode);
+  }
+
   Result timeline(Command.TimelineView command) {
     return new Result.Message(dev.replab.engine.render.Timeline.render(cluster, cluster.trace(), command.options()));
   }

@@ -99,6 +99,9 @@ final class Grammar {
             "Draws recent messages as a space-time diagram: a column per node and client, time flowing down, stale reads marked.",
             List.of("timeline", "timeline last 20", "timeline since 1s keys=x", "timeline heartbeats=on"),
             List.of("last", "since"), Set.of("keys", "heartbeats", "ascii"), ArgumentKind.NONE, Grammar::timeline),
+        spec("watch", "watch [<duration>] [speed=<x>] [frames=<n>] [ascii=on]",
+            "Lets time pass while showing every node's log, lag and role; animated in a terminal, as snapshots elsewhere.",
+            List.of("watch", "watch 5s", "watch 10s speed=10x"), List.of(), Set.of("speed", "frames", "ascii"), ArgumentKind.NONE, Grammar::watch),
         spec("check", "check [" + String.join("|", Checkers.names()) + "]",
             "Runs the anomaly checkers over the history; each finding names the operations and says why.",
             List.of("check", "check lost-writes"), List.of(), Set.of(), ArgumentKind.CHECKER, Grammar::check),
@@ -711,6 +714,39 @@ final class Grammar {
       throw new CommandError("a cluster needs at least one node", token.column());
     }
     return new Command.Remove(node);
+  }
+
+  private static Command watch(Args args) throws CommandError {
+    args.requireCluster();
+    long durationUs = 5_000_000;
+    if (!args.atEnd() && !args.peek().text().contains("=")) {
+      Token time = args.next("a duration");
+      try {
+        durationUs = dev.replab.engine.sim.Durations.parseUs(time.text());
+      } catch (IllegalArgumentException e) {
+        throw new CommandError(e.getMessage(), time.column());
+      }
+      if (durationUs <= 0 || durationUs > 3_600_000_000L) {
+        throw new CommandError("watch runs for more than nothing and at most 1h", time.column());
+      }
+    }
+    Map<String, Args.Option> options = args.options(Set.of("speed", "frames", "ascii"));
+    args.end();
+    double speed = 1;
+    if (options.containsKey("speed")) {
+      Args.Option option = options.get("speed");
+      try {
+        speed = Double.parseDouble(option.value().replace("x", ""));
+      } catch (NumberFormatException e) {
+        speed = -1;
+      }
+      if (speed <= 0 || speed > 10_000) {
+        throw new CommandError("speed is how many simulated seconds pass per real second, like speed=10x, not '" + option.value() + "'", option.column());
+      }
+    }
+    int frames = options.containsKey("frames") ? options.get("frames").positiveInt(200) : 5;
+    Boolean ascii = onOff(options.get("ascii"));
+    return new Command.Watch(durationUs, speed, frames, ascii == null || !ascii);
   }
 
   private static Command timeline(Args args) throws CommandError {

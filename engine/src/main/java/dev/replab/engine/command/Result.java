@@ -21,7 +21,8 @@ public sealed interface Result
         Result.HelpText,
         Result.CheckReport,
         Result.LoadDone,
-        Result.SweepTable {
+        Result.SweepTable,
+        Result.Frames {
 
   /** The human rendering. */
   String text();
@@ -165,6 +166,12 @@ public sealed interface Result
 
   /** {@code sweep}. */
   record SweepTable(List<SweepRow> rows, String text) implements Result {}
+
+  /** One snapshot of the live view. */
+  record Frame(double tMs, List<String> lines) {}
+
+  /** {@code watch} where nothing can animate: the snapshots it took. */
+  record Frames(List<Frame> frames, String text) implements Result {}
 
   /** {@code help}. */
   record HelpText(String topic, List<String> commands, String text) implements Result {}
