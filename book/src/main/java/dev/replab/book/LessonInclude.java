@@ -1,0 +1,84 @@
+package dev.replab.book;
+
+import dev.replab.lessons.Lesson;
+import dev.replab.lessons.LessonReport;
+import dev.replab.lessons.LessonRunner;
+import dev.replab.lessons.Lessons;
+import dev.replab.lessons.LessonReport.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.extension.IncludeProcessor;
+import org.asciidoctor.extension.PreprocessorReader;
+import org.asciidoctor.log.LogRecord;
+import org.asciidoctor.log.Severity;
+
+/**
+ * {@code include::lesson:01[]} runs a shipped lesson ({@code include::lesson:all[]}: every shipped
+ * lesson in course order; {@code include::lesson:my-lesson.yaml[]}: a lesson file next to the
+ * including document) from its seed and includes it as a chapter
+ * (see {@link LessonWriter}). It is an include rather than a block macro so that the lesson's
+ * prose is parsed exactly like hand-written chapters: its sections reach the table of contents.
+ *
+ * <p>An unknown lesson, or an expectation that does not hold, is logged as an error, and the book
+ * build fails on it: the book never shows a lesson whose output no longer says what its prose says.
+ */
+public final class LessonInclude extends IncludeProcessor {
+  static final String PREFIX = "lesson:";
+
+  /** The target that includes every shipped lesson, in the order of the lessons' index. */
+  static final String ALL = "all";
+
+  @Override
+  public boolean handles(String target) {
+    return target.startsWith(PREFIX);
+  }
+
+  @Override
+  public void process(Document document, PreprocessorReader reader, String target, Map<String, Object> attributes) {
+    String id = target.substring(PREFIX.length());
+    List<String> ids = id.equals(ALL) ? Lessons.ids() : List.of(id);
+    List<String> chapters = new ArrayList<>();
+    for (String one : ids) {
+      chapters.addAll(chapter(one, reader, target));
+      chapters.add("");
+    }
+    String file = id.equals(ALL) ? "lessons/index.txt" : "lessons/" + id;
+    reader.pushInclude(String.join("\n", chapters) + "\n", file, file, 1, attributes);
+  }
+
+  /** One lesson, run and written as a chapter; nothing (and an error logged) when it cannot load. */
+  private List<String> chapter(String id, PreprocessorReader reader, String target) {
+    Lesson lesson;
+    try {
+      lesson = load(id, reader);
+    } catch (IOException | RuntimeException e) {
+      error(reader, "include::" + target + "[]: " + e.getMessage());
+      return List.of();
+    }
+    LessonReport report = LessonRunner.run(lesson);
+    for (Verdict failure : report.failures()) {
+      error(reader, "lesson " + lesson.id() + " does not hold: " + failure);
+    }
+    return LessonWriter.write(report);
+  }
+
+  /**
+   * A shipped lesson by id or number, or an instructor's own lesson file, named relative to the
+   * including document: {@code include::lesson:extra/07-my-lesson.yaml[]}.
+   */
+  private static Lesson load(String id, PreprocessorReader reader) throws IOException {
+    if (id.endsWith(".yaml") || id.endsWith(".yml")) {
+      Path dir = reader.getDir() == null ? Path.of(".") : Path.of(reader.getDir());
+      return Lessons.read(dir.resolve(id));
+    }
+    return Lessons.load(id);
+  }
+
+  private void error(PreprocessorReader reader, String message) {
+    log(new LogRecord(Severity.ERROR, message + " (included at " + (reader.getFile() == null || reader.getFile().isEmpty() ? "<input>" : reader.getFile()) + ":" + reader.getLineNumber() + ")"));
+  }
+}
