@@ -188,9 +188,14 @@ public final class Cluster {
   public void setFailover(FailoverSettings settings, long newHeartbeatUs) {
     this.failover = settings;
     this.heartbeatUs = newHeartbeatUs;
+    for (Node node : nodes.values()) {
+      node.resetDetector();
+    }
     event(null, "failover " + settings.describe() + " heartbeat=" + Durations.format(newHeartbeatUs));
-    if (settings.auto() && settings.monitor() && monitor == null) {
-      monitor = new Monitor(this, config.regions().get(0));
+    if (settings.auto() && settings.monitor()) {
+      if (monitor == null) {
+        monitor = new Monitor(this, config.regions().get(0));
+      }
       monitor.start();
     }
     if (settings.fencing()) {
@@ -199,6 +204,15 @@ public final class Cluster {
         fence.admit(leader.epoch());
       }
     }
+  }
+
+  public boolean hasMonitor() {
+    return monitor != null;
+  }
+
+  /** The monitor's network name. */
+  public String monitorId() {
+    return Monitor.ID;
   }
 
   public VoteRule voteRule() {
@@ -222,6 +236,12 @@ public final class Cluster {
   /** Plugs in another failure detector: a function of (detectUs, startUs). */
   public void setDetectors(BiFunction<Long, Long, FailureDetector> detectors) {
     this.detectors = detectors;
+    for (Node node : nodes.values()) {
+      node.resetDetector();
+    }
+    if (monitor != null) {
+      monitor.start();
+    }
   }
 
   FailureDetector newDetector() {
@@ -234,6 +254,9 @@ public final class Cluster {
   }
 
   void leaderElected(Node node) {
+    if (monitor != null) {
+      monitor.watch(node.id());
+    }
     if (!node.id().equals(dnsRecord)) {
       dnsRecord = node.id();
       if (failover.redirect() == FailoverSettings.Redirect.DNS) {
@@ -442,6 +465,10 @@ public final class Cluster {
     }
     long appliedWritten = follower.appliedOffset() == 0 ? -1 : follower.appliedWrittenUs();
     return lagMonitor.measure(new dev.replab.engine.api.LagMonitor.Inputs(sim.nowUs(), leaderEnd, follower.appliedOffset(), appliedWritten, missingWritten));
+  }
+
+  public boolean hasCustomRouter() {
+    return routers.containsKey("custom");
   }
 
   /** Plugs in a router used by {@code policy=custom}, as an exercise's grader does. */

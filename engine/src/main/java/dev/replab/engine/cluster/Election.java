@@ -37,6 +37,11 @@ final class Election {
     node.chore(cluster.heartbeatUs(), this::watch);
   }
 
+  /** Starts a fresh detector with the current settings; the leader counts as just heard. */
+  void resetDetector() {
+    detector = cluster.newDetector();
+  }
+
   /** Any message from the current leader counts as a heartbeat. */
   void heardFromLeader() {
     detector.heartbeat(cluster.sim().nowUs());
@@ -144,6 +149,7 @@ final class Election {
         refusal = "the candidate's log ends at " + theirs + ", behind its own at " + mine;
       } else {
         node.voteFor(candidate);
+        node.forgetLeader();
         detector.heartbeat(now);
         cluster.network().send(node.id(), candidate, new Message.Vote(node.epoch(), true, null));
         return;

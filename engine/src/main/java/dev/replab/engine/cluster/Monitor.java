@@ -27,10 +27,21 @@ final class Monitor {
     cluster.network().registerClient(ID, region, this::deliver);
   }
 
+  private boolean ticking;
+
+  /** Watches the leader of record with a fresh detector; starts the pings once. */
   void start() {
-    watched = cluster.dnsRecord();
+    watch(cluster.dnsRecord());
+    if (!ticking) {
+      ticking = true;
+      tick();
+    }
+  }
+
+  /** Follows a leader that took over by other means (a manual promote, an election). */
+  void watch(String leader) {
+    watched = leader;
     detector = cluster.newDetector();
-    tick();
   }
 
   private boolean active() {
@@ -85,7 +96,8 @@ final class Monitor {
   private void decide() {
     String best = null;
     Message.StatusReport bestReport = null;
-    int newestEpoch = cluster.node(watched).epoch();
+    Node old = cluster.node(watched);
+    int newestEpoch = old == null ? 0 : old.epoch();
     for (Map.Entry<String, Message.StatusReport> entry : reports.entrySet()) {
       Message.StatusReport report = entry.getValue();
       newestEpoch = Math.max(newestEpoch, report.epoch());
@@ -107,7 +119,6 @@ final class Monitor {
     cluster.noteMonitor("monitor: promoting " + best + " (log ends at epoch " + bestReport.lastEpoch() + ", offset "
         + bestReport.lastOffset() + ", the most up to date of " + String.join(", ", reports.keySet()) + ") to lead epoch " + epoch);
     cluster.network().send(ID, best, new Message.PromoteOrder(epoch));
-    watched = best;
-    detector = cluster.newDetector();
+    watch(best);
   }
 }

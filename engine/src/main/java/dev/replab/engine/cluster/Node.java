@@ -136,6 +136,11 @@ public final class Node {
     election.startWatching();
   }
 
+  /** Picks up new failure-detection settings. */
+  void resetDetector() {
+    election.resetDetector();
+  }
+
   /** A leader learns of a follower added to the cluster. */
   void addFollowerLink(String follower) {
     if (leader != null && !leader.followers.containsKey(follower)) {
@@ -759,6 +764,13 @@ public final class Node {
     role = Role.CANDIDATE;
     leaderId = null;
     votedFor = id;
+  }
+
+  /** Stops following a leader this node has voted to replace. */
+  void forgetLeader() {
+    if (role == Role.FOLLOWER) {
+      leaderId = null;
+    }
   }
 
   String votedFor() {

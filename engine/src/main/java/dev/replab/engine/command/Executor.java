@@ -85,6 +85,29 @@ public final class Executor implements ParseContext {
   }
 
   @Override
+  public String leaderOfRecord() {
+    return cluster == null ? null : cluster.writeTarget().id();
+  }
+
+  @Override
+  public String removalBreaksQuorum(String node) {
+    QuorumPolicy policy = cluster.policy();
+    if (policy.standbys().contains(node)) {
+      return node + " is listed in setquorum " + policy.describe();
+    }
+    int followersAfter = cluster.nodeIds().size() - 2;
+    if ((policy.kind() == QuorumPolicy.Kind.ANY || policy.kind() == QuorumPolicy.Kind.FIRST) && policy.standbys().isEmpty() && policy.k() > followersAfter) {
+      return "setquorum " + policy.describe() + " needs " + policy.k() + " followers, and only " + followersAfter + " would be left";
+    }
+    return null;
+  }
+
+  @Override
+  public boolean hasCustomRouter() {
+    return cluster != null && cluster.hasCustomRouter();
+  }
+
+  @Override
   public long heartbeatUs() {
     return cluster == null ? ClusterConfig.defaults().heartbeatUs() : cluster.heartbeat();
   }
@@ -232,11 +255,21 @@ public final class Executor implements ParseContext {
         }
       }
     }
+    String monitorSide = "";
+    if (cluster.hasMonitor() && !command.oneWay()) {
+      // The monitor runs beside the larger group, as an operator would place it.
+      List<String> far = command.sources().size() > command.targets().size() ? command.targets() : command.sources();
+      for (String node : far) {
+        cluster.network().cut(cluster.monitorId(), node);
+        cluster.network().cut(node, cluster.monitorId());
+      }
+      monitorSide = "; the monitor stays with " + String.join(" ", far == command.sources() ? command.targets() : command.sources());
+    }
     String left = String.join(" ", command.sources());
     String right = String.join(" ", command.targets());
     return new Result.Message(command.oneWay()
         ? "messages from " + left + " to " + right + " are now dropped (the other direction still works)"
-        : "partitioned: " + left + " | " + right + " (no messages cross, in either direction)");
+        : "partitioned: " + left + " | " + right + " (no messages cross, in either direction)" + monitorSide);
   }
 
   Result heal(Command.Heal command) {

@@ -27,6 +27,57 @@ final class Grammar {
     SWEEP_OPTIONS = Set.copyOf(sweep);
   }
 
+  /** A new cluster starts without a custom router, whatever the current one has. */
+  private static final ParseContext NO_CUSTOM_ROUTER = new ParseContext() {
+    public boolean hasCluster() {
+      return false;
+    }
+
+    public List<String> nodes() {
+      return List.of();
+    }
+
+    public List<String> clients() {
+      return List.of();
+    }
+
+    public String clientRegion(String client) {
+      return null;
+    }
+
+    public List<String> regions() {
+      return List.of();
+    }
+
+    public String stateOf(String node) {
+      return "up";
+    }
+
+    public String leader() {
+      return null;
+    }
+
+    public String leaderOfRecord() {
+      return null;
+    }
+
+    public String removalBreaksQuorum(String node) {
+      return null;
+    }
+
+    public boolean hasCustomRouter() {
+      return false;
+    }
+
+    public long heartbeatUs() {
+      return 0;
+    }
+
+    public long detectUs() {
+      return 0;
+    }
+  };
+
   private Grammar() {}
 
   static List<CommandSpec> specs() {
@@ -170,7 +221,7 @@ final class Grammar {
       throw new CommandError("ack= only matters with a synchronous quorum", options.get("ack").column(), "add quorum=1 or quorum=all");
     }
     long serviceUs = options.containsKey("service") ? options.get("service").durationUs() : defaults.serviceUs();
-    String reads = options.containsKey("reads") ? readPolicy(options.get("reads")) : defaults.readPolicy();
+    String reads = options.containsKey("reads") ? readPolicy(options.get("reads"), NO_CUSTOM_ROUTER) : defaults.readPolicy();
     return new Command.Create(model.text(), new ClusterConfig(nodes, regions, inside, wanUs, loss, applyUs, heartbeatUs, timeoutUs, policy, serviceUs, reads));
   }
 
@@ -252,7 +303,7 @@ final class Grammar {
       }
     }
     Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : null;
-    String policy = options.containsKey("policy") ? readPolicy(options.get("policy")) : null;
+    String policy = options.containsKey("policy") ? readPolicy(options.get("policy"), args.context()) : null;
     if (from != null && (level == Consistency.LEADER || policy != null)) {
       Args.Option option = options.containsKey("policy") ? options.get("policy") : options.get("consistency");
       throw new CommandError("'from " + from + "' already chooses the node", option.column(), "drop either 'from' or " + option.key() + "=");
@@ -301,7 +352,11 @@ final class Grammar {
     return level;
   }
 
-  private static String readPolicy(Args.Option option) throws CommandError {
+  private static String readPolicy(Args.Option option, ParseContext context) throws CommandError {
+    if (option.value().equals("custom") && !context.hasCustomRouter()) {
+      throw new CommandError("no custom read router is plugged in", option.column(),
+          "plug one in from Java (cluster.setCustomRouter) or use " + String.join(", ", Routers.POLICIES));
+    }
     if (!Routers.POLICIES.contains(option.value()) && !option.value().equals("custom")) {
       String suggestion = Suggest.closest(option.value(), Routers.POLICIES);
       throw new CommandError("unknown read policy '" + option.value() + "'", option.column(),
@@ -611,7 +666,7 @@ final class Grammar {
     args.requireCluster();
     Map<String, Args.Option> options = args.options(LOAD_OPTIONS);
     args.end();
-    return new Command.Load(workload(options));
+    return new Command.Load(workload(options, args.context()));
   }
 
   private static Command sweep(Args args) throws CommandError {
@@ -638,10 +693,14 @@ final class Grammar {
     Map<String, Args.Option> loadOptions = new java.util.LinkedHashMap<>(options);
     loadOptions.remove("replicas");
     loadOptions.remove("service");
-    return new Command.Sweep(replicas, serviceUs, workload(loadOptions));
+    if (loadOptions.containsKey("policy") && loadOptions.get("policy").value().equals("custom")) {
+      throw new CommandError("sweep builds fresh clusters, which have no custom router", loadOptions.get("policy").column(),
+          "use " + String.join(", ", Routers.POLICIES));
+    }
+    return new Command.Sweep(replicas, serviceUs, workload(loadOptions, args.context()));
   }
 
-  private static dev.replab.engine.load.Workload workload(Map<String, Args.Option> options) throws CommandError {
+  private static dev.replab.engine.load.Workload workload(Map<String, Args.Option> options, ParseContext context) throws CommandError {
     long ops = options.containsKey("ops") ? options.get("ops").positiveInt(10_000_000) : 0;
     long durationUs = options.containsKey("duration") ? positiveDuration(options.get("duration")) : 0;
     if (ops == 0 && durationUs == 0) {
@@ -681,7 +740,7 @@ final class Grammar {
         throw new CommandError("rate is operations per second, like rate=200/s, not '" + option.value() + "'", option.column());
       }
     }
-    String policy = options.containsKey("policy") ? readPolicy(options.get("policy")) : "round-robin";
+    String policy = options.containsKey("policy") ? readPolicy(options.get("policy"), context) : "round-robin";
     Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : Consistency.EVENTUAL;
     Boolean analyze = onOff(options.get("check"));
     return new dev.replab.engine.load.Workload(ops, clients, reads, keys, zipf, rate, durationUs, policy, level, analyze == null || analyze);
@@ -707,8 +766,12 @@ final class Grammar {
     Token token = args.peek();
     String node = args.node("the follower to remove, like n3");
     args.end();
-    if (node.equals(args.context().leader())) {
+    if (node.equals(args.context().leader()) || node.equals(args.context().leaderOfRecord())) {
       throw new CommandError(node + " is the leader and cannot be removed", token.column(), "promote another node first");
+    }
+    String quorumProblem = args.context().removalBreaksQuorum(node);
+    if (quorumProblem != null) {
+      throw new CommandError(quorumProblem, token.column(), "change setquorum first");
     }
     if (args.context().nodes().size() <= 1) {
       throw new CommandError("a cluster needs at least one node", token.column());
@@ -818,7 +881,7 @@ final class Grammar {
     }
     Long timeout = options.containsKey("timeout") ? positiveDuration(options.get("timeout")) : null;
     Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : null;
-    String policy = options.containsKey("policy") ? readPolicy(options.get("policy")) : null;
+    String policy = options.containsKey("policy") ? readPolicy(options.get("policy"), args.context()) : null;
     return new Command.ClientSession(token.text(), region, timeout, level, policy);
   }
 

@@ -23,6 +23,15 @@ public interface ParseContext {
   /** The current leader, or null. */
   String leader();
 
+  /** The newest node that leads or led, even a crashed one, or null. */
+  String leaderOfRecord();
+
+  /** Why removing a node would leave the commit rule unable to commit, or null. */
+  String removalBreaksQuorum(String node);
+
+  /** True when a custom read router has been plugged in (for {@code policy=custom}). */
+  boolean hasCustomRouter();
+
   /** The leader's heartbeat interval now, in microseconds. */
   long heartbeatUs();
 

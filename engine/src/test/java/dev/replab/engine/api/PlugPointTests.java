@@ -201,9 +201,31 @@ class PlugPointTests {
       };
     });
     lab.runAll("failover auto detect=2s monitor=on", "crash n1", "tick 10s");
-    assertEquals(List.of(2_000_000L), made, "the monitor made one detector with the detection time");
+    assertTrue(made.contains(2_000_000L), () -> "detectors are made with the new detection time: " + made);
+    assertEquals(2_000_000L, made.get(made.size() - 1), () -> "the newest detectors use detect=2s: " + made);
     assertTrue(events(lab).stream().noneMatch(e -> e.startsWith("monitor:")), () -> "a detector that never suspects\n" + context(lab));
     assertNull(lab.status().leader());
+  }
+
+  @Test
+  void followersUseThePluggedFailureDetectorAndTheNewDetectionTime() {
+    Lab lab = Lab.with(1, "create leader-follower nodes=3");
+    List<Long> made = new ArrayList<>();
+    cluster(lab).setDetectors((detectUs, startUs) -> {
+      made.add(detectUs);
+      return new FailureDetector() {
+        @Override
+        public void heartbeat(long atUs) {}
+
+        @Override
+        public boolean suspects(long nowUs) {
+          return false;
+        }
+      };
+    });
+    lab.runAll("failover auto detect=5s", "crash n1", "tick 20s");
+    assertTrue(made.size() >= 2, () -> "every follower made a detector: " + made);
+    assertNull(lab.status().leader(), () -> "a detector that never suspects means no election\n" + context(lab));
   }
 
   @Test
