@@ -2,8 +2,17 @@ package dev.replab.lessons;
 
 import dev.replab.engine.Executed;
 import dev.replab.engine.command.Result;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.DoublePredicate;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * A property of one command's result that a lesson asserts. Each check says what it expected
@@ -23,7 +32,19 @@ public sealed interface Check
         Check.LeaderIs,
         Check.ModeContains,
         Check.TextContains,
-        Check.LostWrites {
+        Check.LostWrites,
+        Check.Findings,
+        Check.FoundBy,
+        Check.ThroughputRatioAtLeast,
+        Check.ThroughputRatioAtMost,
+        Check.StalePercentAtLeast,
+        Check.StalePercentAtMost,
+        Check.LagEntriesAtMost,
+        Check.LagMsAtLeast,
+        Check.LagMsAtMost,
+        Check.ReplayAgeMsAtLeast,
+        Check.ReplayAgeMsAtMost,
+        Check.FollowersFollow {
 
   /** The key that writes this check in a lesson file. */
   String key();
@@ -328,11 +349,320 @@ public sealed interface Check
     }
   }
 
+  /** {@code findings}: how many anomalies a {@code check} reported, over the checkers it ran. */
+  record Findings(int count) implements Check {
+    public String key() {
+      return "findings";
+    }
+
+    public String expected() {
+      return count == 0 ? "no findings" : count == 1 ? "1 finding" : count + " findings";
+    }
+
+    public String confirmed(Observation observation) {
+      return observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      if (!(executed.result() instanceof Result.CheckReport report)) {
+        return notApplicable(executed, "check");
+      }
+      return new Observation(report.findings().size() == count, "check reported " + describeFindings(report));
+    }
+  }
+
+  /**
+   * {@code found_by}: exactly these checkers reported findings, and every other checker that ran
+   * found nothing.
+   */
+  record FoundBy(List<String> checkers) implements Check {
+    public FoundBy {
+      checkers = List.copyOf(checkers);
+    }
+
+    public String key() {
+      return "found_by";
+    }
+
+    public String expected() {
+      return "findings from " + String.join(", ", checkers) + " only";
+    }
+
+    public Observation observe(Executed executed) {
+      if (!(executed.result() instanceof Result.CheckReport report)) {
+        return notApplicable(executed, "check");
+      }
+      Set<String> finders = new TreeSet<>();
+      report.findings().forEach(finding -> finders.add(finding.checker()));
+      return new Observation(finders.equals(new TreeSet<>(checkers)), "check reported " + describeFindings(report));
+    }
+  }
+
+  /** {@code throughput_ratio_at_least}: a sweep's largest cluster did at least this many times the smallest's throughput. */
+  record ThroughputRatioAtLeast(double ratio) implements Check {
+    public String key() {
+      return "throughput_ratio_at_least";
+    }
+
+    public String expected() {
+      return "throughput growing at least " + number(ratio) + "x from the smallest cluster to the largest";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return sweepRatio(executed, ratio -> ratio >= this.ratio);
+    }
+  }
+
+  /** {@code throughput_ratio_at_most}: a sweep's largest cluster did at most this many times the smallest's throughput. */
+  record ThroughputRatioAtMost(double ratio) implements Check {
+    public String key() {
+      return "throughput_ratio_at_most";
+    }
+
+    public String expected() {
+      return "throughput growing at most " + number(ratio) + "x from the smallest cluster to the largest";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return sweepRatio(executed, ratio -> ratio <= this.ratio);
+    }
+  }
+
+  /** {@code stale_percent_at_least}: at least this share of a workload's reads were stale. */
+  record StalePercentAtLeast(double percent) implements Check {
+    public String key() {
+      return "stale_percent_at_least";
+    }
+
+    public String expected() {
+      return "at least " + number(percent) + "% stale reads";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return stalePercent(executed, percent -> percent >= this.percent);
+    }
+  }
+
+  /** {@code stale_percent_at_most}: at most this share of a workload's reads were stale. */
+  record StalePercentAtMost(double percent) implements Check {
+    public String key() {
+      return "stale_percent_at_most";
+    }
+
+    public String expected() {
+      return "at most " + number(percent) + "% stale reads";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return stalePercent(executed, percent -> percent <= this.percent);
+    }
+  }
+
+  /** {@code lag_entries_at_most}: in {@code lag}, no follower has more than this many entries left to apply. */
+  record LagEntriesAtMost(long entries) implements Check {
+    public String key() {
+      return "lag_entries_at_most";
+    }
+
+    public String expected() {
+      return entries == 0 ? "every follower caught up" : "no follower more than " + entries + (entries == 1 ? " entry" : " entries") + " behind";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return worstFollower(executed, Result.LagRow::appliedLag, lag -> lag <= entries,
+          row -> row.appliedLag() == 0 ? "no follower has anything left to apply"
+              : row.id() + " is " + row.appliedLag() + (row.appliedLag() == 1 ? " entry" : " entries") + " behind");
+    }
+  }
+
+  /** {@code lag_ms_at_least}: in {@code lag}, some follower has been missing a write for at least this long. */
+  record LagMsAtLeast(double ms) implements Check {
+    public String key() {
+      return "lag_ms_at_least";
+    }
+
+    public String expected() {
+      return "a follower lagging at least " + number(ms) + " ms";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return worstFollower(executed, Result.LagRow::lagMs, lag -> lag >= ms, row -> row.id() + " lags " + number(row.lagMs()) + " ms");
+    }
+  }
+
+  /** {@code lag_ms_at_most}: in {@code lag}, no follower has been missing a write for longer than this. */
+  record LagMsAtMost(double ms) implements Check {
+    public String key() {
+      return "lag_ms_at_most";
+    }
+
+    public String expected() {
+      return "no follower lagging more than " + number(ms) + " ms";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return worstFollower(executed, Result.LagRow::lagMs, lag -> lag <= ms, row -> row.id() + " lags " + number(row.lagMs()) + " ms");
+    }
+  }
+
+  /**
+   * {@code replay_age_ms_at_least}: in {@code lag}, some follower's last replayed write is at
+   * least this old, PostgreSQL's {@code now() - pg_last_xact_replay_timestamp()}.
+   */
+  record ReplayAgeMsAtLeast(double ms) implements Check {
+    public String key() {
+      return "replay_age_ms_at_least";
+    }
+
+    public String expected() {
+      return "a replay age of at least " + number(ms) + " ms";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return worstFollower(executed, Result.LagRow::replayLagMs, age -> age >= ms,
+          row -> row.id() + " last replayed a write made " + number(row.replayLagMs()) + " ms ago");
+    }
+  }
+
+  /** {@code replay_age_ms_at_most}: in {@code lag}, no follower's last replayed write is older than this. */
+  record ReplayAgeMsAtMost(double ms) implements Check {
+    public String key() {
+      return "replay_age_ms_at_most";
+    }
+
+    public String expected() {
+      return "a replay age of at most " + number(ms) + " ms";
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      return worstFollower(executed, Result.LagRow::replayLagMs, age -> age <= ms,
+          row -> row.id() + " last replayed a write made " + number(row.replayLagMs()) + " ms ago");
+    }
+  }
+
+  /** {@code followers_follow}: in {@code status}, every running node other than this one follows it. */
+  record FollowersFollow(String node) implements Check {
+    public String key() {
+      return "followers_follow";
+    }
+
+    public String expected() {
+      return "every running node following " + node;
+    }
+
+    public String confirmed(Observation observation) {
+      return expected() + ": " + observation.actual();
+    }
+
+    public Observation observe(Executed executed) {
+      if (!(executed.result() instanceof Result.Status status)) {
+        return notApplicable(executed, "status");
+      }
+      List<Result.NodeRow> others = status.nodes().stream().filter(row -> row.up() && !row.id().equals(node)).toList();
+      if (others.isEmpty()) {
+        return new Observation(false, "no running node other than " + node + " is left to follow it");
+      }
+      boolean all = others.stream().allMatch(row -> node.equals(row.leader()));
+      String actual = others.stream().map(row -> row.id() + (row.leader() == null ? " follows no one" : " follows " + row.leader()))
+          .collect(Collectors.joining(", "));
+      return new Observation(all, actual);
+    }
+  }
+
   private static Observation notApplicable(Executed executed, String needs) {
     if (!executed.ok()) {
       return new Observation(false, "the command was rejected: " + executed.error());
     }
     return new Observation(false, "this applies to " + needs + ", and '" + executed.command() + "' is not one");
+  }
+
+  private static String describeFindings(Result.CheckReport report) {
+    if (report.findings().isEmpty()) {
+      return "no findings";
+    }
+    Map<String, Integer> perChecker = new TreeMap<>();
+    report.findings().forEach(finding -> perChecker.merge(finding.checker(), 1, Integer::sum));
+    int n = report.findings().size();
+    String findings = n + (n == 1 ? " finding" : " findings");
+    if (perChecker.size() == 1) {
+      return findings + " from " + perChecker.keySet().iterator().next();
+    }
+    return findings + ": " + perChecker.entrySet().stream().map(e -> e.getValue() + " from " + e.getKey()).collect(Collectors.joining(", "));
+  }
+
+  private static Observation sweepRatio(Executed executed, DoublePredicate holds) {
+    if (!(executed.result() instanceof Result.SweepTable sweep)) {
+      return notApplicable(executed, "sweep");
+    }
+    if (sweep.rows().size() < 2) {
+      return new Observation(false, "the sweep has " + sweep.rows().size() + " cluster size; a ratio needs at least two");
+    }
+    Result.SweepRow first = sweep.rows().get(0);
+    Result.SweepRow last = sweep.rows().get(sweep.rows().size() - 1);
+    double ratio = last.throughputOpsS() / first.throughputOpsS();
+    String actual = String.format(Locale.ROOT, "%.0f ops/s with %d %s, %.0f ops/s with %d, %.2fx", first.throughputOpsS(), first.replicas(),
+        first.replicas() == 1 ? "replica" : "replicas", last.throughputOpsS(), last.replicas(), ratio);
+    return new Observation(holds.test(ratio), actual);
+  }
+
+  private static Observation stalePercent(Executed executed, DoublePredicate holds) {
+    if (!(executed.result() instanceof Result.LoadDone load)) {
+      return notApplicable(executed, "load");
+    }
+    if (load.reads() == 0) {
+      return new Observation(false, "the workload made no reads");
+    }
+    double percent = 100 * load.staleShare();
+    return new Observation(holds.test(percent), String.format(Locale.ROOT, "%.1f%% of %d reads were stale", percent, load.reads()));
+  }
+
+  /** Judges the follower with the largest value of {@code measure}, as an alert on the worst replica would. */
+  private static Observation worstFollower(Executed executed, ToDoubleFunction<Result.LagRow> measure, DoublePredicate holds,
+      Function<Result.LagRow, String> describe) {
+    if (!(executed.result() instanceof Result.Lag lag)) {
+      return notApplicable(executed, "lag");
+    }
+    if (lag.followers().isEmpty()) {
+      return new Observation(false, "there was no follower to measure: " + firstLine(executed.text()));
+    }
+    Result.LagRow worst = lag.followers().stream().max(Comparator.comparingDouble(measure)).orElseThrow();
+    return new Observation(holds.test(measure.applyAsDouble(worst)), describe.apply(worst));
   }
 
   private static Double latencyMs(Executed executed) {

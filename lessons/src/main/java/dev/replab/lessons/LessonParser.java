@@ -1,6 +1,7 @@
 package dev.replab.lessons;
 
 import com.fasterxml.jackson.core.JsonToken;
+import dev.replab.engine.check.Checkers;
 import dev.replab.lessons.LessonFormatException.Problem;
 import dev.replab.lessons.YamlTree.Entry;
 import dev.replab.lessons.YamlTree.ListNode;
@@ -27,6 +28,9 @@ final class LessonParser {
   private static final List<String> LESSON_KEYS = List.of("id", "title", "seed", "objectives", "cells");
   private static final List<String> QUIZ_KEYS = List.of("question", "choices", "answer", "explanation");
   private static final List<String> OUTCOMES = List.of("ok", "fail", "unknown");
+  private static final String MILLISECONDS = "a number of milliseconds, like 80 or 2.5";
+  private static final String RATIO = "a ratio, like 3 or 1.5";
+  private static final String PERCENT = "a percentage, like 5 or 0.5";
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -54,14 +58,26 @@ final class LessonParser {
     checkReaders.put("stale", node -> convert(bool(node, "stale"), Check.Stale::new));
     checkReaders.put("value", node -> isNull(node) ? new Check.Value(null) : convert(text(node, "value"), Check.Value::new));
     checkReaders.put("behind_entries", node -> convert(count(node, "behind_entries"), Check.BehindEntries::new));
-    checkReaders.put("latency_ms_at_least", node -> convert(number(node, "latency_ms_at_least"), Check.LatencyAtLeast::new));
-    checkReaders.put("latency_ms_at_most", node -> convert(number(node, "latency_ms_at_most"), Check.LatencyAtMost::new));
+    checkReaders.put("latency_ms_at_least", node -> convert(number(node, "latency_ms_at_least", MILLISECONDS), Check.LatencyAtLeast::new));
+    checkReaders.put("latency_ms_at_most", node -> convert(number(node, "latency_ms_at_most", MILLISECONDS), Check.LatencyAtMost::new));
     checkReaders.put("fell_back", node -> convert(bool(node, "fell_back"), Check.FellBack::new));
     checkReaders.put("acked_by_includes", node -> convert(oneOrMoreTexts(node, "acked_by_includes"), Check.AckedByIncludes::new));
     checkReaders.put("leader", node -> isNull(node) ? new Check.LeaderIs(null) : convert(text(node, "leader"), Check.LeaderIs::new));
     checkReaders.put("mode_contains", node -> convert(text(node, "mode_contains"), Check.ModeContains::new));
     checkReaders.put("text_contains", node -> convert(text(node, "text_contains"), Check.TextContains::new));
     checkReaders.put("lost_writes", node -> convert(count(node, "lost_writes"), n -> new Check.LostWrites(n.intValue())));
+    checkReaders.put("findings", node -> convert(count(node, "findings"), n -> new Check.Findings(n.intValue())));
+    checkReaders.put("found_by", node -> convert(checkerNames(node), Check.FoundBy::new));
+    checkReaders.put("throughput_ratio_at_least", node -> convert(number(node, "throughput_ratio_at_least", RATIO), Check.ThroughputRatioAtLeast::new));
+    checkReaders.put("throughput_ratio_at_most", node -> convert(number(node, "throughput_ratio_at_most", RATIO), Check.ThroughputRatioAtMost::new));
+    checkReaders.put("stale_percent_at_least", node -> convert(number(node, "stale_percent_at_least", PERCENT), Check.StalePercentAtLeast::new));
+    checkReaders.put("stale_percent_at_most", node -> convert(number(node, "stale_percent_at_most", PERCENT), Check.StalePercentAtMost::new));
+    checkReaders.put("lag_entries_at_most", node -> convert(count(node, "lag_entries_at_most"), Check.LagEntriesAtMost::new));
+    checkReaders.put("lag_ms_at_least", node -> convert(number(node, "lag_ms_at_least", MILLISECONDS), Check.LagMsAtLeast::new));
+    checkReaders.put("lag_ms_at_most", node -> convert(number(node, "lag_ms_at_most", MILLISECONDS), Check.LagMsAtMost::new));
+    checkReaders.put("replay_age_ms_at_least", node -> convert(number(node, "replay_age_ms_at_least", MILLISECONDS), Check.ReplayAgeMsAtLeast::new));
+    checkReaders.put("replay_age_ms_at_most", node -> convert(number(node, "replay_age_ms_at_most", MILLISECONDS), Check.ReplayAgeMsAtMost::new));
+    checkReaders.put("followers_follow", node -> convert(text(node, "followers_follow"), Check.FollowersFollow::new));
     expectationKeys.addAll(checkReaders.keySet());
   }
 
@@ -282,6 +298,27 @@ final class LessonParser {
     return outcome;
   }
 
+  /** One checker name or a list of them; each must be a checker that {@code check} knows. */
+  private List<String> checkerNames(Node node) {
+    List<String> names = oneOrMoreTexts(node, "found_by");
+    if (names == null) {
+      return null;
+    }
+    List<Node> items = node instanceof ListNode list ? list.items() : List.of(node);
+    List<String> known = Checkers.names();
+    boolean allKnown = true;
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!known.contains(name)) {
+        String suggestion = Spelling.closest(name, known);
+        problem(items.get(i).at(), "'found_by' names no checker '" + name + "'"
+            + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; the checkers are " + String.join(", ", known)));
+        allKnown = false;
+      }
+    }
+    return allKnown ? names : null;
+  }
+
   // ---------------------------------------------------------------- keys of a map
 
   /** A map being read: reports unknown keys once, then answers for required ones. */
@@ -375,7 +412,8 @@ final class LessonParser {
     return n;
   }
 
-  private Double number(Node node, String name) {
+  /** A number; {@code expected} says what kind, with an example, for the message when it is not one. */
+  private Double number(Node node, String name, String expected) {
     if (node == null) {
       return null;
     }
@@ -388,7 +426,7 @@ final class LessonParser {
         return null;
       }
     }
-    wrongType(node, "'" + name + "'", "a number of milliseconds, like 80 or 2.5");
+    wrongType(node, "'" + name + "'", expected);
     return null;
   }
 

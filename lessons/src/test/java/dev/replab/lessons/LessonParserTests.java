@@ -219,4 +219,49 @@ class LessonParserTests {
         () -> Lessons.parse("09-test.yaml", HEAD.replace("seed: 7", "seed: x") + "  - rnu: []\n"));
     assertEquals(2, e.getMessage().lines().count());
   }
+
+  @Test
+  void readsTheChecksOnChecksWorkloadsLagAndFailover() {
+    Lesson lesson = Lessons.parse("09-test.yaml", HEAD + """
+          - run: [check, sweep replicas=1,4 reads=90, load ops=100, lag, status]
+            expect:
+              - {command: 1, findings: 2, found_by: [stale-read, read-your-writes]}
+              - {command: 2, throughput_ratio_at_least: 3, throughput_ratio_at_most: 4.5}
+              - {command: 3, stale_percent_at_least: 1, stale_percent_at_most: 0.5}
+              - {command: 4, lag_entries_at_most: 0, lag_ms_at_least: 200, lag_ms_at_most: 300}
+              - {command: 4, replay_age_ms_at_least: 59000, replay_age_ms_at_most: 1100}
+              - {command: 5, followers_follow: n3, found_by: split-brain}
+        """);
+    Cell.Run run = (Cell.Run) lesson.cells().get(0);
+    assertEquals(List.of(new Check.Findings(2), new Check.FoundBy(List.of("stale-read", "read-your-writes")),
+        new Check.ThroughputRatioAtLeast(3), new Check.ThroughputRatioAtMost(4.5),
+        new Check.StalePercentAtLeast(1), new Check.StalePercentAtMost(0.5),
+        new Check.LagEntriesAtMost(0), new Check.LagMsAtLeast(200), new Check.LagMsAtMost(300),
+        new Check.ReplayAgeMsAtLeast(59000), new Check.ReplayAgeMsAtMost(1100),
+        new Check.FollowersFollow("n3"), new Check.FoundBy(List.of("split-brain"))),
+        run.expect().stream().map(Expectation::check).toList());
+  }
+
+  @Test
+  void foundByNamesOnlyCheckersThatExist() {
+    String problem = onlyProblem(HEAD + """
+          - run: [check]
+            expect:
+              - {found_by: [stale-read, lost-write]}
+        """);
+    assertEquals("09-test.yaml:9:33: 'found_by' names no checker 'lost-write'; did you mean 'lost-writes'?", problem);
+  }
+
+  @Test
+  void numbersSayWhatKindOfNumberTheyAre() {
+    List<String> problems = problems(HEAD + """
+          - run: [load ops=100]
+            expect:
+              - {stale_percent_at_most: 5%, throughput_ratio_at_least: 3x, findings: -1}
+        """);
+    assertEquals(List.of(
+        "09-test.yaml:9:33: 'stale_percent_at_most' should be a percentage, like 5 or 0.5, but it is the text '5%'",
+        "09-test.yaml:9:64: 'throughput_ratio_at_least' should be a ratio, like 3 or 1.5, but it is the text '3x'",
+        "09-test.yaml:9:78: 'findings' is -1; it counts something, so it cannot be negative"), problems);
+  }
 }

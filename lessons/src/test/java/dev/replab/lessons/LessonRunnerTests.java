@@ -124,4 +124,96 @@ class LessonRunnerTests {
     assertTrue(java.executed());
     assertEquals("cluster.nodeIds() = [n1, n2, n3]", java.output());
   }
+
+  private static List<String> failures(LessonReport report) {
+    return report.failures().stream().map(Verdict::sentence).toList();
+  }
+
+  @Test
+  void findingsAndFoundByReadACheckReport() {
+    LessonReport report = run("""
+          - run: [create leader-follower nodes=3, write x 1 as alice, read x from n2 as alice, check, check monotonic-reads]
+            expect:
+              - {command: 4, findings: 2, found_by: [read-your-writes, stale-read]}
+              - {command: 5, findings: 0}
+        """);
+    assertTrue(report.passed(), report.failures()::toString);
+  }
+
+  @Test
+  void aWrongFindingsCountFailsTheLesson() {
+    LessonReport report = variant("08", "{command: 11, findings: 1,", "{command: 11, findings: 0,");
+    assertEquals(List.of("expected no findings, but check reported 1 finding from lost-writes"), failures(report));
+  }
+
+  @Test
+  void foundByFailsWhenAnotherCheckerFoundSomethingToo() {
+    LessonReport report = variant("04", "found_by: [stale-read, read-your-writes]", "found_by: read-your-writes");
+    assertEquals(List.of("expected findings from read-your-writes only, but check reported 4 findings: 2 from read-your-writes, 2 from stale-read"),
+        failures(report));
+  }
+
+  @Test
+  void throughputRatioComparesTheLargestClusterWithTheSmallest() {
+    LessonReport report = run("""
+          - run: ["sweep replicas=1,4 ops=1000 clients=16 reads=90"]
+            expect: [{throughput_ratio_at_least: 3, throughput_ratio_at_most: 2}]
+        """);
+    assertEquals(List.of("expected throughput growing at most 2x from the smallest cluster to the largest, "
+        + "but 999 ops/s with 1 replica, 3266 ops/s with 4, 3.27x"), failures(report));
+  }
+
+  @Test
+  void stalePercentJudgesAWorkloadsReads() {
+    LessonReport report = run("""
+          - run: [create leader-follower nodes=4 reads=round-robin, link n1 n4 latency=const(50ms), load ops=500 clients=8 reads=90]
+            expect: [{stale_percent_at_least: 5, stale_percent_at_most: 1}]
+        """);
+    assertEquals(List.of("expected at most 1% stale reads, but 6.8% of 454 reads were stale"), failures(report));
+  }
+
+  @Test
+  void lagChecksJudgeTheWorstFollower() {
+    LessonReport report = run("""
+          - run: [create leader-follower nodes=3, link n1 n3 latency=const(50ms), write x 1, tick 10ms, lag]
+            expect: [{lag_ms_at_least: 5, lag_entries_at_most: 0, lag_ms_at_most: 5}]
+        """);
+    assertEquals(List.of("expected every follower caught up, but n3 is 1 entry behind",
+        "expected no follower lagging more than 5 ms, but n3 lags 10.98 ms"), failures(report));
+  }
+
+  @Test
+  void replayAgeGrowsOnAnIdleLeader() {
+    LessonReport report = run("""
+          - run: [create leader-follower nodes=3, write x 1, settle, tick 60s, lag]
+            expect: [{lag_entries_at_most: 0, replay_age_ms_at_least: 59000, replay_age_ms_at_most: 1000}]
+        """);
+    assertEquals(List.of("expected a replay age of at most 1000 ms, but n2 last replayed a write made 60003.90 ms ago"), failures(report));
+  }
+
+  @Test
+  void followersFollowFailsWhileAFollowerStillFollowsTheOldLeader() {
+    LessonReport report = run("""
+          - run: [create leader-follower nodes=3, failover auto, crash n1, tick 1s, status, tick 500ms, status]
+            expect:
+              - {command: 5, followers_follow: n3}
+              - {command: 7, followers_follow: n3}
+        """);
+    assertEquals(List.of("expected every running node following n3, but n2 follows n1"), failures(report));
+    assertEquals(5, report.failures().get(0).command());
+  }
+
+  @Test
+  void theNewChecksApplyOnlyToTheirOwnKindOfResult() {
+    LessonReport report = run("""
+          - run: [create leader-follower nodes=3, write x 1]
+            expect: [{findings: 0, throughput_ratio_at_least: 1, stale_percent_at_most: 5, replay_age_ms_at_least: 1, followers_follow: n1}]
+        """);
+    assertEquals(List.of(
+        "expected no findings, but this applies to check, and 'write' is not one",
+        "expected throughput growing at least 1x from the smallest cluster to the largest, but this applies to sweep, and 'write' is not one",
+        "expected at most 5% stale reads, but this applies to load, and 'write' is not one",
+        "expected a replay age of at least 1 ms, but this applies to lag, and 'write' is not one",
+        "expected every running node following n1, but this applies to status, and 'write' is not one"), failures(report));
+  }
 }

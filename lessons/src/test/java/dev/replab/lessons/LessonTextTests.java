@@ -92,4 +92,19 @@ class LessonTextTests {
   void wrapKeepsOverlongWordsWhole() {
     assertEquals("ab\n" + "x".repeat(12) + "\ncd\n", LessonText.wrap("ab " + "x".repeat(12) + " cd", 10, "", ""));
   }
+
+  @Test
+  void aMeasuredCheckShowsWhatItSawWhenItHolds() {
+    String text = LessonText.render(LessonRunner.run(Lessons.parse("09-test.yaml", """
+        id: 09-test
+        title: Rendering
+        seed: 1
+        objectives: [See a lesson as text.]
+        cells:
+          - run: [create leader-follower nodes=3, write x 1, settle, tick 60s, lag, check]
+            expect: [{command: 5, replay_age_ms_at_least: 59000}, {command: 6, findings: 0}]
+        """)));
+    assertTrue(text.contains("  ✓ a replay age of at least 59000 ms: n2 last replayed a write made 60003.90 ms\n    ago\n"), text);
+    assertTrue(text.contains("  ✓ check reported no findings\n"), text);
+  }
 }
