@@ -48,7 +48,7 @@ public final class SplitBrain implements Checker {
       List<Long> ids = ops.stream().map(Operation::id).toList();
       findings.add(new Finding(name(), "two-leaders", first.key(), ids,
           first.node() + " (epoch " + first.epoch() + ") acknowledged " + ops.size() + (ops.size() == 1 ? " write" : " writes")
-              + " (ops " + ids.stream().map(id -> "#" + id).toList() + ") after " + term.node() + " began leading epoch "
+              + " (" + String.join(", ", ids.stream().map(id -> "op #" + id).toList()) + ") after " + term.node() + " began leading epoch "
               + term.epoch() + " at " + Durations.format(term.startUs()) + ": two leaders accepted writes at once"));
     }
     return findings;

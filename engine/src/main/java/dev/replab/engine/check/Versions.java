@@ -20,7 +20,7 @@ final class Versions {
   static String seen(Operation read) {
     return read.value() == null && read.version() == 0
         ? "nothing for " + read.key()
-        : read.key() + "=" + (read.value() == null ? "(deleted)" : read.value()) + " (offset " + read.version() + ")";
+        : read.key() + "=" + (read.value() == null ? "(deleted)" : read.value()) + " at offset " + read.version();
   }
 
   /** "read of x by alice from n2 at 3ms (op #4)". */

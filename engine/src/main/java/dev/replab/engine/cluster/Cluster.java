@@ -272,7 +272,7 @@ public final class Cluster {
     if (victim != null && victim.state() != NodeState.CRASHED) {
       victim.crash();
       network.loseInFlightFrom(target);
-      event(target, "STONITH: " + by + " powered off " + target + " before taking over");
+      event(target, "STONITH: " + by + " powered off " + target + " before a new leader took over");
     }
   }
 

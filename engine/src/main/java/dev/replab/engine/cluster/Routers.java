@@ -64,16 +64,23 @@ public final class Routers {
     }
   }
 
-  /** The follower that is least behind; ties go to the first. */
+  /** The followers that are least behind, in turn (so they do not all pile onto one). */
   static final class LeastLag implements ReadRouter {
+    private long turn;
+
     public String route(ReadRequest read, List<Replica> replicas) {
-      Replica best = null;
-      for (Replica replica : pool(replicas)) {
-        if (best == null || replica.lagEntries() < best.lagEntries()) {
-          best = replica;
+      long least = Long.MAX_VALUE;
+      List<Replica> pool = pool(replicas);
+      for (Replica replica : pool) {
+        least = Math.min(least, replica.lagEntries());
+      }
+      List<Replica> best = new ArrayList<>();
+      for (Replica replica : pool) {
+        if (replica.lagEntries() == least) {
+          best.add(replica);
         }
       }
-      return best.id();
+      return best.get((int) (turn++ % best.size())).id();
     }
   }
 

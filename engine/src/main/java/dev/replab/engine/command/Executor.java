@@ -439,6 +439,10 @@ public final class Executor implements ParseContext {
       if (node == leader) {
         continue;
       }
+      if (node.state() == NodeState.CRASHED) {
+        text.append(String.format(Locale.ROOT, "%-5s %-8s %s%n", node.id(), "crashed", "  (down: nothing to measure until it restarts)"));
+        continue;
+      }
       long receivedLag = Math.max(0, leader.log().lastOffset() - node.receivedOffset());
       var reading = cluster.measureLag(node);
       long appliedLag = reading.entries();

@@ -14,20 +14,27 @@ final class LoadText {
 
   static String describe(Workload workload, LoadReport report) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "load: %d operations (%d%% reads, %d keys%s) from %d clients%s, reads %s via %s%n",
-        report.ops(), workload.readPercent(), workload.keys(), workload.zipf() ? ", zipf" : "", workload.clients(),
+    text.append(String.format(Locale.ROOT, "load: %d operations (%d%% reads, %d %s%s) from %d %s%s, reads %s via %s%n",
+        report.ops(), workload.readPercent(), workload.keys(), workload.keys() == 1 ? "key" : "keys", workload.zipf() ? ", zipf" : "",
+        workload.clients(), workload.clients() == 1 ? "client" : "clients",
         workload.ratePerSecond() > 0 ? String.format(Locale.ROOT, " at %.0f/s", workload.ratePerSecond()) : " (closed loop)",
         workload.consistency().word(), workload.policy()));
-    text.append(String.format(Locale.ROOT, "  took %s simulated: %.0f ops/s", Durations.format(Math.round(report.elapsedMs() * 1_000)),
-        report.throughputOpsPerSecond()));
+    double rate = report.throughputOpsPerSecond();
+    text.append(String.format(Locale.ROOT, rate < 10 ? "  took %s simulated: %.2f ops/s" : "  took %s simulated: %.0f ops/s",
+        Durations.format(Math.round(report.elapsedMs() * 1_000)), rate));
     if (report.failed() > 0) {
       text.append(", ").append(report.failed()).append(" failed or unknown");
     }
     text.append('\n');
-    text.append(latencyLine("reads ", report.readLatency()));
-    text.append(String.format(Locale.ROOT, "  stale %.1f%% (%d of %d)%n", 100 * report.staleShare(), report.staleReads(), report.reads()));
-    text.append(latencyLine("writes", report.writeLatency())).append('\n');
-    text.append("  anomalies in the history: ").append(report.anomalies().isEmpty() ? "not checked (check=off)" : anomalies(report.anomalies())).append('\n');
+    if (report.reads() > 0) {
+      text.append(latencyLine("reads ", report.readLatency()));
+      text.append(String.format(Locale.ROOT, "  stale %.1f%% (%d of %d older than the newest committed value when answered)%n",
+          100 * report.staleShare(), report.staleReads(), report.reads()));
+    }
+    if (report.writes() > 0) {
+      text.append(latencyLine("writes", report.writeLatency())).append('\n');
+    }
+    text.append("  anomalies in this run: ").append(report.anomalies().isEmpty() ? "not checked (check=off)" : anomalies(report.anomalies())).append('\n');
     text.append(report.maxLagEntries() == 0 ? "  followers never fell behind by a whole entry when sampled"
         : String.format(Locale.ROOT, "  max lag: %d entries, %.1fms (%s)", report.maxLagEntries(), report.maxLagMs(), report.maxLagNode()));
     return text.toString();

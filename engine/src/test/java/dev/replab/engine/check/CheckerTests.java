@@ -155,7 +155,7 @@ class CheckerTests {
     assertEquals("went-back", finding.kind());
     assertEquals(List.of(2L, 3L), finding.ops());
     assertTrue(finding.explanation().startsWith("read of x by bob from n3"), finding.explanation());
-    assertTrue(finding.explanation().contains("older than x=1 (offset 1) which bob had read from n2 earlier (op #2)"),
+    assertTrue(finding.explanation().contains("older than x=1 at offset 1 which bob had read from n2 earlier (op #2)"),
         finding.explanation());
   }
 
@@ -213,7 +213,7 @@ class CheckerTests {
     assertEquals("effect-before-cause", finding.kind());
     assertEquals("question", finding.key());
     assertEquals(List.of(3L, 4L, 1L), finding.ops(), "the answer's read, the question's read, the question's write");
-    assertTrue(finding.explanation().startsWith("carol read answer=noon (offset 2) (op #3)"), finding.explanation());
+    assertTrue(finding.explanation().startsWith("carol read answer=noon at offset 2 (op #3)"), finding.explanation());
     assertTrue(finding.explanation().contains("question=when (offset 1, op #1) comes earlier in the log"), finding.explanation());
     assertTrue(finding.explanation().endsWith("it saw an effect before its cause"), finding.explanation());
   }
@@ -291,7 +291,7 @@ class CheckerTests {
     Result.FindingRow finding = only(lab, report);
     assertEquals("two-leaders", finding.kind());
     assertEquals(List.of(2L), finding.ops(), "the zombie's write only");
-    assertTrue(finding.explanation().startsWith("n1 (epoch 1) acknowledged 1 write (ops [#2]) after " + current.node()
+    assertTrue(finding.explanation().startsWith("n1 (epoch 1) acknowledged 1 write (op #2) after " + current.node()
         + " began leading epoch 2"), finding.explanation());
     assertTrue(finding.explanation().endsWith("two leaders accepted writes at once"), finding.explanation());
   }
