@@ -1,15 +1,10 @@
 package dev.replab.engine.cluster;
 
 import dev.replab.engine.api.FollowerProgress;
-import dev.replab.engine.api.QuorumPolicy;
-import dev.replab.engine.api.StandardCommitRule;
 import dev.replab.engine.api.StreamDecision;
-import dev.replab.engine.sim.Durations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -38,7 +33,7 @@ public final class Node {
   private final ArrayDeque<Runnable> frozen = new ArrayDeque<>();
   private boolean awaitingLeaderHandshake;
   private boolean truncateAfterHandshake;
-  private LeaderState leader;
+  private Leadership leader;
   private final List<Runnable> choresWhilePaused = new ArrayList<>();
   private final TreeMap<Long, List<Runnable>> waitingReads = new TreeMap<>();
   private long busyUntilUs;
@@ -52,18 +47,6 @@ public final class Node {
     this.leaderId = leaderId;
     this.election = new Election(this, cluster);
   }
-
-  /** The leader's volatile bookkeeping: where each follower is and which writes wait for acks. */
-  private final class LeaderState {
-    final Map<String, FollowerLink> followers = new LinkedHashMap<>();
-    final TreeMap<Long, PendingWrite> pending = new TreeMap<>();
-    final Map<Long, dev.replab.engine.sim.Timer> commitTimers = new java.util.HashMap<>();
-    long commitOffset;
-    boolean fellBack;
-    long fellBackAtUs;
-  }
-
-  private record PendingWrite(long opId, String client, long sinceUs) {}
 
   // ---------------------------------------------------------------- lifecycle
 
@@ -103,7 +86,7 @@ public final class Node {
     election.startWatching();
     if (role == Role.LEADER) {
       becomeLeaderState(log.lastOffset());
-      sendHeartbeats();
+      leader.sendHeartbeats();
     } else {
       awaitingLeaderHandshake = true;
     }
@@ -143,23 +126,22 @@ public final class Node {
 
   /** A leader learns of a follower added to the cluster. */
   void addFollowerLink(String follower) {
-    if (leader != null && !leader.followers.containsKey(follower)) {
-      leader.followers.put(follower, new FollowerLink(follower, log.lastOffset() + 1, cluster.sim().nowUs()));
+    if (leader != null) {
+      leader.addFollower(follower);
     }
   }
 
   /** A leader forgets a follower removed from the cluster. */
   void removeFollowerLink(String follower) {
     if (leader != null) {
-      leader.followers.remove(follower);
-      advanceCommit();
+      leader.removeFollower(follower);
     }
   }
 
   /** Makes this node the leader of a new epoch, as {@code promote} and the monitor do. */
   void promote(int newEpoch) {
     if (role == Role.LEADER && leader != null) {
-      failPending("leadership moved to a new epoch");
+      leader.failPending("leadership moved to a new epoch");
     }
     epoch = newEpoch;
     takeOffice();
@@ -178,7 +160,7 @@ public final class Node {
     cluster.fence().admit(epoch);
     becomeLeaderState(log.lastOffset());
     cluster.leaderElected(this);
-    sendHeartbeats();
+    leader.sendHeartbeats();
   }
 
   private void becomeLeaderState(long committed) {
@@ -188,13 +170,7 @@ public final class Node {
       // was not recorded before so that stale reads and lost writes are judged against it.
       cluster.committed(this, log.get(offset));
     }
-    leader = new LeaderState();
-    leader.commitOffset = committed;
-    long now = cluster.sim().nowUs();
-    for (String peer : cluster.peersOf(id)) {
-      leader.followers.put(peer, new FollowerLink(peer, log.lastOffset() + 1, now));
-    }
-    scheduleHeartbeat();
+    leader = new Leadership(this, cluster, committed);
   }
 
   private void rebuildFromLog() {
@@ -287,7 +263,11 @@ public final class Node {
 
         @Override
         public void onAppendReply(String source, Message.AppendReply reply) {
-          Node.this.onAppendReply(source, reply);
+          if (reply.epoch() > epoch) {
+            stepDown(reply.epoch(), null);
+          } else if (role == Role.LEADER && leader != null && reply.epoch() == epoch) {
+            leader.onAppendReply(source, reply);
+          }
         }
 
         @Override
@@ -372,177 +352,16 @@ public final class Node {
       stepDown(newest, null);
       return;
     }
-    long offset = log.lastOffset() + 1;
-    log.append(new LogEntry(offset, epoch, write.key(), write.value(), cluster.sim().nowUs(), write.opId()));
-    leader.pending.put(offset, new PendingWrite(write.opId(), client, cluster.sim().nowUs()));
-    for (FollowerLink follower : leader.followers.values()) {
-      if (follower.nextOffset == offset) {
-        sendEntries(follower);
-      }
-    }
-    QuorumPolicy policy = cluster.policy();
-    if (!policy.isAsync() && policy.timeoutUs() >= 0 && !leader.fellBack) {
-      leader.commitTimers.put(offset, later(policy.timeoutUs(), () -> onCommitTimeout(offset)));
-    }
-    advanceCommit();
+    leader.accept(client, write);
   }
 
-  private void reply(String client, Message.ClientReply reply) {
+  void reply(String client, Message.ClientReply reply) {
     cluster.network().send(id, client, reply);
-  }
-
-  // ---------------------------------------------------------------- leader side
-
-  private void scheduleHeartbeat() {
-    chore(cluster.heartbeatUs(), this::heartbeatTick);
-  }
-
-  private void heartbeatTick() {
-    if (role != Role.LEADER || leader == null) {
-      return;
-    }
-    sendHeartbeats();
-    scheduleHeartbeat();
-  }
-
-  private void sendHeartbeats() {
-    for (FollowerLink follower : leader.followers.values()) {
-      if (follower.nextOffset <= log.lastOffset()) {
-        sendEntries(follower);
-      } else {
-        sendAppend(follower, List.of());
-      }
-    }
-  }
-
-  private void sendEntries(FollowerLink follower) {
-    long last = Math.min(log.lastOffset(), follower.nextOffset + cluster.maxBatch() - 1);
-    List<LogEntry> entries = log.slice(follower.nextOffset, last);
-    sendAppend(follower, entries);
-    follower.nextOffset = last + 1;
-  }
-
-  private void sendAppend(FollowerLink follower, List<LogEntry> entries) {
-    long prev = follower.nextOffset - 1;
-    cluster.network().send(id, follower.id, new Message.Append(epoch, id, prev, log.epochAt(prev), entries, leader.commitOffset));
-  }
-
-  private void onAppendReply(String source, Message.AppendReply reply) {
-    if (reply.epoch() > epoch) {
-      stepDown(reply.epoch(), null);
-      return;
-    }
-    if (role != Role.LEADER || leader == null || reply.epoch() < epoch) {
-      return;
-    }
-    FollowerLink follower = leader.followers.get(source);
-    if (follower == null) {
-      return;
-    }
-    follower.lastHeardUs = cluster.sim().nowUs();
-    if (!reply.accepted()) {
-      long agreed = Math.min(reply.hintOffset(), log.endOffsetFor(reply.hintEpoch()));
-      follower.nextOffset = Math.min(follower.nextOffset, agreed + 1);
-      follower.received = Math.min(follower.received, agreed);
-      sendEntries(follower);
-      return;
-    }
-    follower.received = Math.max(follower.received, reply.receivedOffset());
-    follower.applied = Math.max(follower.applied, reply.appliedOffset());
-    advanceCommit();
-  }
-
-  private void advanceCommit() {
-    QuorumPolicy policy = cluster.policy();
-    if (policy.isAsync() && !leader.fellBack && leader.commitOffset == log.lastOffset()) {
-      return;
-    }
-    List<FollowerProgress> progress = followerProgress();
-    if (leader.fellBack && isCommitted(log.lastOffset(), policy, progress)) {
-      leader.fellBack = false;
-      cluster.noteMode(this, "resumed setquorum " + policy.describe() + ": enough followers caught up");
-    }
-    boolean asyncNow = policy.isAsync() || leader.fellBack;
-    while (leader.commitOffset < log.lastOffset()
-        && (asyncNow || isCommitted(leader.commitOffset + 1, policy, progress))) {
-      commit(leader.commitOffset + 1, progress, false);
-    }
-  }
-
-  /** Asks the commit rule, naming it if it throws. */
-  private boolean isCommitted(long offset, QuorumPolicy policy, List<FollowerProgress> progress) {
-    try {
-      return cluster.commitRule().isCommitted(offset, policy, progress);
-    } catch (RuntimeException e) {
-      throw new dev.replab.engine.api.PlugInError(id + "'s commit rule " + cluster.commitRule().getClass().getSimpleName() + " threw " + e
-          + " for isCommitted(offset=" + offset + ", setquorum " + policy.describe() + ", " + progress + ")", e);
-    }
-  }
-
-  private void commit(long offset, List<FollowerProgress> progress, boolean byFallback) {
-    leader.commitOffset = offset;
-    while (appliedOffset < offset) {
-      applyNext();
-    }
-    LogEntry entry = log.get(offset);
-    cluster.committed(this, entry);
-    dev.replab.engine.sim.Timer timer = leader.commitTimers.remove(offset);
-    if (timer != null) {
-      timer.cancel();
-    }
-    PendingWrite waiting = leader.pending.remove(offset);
-    if (waiting != null) {
-      List<String> ackedBy = new ArrayList<>();
-      QuorumPolicy policy = cluster.policy();
-      List<FollowerProgress> counted = policy.kind() == QuorumPolicy.Kind.FIRST
-          ? StandardCommitRule.synchronousStandbys(policy, progress)
-          : StandardCommitRule.eligible(policy, progress);
-      for (FollowerProgress follower : counted) {
-        if (follower.acked(policy.ack()) >= offset) {
-          ackedBy.add(follower.id());
-        }
-      }
-      Versioned written = new Versioned(entry.value(), offset, entry.epoch());
-      reply(waiting.client(), Message.ClientReply.ok(waiting.opId(), written, appliedOffset, ackedBy, byFallback || leader.fellBack));
-    }
-  }
-
-  private void onCommitTimeout(long offset) {
-    if (role != Role.LEADER || leader == null || leader.commitOffset >= offset || leader.fellBack) {
-      return;
-    }
-    leader.fellBack = true;
-    leader.fellBackAtUs = cluster.sim().nowUs();
-    QuorumPolicy policy = cluster.policy();
-    cluster.noteMode(this, "fell back to asynchronous replication: offset " + offset + " waited "
-        + Durations.format(policy.timeoutUs()) + " without enough acknowledgements");
-    List<FollowerProgress> progress = followerProgress();
-    while (leader.commitOffset < log.lastOffset()) {
-      commit(leader.commitOffset + 1, progress, true);
-    }
-  }
-
-  private List<FollowerProgress> followerProgress() {
-    List<FollowerProgress> progress = new ArrayList<>(leader.followers.size());
-    long now = cluster.sim().nowUs();
-    for (FollowerLink follower : leader.followers.values()) {
-      progress.add(follower.progress(now, cluster.connectionTimeoutUs()));
-    }
-    return progress;
-  }
-
-  private void failPending(String why) {
-    leader.commitTimers.values().forEach(dev.replab.engine.sim.Timer::cancel);
-    leader.commitTimers.clear();
-    for (PendingWrite waiting : leader.pending.values()) {
-      reply(waiting.client(), Message.ClientReply.refused(waiting.opId(), why, true));
-    }
-    leader.pending.clear();
   }
 
   void stepDown(int newEpoch, String newLeader) {
     if (role == Role.LEADER && leader != null) {
-      failPending(id + " stepped down: a newer leader took over in epoch " + newEpoch);
+      leader.failPending(id + " stepped down: a newer leader took over in epoch " + newEpoch);
       cluster.noteMode(this, "stepped down on seeing epoch " + newEpoch);
     }
     if (newEpoch > epoch) {
@@ -687,6 +506,13 @@ public final class Node {
     startApplying();
   }
 
+  /** Applies every entry up to {@code offset} at once, as a leader does when it commits. */
+  void applyThrough(long offset) {
+    while (appliedOffset < offset) {
+      applyNext();
+    }
+  }
+
   private void applyNext() {
     LogEntry entry = log.get(appliedOffset + 1);
     data.put(entry.key(), new Versioned(entry.value(), entry.offset(), entry.epoch()));
@@ -743,7 +569,12 @@ public final class Node {
 
   /** The offset up to which this node, as leader, has committed; its applied offset otherwise. */
   public long commitOffset() {
-    return leader != null ? leader.commitOffset : appliedOffset;
+    return leader != null ? leader.commitOffset() : appliedOffset;
+  }
+
+  /** True while {@code term} is this node's current term as leader. */
+  boolean leads(Leadership term) {
+    return role == Role.LEADER && leader == term;
   }
 
   /** True while this node is up and acting as a leader. */
@@ -791,7 +622,7 @@ public final class Node {
 
   /** True while this leader runs asynchronously after a commit timeout. */
   public boolean fellBack() {
-    return leader != null && leader.fellBack;
+    return leader != null && leader.fellBack();
   }
 
   public Versioned valueOf(String key) {
@@ -805,11 +636,11 @@ public final class Node {
 
   /** What this node, as leader, knows of its followers; empty for a follower. */
   public List<FollowerProgress> knownFollowers() {
-    return leader == null ? List.of() : followerProgress();
+    return leader == null ? List.of() : leader.progress();
   }
 
   /** Writes waiting for acknowledgements on this leader. */
   public int pendingWrites() {
-    return leader == null ? 0 : leader.pending.size();
+    return leader == null ? 0 : leader.pendingWrites();
   }
 }
