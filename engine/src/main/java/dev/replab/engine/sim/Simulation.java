@@ -1,6 +1,5 @@
 package dev.replab.engine.sim;
 
-import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,7 +11,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Simulation {
   private final long seed;
-  private final PriorityQueue<Event> queue = new PriorityQueue<>();
+  private final EventQueue<Event> queue = new EventQueue<>();
   private long nowUs;
   private long nextSequence;
   private long eventsRun;
@@ -60,7 +59,7 @@ public final class Simulation {
       throw new IllegalArgumentException("delay must not be negative: " + delayUs);
     }
     Event event = new Event(this, nowUs + delayUs, nextSequence++, action, background);
-    queue.add(event);
+    queue.add(event.timeUs, event.sequence, event);
     if (!background) {
       pendingForeground++;
     }
@@ -69,7 +68,7 @@ public final class Simulation {
 
   /** Runs events up to and including time {@code untilUs}, then sets the clock to it. */
   public void runUntil(long untilUs) {
-    while (!queue.isEmpty() && queue.peek().timeUs <= untilUs) {
+    while (!queue.isEmpty() && queue.peekTime() <= untilUs) {
       runNext();
     }
     nowUs = Math.max(nowUs, untilUs);
@@ -82,8 +81,7 @@ public final class Simulation {
    */
   public boolean runUntil(BooleanSupplier done, long limitUs) {
     while (!done.getAsBoolean()) {
-      Event next = queue.peek();
-      if (next == null || next.timeUs > limitUs) {
+      if (queue.isEmpty() || queue.peekTime() > limitUs) {
         return false;
       }
       runNext();
@@ -120,7 +118,7 @@ public final class Simulation {
   }
 
   /** Scheduled work; cancelling it is cheap and leaves it in the queue to be skipped. */
-  private static final class Event implements Comparable<Event>, Timer {
+  private static final class Event implements Timer {
     final Simulation owner;
     final long timeUs;
     final long sequence;
@@ -135,12 +133,6 @@ public final class Simulation {
       this.sequence = sequence;
       this.action = action;
       this.background = background;
-    }
-
-    @Override
-    public int compareTo(Event other) {
-      int byTime = Long.compare(timeUs, other.timeUs);
-      return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
     }
 
     @Override
