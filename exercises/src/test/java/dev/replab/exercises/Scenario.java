@@ -10,6 +10,7 @@ import dev.replab.engine.command.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
@@ -24,6 +25,8 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class Scenario {
   private static final int SHOWN_OUTPUTS = 4;
+  /** How the engine's answer starts when a plug-in broke in the middle of a command. */
+  private static final String STOPPED = "stopped: ";
 
   private final long seed;
   private final String story;
@@ -32,6 +35,7 @@ public final class Scenario {
   private final List<String> commands = new ArrayList<>();
   private final List<String> outputs = new ArrayList<>();
   private Supplier<String> hint = () -> null;
+  private Throwable learnerThrew;
 
   private Scenario(long seed, String story, Class<?> learnerClass) {
     this.seed = seed;
@@ -49,10 +53,43 @@ public final class Scenario {
    * @param plugIn puts the learner's code into the new cluster
    */
   public static Scenario start(long seed, String story, String createLine, Class<?> learnerClass, Consumer<Cluster> plugIn) {
+    return start(seed, story, createLine, learnerClass, (scenario, cluster) -> plugIn.accept(cluster));
+  }
+
+  /**
+   * Like {@link #start(long, String, String, Class, Consumer)}, for plug-ins that route their
+   * calls into the learner's code through {@link #learnerCall}, so that a failure can name what
+   * the learner's code threw even when the engine caught it.
+   */
+  public static Scenario start(long seed, String story, String createLine, Class<?> learnerClass, BiConsumer<Scenario, Cluster> plugIn) {
     Scenario scenario = new Scenario(seed, story, learnerClass);
     scenario.run(createLine);
-    plugIn.accept(scenario.cluster());
+    plugIn.accept(scenario, scenario.cluster());
     return scenario;
+  }
+
+  /**
+   * Calls into the learner's code, remembering the first exception it throws. The engine stops a
+   * command whose plug-in threw and reports it as a sentence; this keeps the exception itself for
+   * the failure, so the learner sees where in their code it came from.
+   */
+  public <T> T learnerCall(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      if (learnerThrew == null) {
+        learnerThrew = e;
+      }
+      throw e;
+    }
+  }
+
+  /** {@link #learnerCall} for calls that return nothing. */
+  public void learnerRun(Runnable call) {
+    learnerCall(() -> {
+      call.run();
+      return null;
+    });
   }
 
   /** Adds a clue to every failure message, computed when the failure happens. */
@@ -79,7 +116,15 @@ public final class Scenario {
       executed = session.execute(command);
     } catch (RuntimeException | StackOverflowError e) {
       commands.add(command);
-      throw failure("'" + command + "' broke: " + Blame.describe(e, learnerClass), "no exception escapes the cluster", e);
+      Throwable cause = learnerThrew != null ? learnerThrew : e;
+      throw failure("'" + command + "' broke: " + Blame.describe(cause, learnerClass), "no exception escapes the cluster", cause);
+    }
+    if (executed.size() == 1 && !executed.get(0).ok() && String.valueOf(executed.get(0).error()).startsWith(STOPPED)) {
+      // The engine caught a plug-in that threw or broke a rule of its plug point, and stopped.
+      commands.add(command);
+      String why = learnerThrew != null ? Blame.describe(learnerThrew, learnerClass) : executed.get(0).error().substring(STOPPED.length());
+      throw failure("'" + command + "' broke: " + why, "no exception escapes the cluster and every answer keeps to its plug point's rules",
+          learnerThrew);
     }
     if (executed.size() != 1 || !executed.get(0).ok()) {
       throw new IllegalStateException("the scenario's command '" + command + "' was not accepted: "

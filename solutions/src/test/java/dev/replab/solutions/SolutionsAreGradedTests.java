@@ -7,6 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replab.exercises.ex01.FollowerStream;
 import dev.replab.exercises.ex02.QuorumCommitRule;
+import dev.replab.exercises.ex03.ReplicationLagMonitor;
+import dev.replab.exercises.ex04.ReadYourWritesRouter;
+import dev.replab.exercises.ex05.MonotonicSession;
+import dev.replab.exercises.ex06.LagAwareRouter;
+import dev.replab.exercises.ex07.HeartbeatDetector;
+import dev.replab.exercises.ex08.UpToDateLogRule;
+import dev.replab.exercises.ex09.FencingTokenGuard;
 import dev.replab.exercises.grader.GradeOptions;
 import dev.replab.exercises.grader.GradeResult;
 import dev.replab.exercises.grader.Grader;
@@ -34,7 +41,8 @@ class SolutionsAreGradedTests {
 
   @Test
   void theGradedTestsLoadTheSolutionsAndNoStub() throws IOException, URISyntaxException {
-    for (Class<?> solution : List.of(FollowerStream.class, QuorumCommitRule.class)) {
+    for (Class<?> solution : List.of(FollowerStream.class, QuorumCommitRule.class, ReplicationLagMonitor.class, ReadYourWritesRouter.class,
+        MonotonicSession.class, LagAwareRouter.class, HeartbeatDetector.class, UpToDateLogRule.class, FencingTokenGuard.class)) {
       Path loadedFrom = Path.of(solution.getProtectionDomain().getCodeSource().getLocation().toURI());
       assertEquals(OWN_CLASSES, loadedFrom, solution.getName() + " should come from this module's classes");
       String resource = solution.getName().replace('.', '/') + ".class";
@@ -57,7 +65,8 @@ class SolutionsAreGradedTests {
     for (TestOutcome test : result.tests()) {
       assertEquals(TestOutcome.Status.PASSED, test.status(), () -> test.fullName() + ": " + test.reason() + "\n" + table);
     }
-    assertEquals(List.of("ex01", "ex02"), result.exercises().stream().map(e -> e.exercise().id()).toList());
+    assertEquals(List.of("ex01", "ex02", "ex03", "ex04", "ex05", "ex06", "ex07", "ex08", "ex09"),
+        result.exercises().stream().map(e -> e.exercise().id()).toList());
     assertTrue(result.maxScore() > 0);
     assertEquals(result.maxScore(), result.score(), table);
     assertTrue(result.elapsedMs() < GRADING_BUDGET_MS, "grading took " + result.elapsedMs() + " ms, over the budget of 20 s");

@@ -4,6 +4,7 @@ import dev.replab.engine.api.StandardStreamApplier;
 import dev.replab.engine.api.StreamApplier;
 import dev.replab.engine.api.StreamDecision;
 import dev.replab.engine.sim.Durations;
+import dev.replab.exercises.Scenario;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,16 +15,18 @@ final class DecisionRecorder implements StreamApplier {
   private final StreamApplier learner;
   private final StreamApplier reference = new StandardStreamApplier();
   private final LongSupplier nowUs;
+  private final Scenario scenario;
   private String firstDisagreement;
 
-  DecisionRecorder(StreamApplier learner, LongSupplier nowUs) {
+  DecisionRecorder(StreamApplier learner, LongSupplier nowUs, Scenario scenario) {
     this.learner = learner;
     this.nowUs = nowUs;
+    this.scenario = scenario;
   }
 
   @Override
   public StreamDecision decide(long logEnd, long prevOffset, int count) {
-    StreamDecision decision = learner.decide(logEnd, prevOffset, count);
+    StreamDecision decision = scenario.learnerCall(() -> learner.decide(logEnd, prevOffset, count));
     StreamDecision expected = reference.decide(logEnd, prevOffset, count);
     if (firstDisagreement == null && !expected.equals(decision)) {
       firstDisagreement = "at t=" + Durations.format(nowUs.getAsLong()) + " a follower whose "

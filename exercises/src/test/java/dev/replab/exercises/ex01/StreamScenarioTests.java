@@ -15,8 +15,8 @@ class StreamScenarioTests {
   private static Scenario start(long seed, String story, String createLine) {
     DecisionRecorder[] recorder = new DecisionRecorder[1];
     Scenario scenario = Scenario.start(seed, story + "; your FollowerStream runs on every node", createLine, FollowerStream.class,
-        cluster -> {
-          recorder[0] = new DecisionRecorder(new FollowerStream(), cluster.sim()::nowUs);
+        (stage, cluster) -> {
+          recorder[0] = new DecisionRecorder(new FollowerStream(), cluster.sim()::nowUs, stage);
           cluster.setStreamApplier(recorder[0]);
         });
     return scenario.withHint(() -> recorder[0].firstDisagreement());

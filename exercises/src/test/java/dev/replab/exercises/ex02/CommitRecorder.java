@@ -5,6 +5,7 @@ import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.QuorumPolicy;
 import dev.replab.engine.api.StandardCommitRule;
 import dev.replab.engine.sim.Durations;
+import dev.replab.exercises.Scenario;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -16,16 +17,18 @@ final class CommitRecorder implements CommitRule {
   private final CommitRule learner;
   private final CommitRule reference = new StandardCommitRule();
   private final LongSupplier nowUs;
+  private final Scenario scenario;
   private String firstDisagreement;
 
-  CommitRecorder(CommitRule learner, LongSupplier nowUs) {
+  CommitRecorder(CommitRule learner, LongSupplier nowUs, Scenario scenario) {
     this.learner = learner;
     this.nowUs = nowUs;
+    this.scenario = scenario;
   }
 
   @Override
   public boolean isCommitted(long offset, QuorumPolicy policy, List<FollowerProgress> followers) {
-    boolean answer = learner.isCommitted(offset, policy, followers);
+    boolean answer = scenario.learnerCall(() -> learner.isCommitted(offset, policy, followers));
     boolean expected = reference.isCommitted(offset, policy, followers);
     if (firstDisagreement == null && answer != expected) {
       firstDisagreement = "at t=" + Durations.format(nowUs.getAsLong()) + " the leader asked about offset " + offset

@@ -16,8 +16,8 @@ class CommitScenarioTests {
   private static Scenario start(long seed, String story, String createLine) {
     CommitRecorder[] recorder = new CommitRecorder[1];
     Scenario scenario = Scenario.start(seed, story + "; your QuorumCommitRule decides commits", createLine, QuorumCommitRule.class,
-        cluster -> {
-          recorder[0] = new CommitRecorder(new QuorumCommitRule(), cluster.sim()::nowUs);
+        (stage, cluster) -> {
+          recorder[0] = new CommitRecorder(new QuorumCommitRule(), cluster.sim()::nowUs, stage);
           cluster.setCommitRule(recorder[0]);
         });
     return scenario.withHint(() -> recorder[0].firstDisagreement());

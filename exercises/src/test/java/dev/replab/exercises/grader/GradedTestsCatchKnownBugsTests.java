@@ -32,6 +32,33 @@ class GradedTestsCatchKnownBugsTests {
       ignores-connection        | ex02 | CommitDecisionTests.firstWaitsForTheHighestPriorityConnectedFollowers CommitScenarioTests.firstSkipsAStandbyThatDisconnected
       ignores-ack-level         | ex02 | CommitDecisionTests.appliedAcknowledgementsCountOnlyAppliedEntries CommitScenarioTests.appliedAcknowledgementWaitsForTheFollowerToApply
       all-counts-connected-only | ex02 | CommitDecisionTests.allWaitsForEveryFollower CommitScenarioTests.allNeverCommitsWhileAFollowerIsDown
+      lag-is-replay-age         | ex03 | LagReadingTests.lagIsZeroWhenNothingIsMissingHoweverIdleTheLeader LagScenarioTests.anIdleLeaderShowsReplayAgeButNoLag
+      lag-from-last-applied     | ex03 | LagReadingTests.lagCountsFromTheOldestWriteTheFollowerIsMissing LagScenarioTests.lagCountsFromTheMissingWriteNotFromTheLastOneApplied
+      replay-age-before-any-apply | ex03 | LagReadingTests.replayLagIsTheAgeOfTheLastAppliedWrite LagScenarioTests.anIdleLeaderShowsReplayAgeButNoLag
+      ignores-token             | ex04 | RouteDecisionTests.sendsTheReadToAFollowerThatHasTheClientsWrite RouteScenarioTests.aReadRightAfterAWriteDoesNotWaitForAFollower RouteScenarioTests.noReadWaitsOrMissesItsWriteUnderLoad
+      always-leader             | ex04 | RouteDecisionTests.takesTurnsAmongTheFollowersThatQualify RouteScenarioTests.readsSpreadOverTheFollowersThatHaveTheWrite
+      token-off-by-one          | ex04 | RouteDecisionTests.sendsTheReadToAFollowerThatHasTheClientsWrite RouteScenarioTests.readsSpreadOverTheFollowersThatHaveTheWrite
+      caught-up-only            | ex04 | RouteDecisionTests.takesTurnsAmongTheFollowersThatQualify RouteScenarioTests.readsSpreadOverTheFollowersThatHaveTheWrite
+      forgets-reads             | ex05 | SessionDecisionTests.remembersTheFurthestStateItHasRead SessionScenarioTests.readsNeverGoBackWhenTheyAlternateBetweenFollowers SessionScenarioTests.anAnswerIsNeverSeenBeforeItsQuestion SessionScenarioTests.noReadGoesBackUnderLoad
+      last-read-only            | ex05 | SessionDecisionTests.neverLowersTheBar
+      counts-own-writes         | ex05 | SessionDecisionTests.itsOwnWritesDoNotRaiseTheBar SessionScenarioTests.aSessionsOwnWriteDoesNotHoldUpItsReads
+      waits-one-past            | ex05 | SessionDecisionTests.aNewSessionMayReadFromAnyReplica SessionScenarioTests.readsNeverGoBackWhenTheyAlternateBetweenFollowers SessionScenarioTests.noReadGoesBackUnderLoad
+      ignores-lag               | ex06 | BalancerDecisionTests.spreadsReadsOverTheFollowersWithinTheBound BalancerScenarioTests.aSlowFollowerGetsFewReadsAndFewerReadsAreStale BalancerScenarioTests.readsGoToTheLeaderWhileEveryFollowerIsTooFarBehind
+      strict-bound              | ex06 | BalancerDecisionTests.spreadsReadsOverTheFollowersWithinTheBound BalancerDecisionTests.aBoundOfZeroAdmitsOnlyCaughtUpFollowers
+      never-falls-back          | ex06 | BalancerDecisionTests.sendsReadsToTheLeaderWhenEveryFollowerIsTooFarBehind BalancerScenarioTests.readsGoToTheLeaderWhileEveryFollowerIsTooFarBehind
+      sticks-to-first           | ex06 | BalancerDecisionTests.spreadsReadsOverTheFollowersWithinTheBound BalancerScenarioTests.aFollowerRejoinsThePoolOnceItCatchesUp
+      forgets-heartbeats        | ex07 | DetectorDecisionTests.aHeartbeatRestartsTheTimeoutAndEndsSuspicion DetectorScenarioTests.noFailoverWhileTheLeaderAnswersWithinTheTimeout
+      detect-read-as-ms         | ex07 | DetectorDecisionTests.usesTheTimeoutItWasGiven DetectorScenarioTests.aCrashedLeaderIsReplacedWithinOneSecond
+      ignores-start             | ex07 | DetectorDecisionTests.suspectsOnlyAfterMoreThanTheTimeoutOfSilence DetectorScenarioTests.theNewLeaderIsLeftInPeace
+      latest-report-wins        | ex07 | DetectorDecisionTests.aHeartbeatReportedLateDoesNotTurnBackTheClock
+      suspects-after-two-pings  | ex07 | DetectorDecisionTests.usesTheTimeoutItWasGiven DetectorScenarioTests.noFailoverWhileTheLeaderAnswersWithinTheTimeout
+      grants-every-vote         | ex08 | VoteDecisionTests.withinAnEpochTheLongerLogWins VoteScenarioTests.theFollowerWithTheLongerLogWins VoteScenarioTests.noAcknowledgedWriteIsLostUnderRandomFaults
+      compares-offsets-only     | ex08 | VoteDecisionTests.aLaterLastEpochWinsWhateverTheOffsets VoteScenarioTests.aLongerLogFromAnOlderEpochLoses VoteScenarioTests.noAcknowledgedWriteIsLostUnderRandomFaults
+      refuses-equal-logs        | ex08 | VoteDecisionTests.aLogAsUpToDateAsTheVotersGetsTheVote VoteScenarioTests.twoEquallyUpToDateFollowersCanElectEitherOne
+      admits-every-epoch        | ex09 | FenceDecisionTests.refusesAnOlderEpoch FenceScenarioTests.aLeaderThatWakesUpAfterItWasReplacedIsFencedOff FenceScenarioTests.aLeaderCutOffByAPartitionIsFencedOff
+      refuses-its-own-epoch     | ex09 | FenceDecisionTests.admitsTheNewestEpochAgainAndAgain FenceScenarioTests.theCurrentLeaderKeepsWritingThroughFailovers
+      lowers-the-bar            | ex09 | FenceDecisionTests.aRefusalLeavesTheBarWhereItWas FenceScenarioTests.aLeaderThatWakesUpAfterItWasReplacedIsFencedOff
+      never-raises-the-bar      | ex09 | FenceDecisionTests.admitsTheNewestEpochAgainAndAgain FenceScenarioTests.aLeaderCutOffByAPartitionIsFencedOff
       """)
   void eachKnownBugFailsTheTestsMeantToCatchIt(String variant, String exercise, String mustFail) throws IOException {
     LearnerCompiler.Compilation compilation = new LearnerCompiler(GradeOptions.ownClasspath())

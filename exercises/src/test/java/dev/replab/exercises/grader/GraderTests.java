@@ -45,7 +45,7 @@ class GraderTests {
     GradeResult result = new Grader(options(Path.of("src/main/java"), 10_000, "256m"), new PrintStream(printed, true, StandardCharsets.UTF_8))
         .gradeAndReport();
 
-    assertEquals(List.of("ex01", "ex02"), result.exercises().stream().map(e -> e.exercise().id()).toList());
+    assertEquals(Stubs.exerciseIds(), result.exercises().stream().map(e -> e.exercise().id()).toList());
     assertEquals(0, result.score());
     assertTrue(result.maxScore() > 0);
     for (TestOutcome test : result.tests()) {
@@ -123,6 +123,12 @@ class GraderTests {
       assertEquals(TestOutcome.Status.NOT_COMPILED, test.status());
       assertTrue(test.reason().contains("uses the engine's own dev.replab.engine.api.StandardCommitRule"), test.reason());
     }
+    GradeResult.ExerciseResult ex08 = result.exercises().get(2);
+    assertEquals("ex08", ex08.exercise().id());
+    for (TestOutcome test : ex08.tests()) {
+      assertEquals(TestOutcome.Status.NOT_COMPILED, test.status());
+      assertTrue(test.reason().contains("uses the engine's own dev.replab.engine.api.UpToDateVoteRule"), test.reason());
+    }
     assertEquals(0, result.score());
   }
 
@@ -148,8 +154,8 @@ class GraderTests {
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     PrintStream ignored = new PrintStream(new ByteArrayOutputStream());
 
-    assertEquals(2, Grader.run(new String[] {"ex9", "--out", out.toString()}, ignored, errStream));
-    assertEquals("grade: no exercise 'ex9'; the exercises are ex01 ex02\n", err.toString(StandardCharsets.UTF_8));
+    assertEquals(2, Grader.run(new String[] {"ex99", "--out", out.toString()}, ignored, errStream));
+    assertEquals("grade: no exercise 'ex99'; the exercises are " + String.join(" ", Stubs.exerciseIds()) + "\n", err.toString(StandardCharsets.UTF_8));
     assertEquals(2, Grader.run(new String[] {"--src", out.toString()}, ignored, errStream));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("found no exercises in "), err.toString(StandardCharsets.UTF_8));
     ByteArrayOutputStream help = new ByteArrayOutputStream();

@@ -138,10 +138,12 @@ final class InProcessRun {
   }
 
   /**
-   * Loads an exercise's classes, and the graded tests' shared helpers, from its own URLs first;
-   * everything else (the engine, JUnit, the grader) from its parent.
+   * Loads an exercise's classes, and the graded tests' shared helpers (the classes directly in
+   * {@code dev.replab.exercises}, such as {@code Scenario}), from its own URLs first; everything
+   * else (the engine, JUnit, the grader) from its parent.
    */
   private static final class ExerciseFirstLoader extends URLClassLoader {
+    private static final String SHARED_PACKAGE = "dev.replab.exercises.";
     private final String packagePrefix;
 
     ExerciseFirstLoader(String packageName, URL[] urls) {
@@ -152,7 +154,7 @@ final class InProcessRun {
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
       synchronized (getClassLoadingLock(name)) {
-        boolean mine = name.startsWith(packagePrefix) || name.equals("dev.replab.exercises.Scenario") || name.equals("dev.replab.exercises.Blame");
+        boolean mine = name.startsWith(packagePrefix) || isSharedHelper(name);
         if (!mine) {
           return super.loadClass(name, resolve);
         }
@@ -165,6 +167,10 @@ final class InProcessRun {
         }
         return loaded;
       }
+    }
+
+    private static boolean isSharedHelper(String name) {
+      return name.startsWith(SHARED_PACKAGE) && name.indexOf('.', SHARED_PACKAGE.length()) < 0;
     }
   }
 }
