@@ -221,7 +221,7 @@ public final class Cluster {
 
   /** Plugs in another vote rule, as an exercise's grader does. */
   public void setVoteRule(VoteRule voteRule) {
-    this.voteRule = voteRule;
+    this.voteRule = Guarded.voteRule(voteRule);
   }
 
   public FencingGuard fence() {
@@ -230,12 +230,12 @@ public final class Cluster {
 
   /** Plugs in another fencing guard, as an exercise's grader does. */
   public void setFence(FencingGuard fence) {
-    this.fence = fence;
+    this.fence = Guarded.fence(fence);
   }
 
   /** Plugs in another failure detector: a function of (detectUs, startUs). */
   public void setDetectors(BiFunction<Long, Long, FailureDetector> detectors) {
-    this.detectors = detectors;
+    this.detectors = (detectUs, startUs) -> Guarded.detector(detectors.apply(detectUs, startUs));
     for (Node node : nodes.values()) {
       node.resetDetector();
     }
@@ -420,7 +420,12 @@ public final class Cluster {
 
   private List<ReadRouter.Replica> replicaView(Client client, boolean withLatency) {
     Node leader = leader();
-    long leaderEnd = leader == null ? 0 : leader.log().lastOffset();
+    long leaderEnd = 0;
+    for (Node node : nodes.values()) {
+      if (node == leader || leader == null && node.state() != NodeState.CRASHED) {
+        leaderEnd = Math.max(leaderEnd, node.log().lastOffset());
+      }
+    }
     List<ReadRouter.Replica> replicas = new ArrayList<>();
     for (Node node : nodes.values()) {
       if (node.state() != NodeState.CRASHED) {
@@ -440,9 +445,9 @@ public final class Cluster {
 
   /** Plugs in other session guarantees for every client, as an exercise's grader does. */
   public void setGuarantees(java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> factory) {
-    this.guarantees = factory;
+    this.guarantees = level -> Guarded.guarantee(factory.apply(level));
     for (Client client : clients.values()) {
-      client.useGuarantees(factory);
+      client.useGuarantees(guarantees);
     }
   }
 
@@ -452,7 +457,7 @@ public final class Cluster {
 
   /** Plugs in another lag monitor, as an exercise's grader does. */
   public void setLagMonitor(dev.replab.engine.api.LagMonitor monitor) {
-    this.lagMonitor = monitor;
+    this.lagMonitor = Guarded.lagMonitor(monitor);
   }
 
   /** Measures a follower's lag now through the lag monitor. */
@@ -473,7 +478,7 @@ public final class Cluster {
 
   /** Plugs in a router used by {@code policy=custom}, as an exercise's grader does. */
   public void setCustomRouter(ReadRouter router) {
-    routers.put("custom", router);
+    routers.put("custom", Guarded.router(router));
   }
 
   public void setClientConsistency(String name, Consistency level) {

@@ -349,7 +349,7 @@ public final class Node {
       reply(client, Message.ClientReply.refused(write.opId(), "storage refused the write: " + id + " leads epoch " + epoch
           + " but storage has already seen epoch " + newest + " (fencing token too old)", false));
       cluster.noteMode(this, "was fenced off by storage (epoch " + epoch + " < " + newest + ")");
-      stepDown(newest, null);
+      stepDown(Math.max(epoch, newest), null);
       return;
     }
     leader.accept(client, write);
