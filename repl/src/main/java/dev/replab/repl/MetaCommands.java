@@ -1,0 +1,102 @@
+package dev.replab.repl;
+
+import dev.replab.engine.command.Suggest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The shell's own commands, which start with {@code :} and act on the shell rather than the
+ * cluster. One table drives running them, {@code :help} and completion.
+ */
+final class MetaCommands {
+
+  /** What a shell command does, given the shell and the text after its name. */
+  interface Action {
+    MetaOutcome run(Repl repl, Argument argument);
+  }
+
+  /**
+   * The text after a shell command's name.
+   *
+   * @param text the argument, stripped (empty when none was given)
+   * @param column where it starts in the line (1-based), for pointing at a bad argument
+   */
+  record Argument(String text, int column) {
+    boolean isEmpty() {
+      return text.isEmpty();
+    }
+  }
+
+  /** One shell command: its name with the colon, how to call it, and one line of help. */
+  record Spec(String name, String usage, String summary, Action action) {}
+
+  private final Map<String, Spec> specs = new LinkedHashMap<>();
+
+  private MetaCommands(List<Spec> all) {
+    for (Spec spec : all) {
+      specs.put(spec.name(), spec);
+    }
+  }
+
+  static MetaCommands standard() {
+    return new MetaCommands(
+        List.of(
+            new Spec(":help", ":help", "this list; 'help' lists the simulator's commands", (repl, argument) -> repl.metaHelp()),
+            new Spec(":json", ":json on|off", "print one JSON object per command, or text again", Repl::json),
+            new Spec(":save", ":save <file>", "write this session's accepted commands to a file", Repl::save),
+            new Spec(":open", ":open <file>", "replay a saved session or script into a fresh session", Repl::open),
+            new Spec(":quit", ":quit", "leave the shell (Ctrl-D does the same)", (repl, argument) -> repl.quit())));
+  }
+
+  List<String> names() {
+    return List.copyOf(specs.keySet());
+  }
+
+  List<Spec> all() {
+    return List.copyOf(specs.values());
+  }
+
+  /** Runs a line that starts with {@code :}; {@code lead} is how many blanks preceded it. */
+  MetaOutcome run(Repl repl, String line, int lead) {
+    int space = firstBlank(line);
+    String name = line.substring(0, space);
+    String rest = line.substring(space);
+    String argument = rest.strip();
+    int column = argument.isEmpty() ? lead + line.length() + 1 : lead + space + rest.indexOf(argument) + 1;
+    Spec spec = specs.get(name);
+    if (spec == null) {
+      return MetaOutcome.failed(name, unknown(name), lead + 1);
+    }
+    return spec.action().run(repl, new Argument(argument, column));
+  }
+
+  private String unknown(String name) {
+    String suggestion = Suggest.closest(name, specs.keySet());
+    return "unknown shell command '" + name + "'; "
+        + (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
+        + "type ':help' for the shell's commands";
+  }
+
+  /** The help text: one line per shell command. */
+  String help() {
+    List<String> lines = new ArrayList<>();
+    lines.add("shell commands (the simulator's own are listed by 'help'):");
+    for (Spec spec : specs.values()) {
+      lines.add(String.format(Locale.ROOT, "  %-14s %s", spec.usage(), spec.summary()));
+    }
+    lines.add("Tab completes, Ctrl-C abandons the line, Ctrl-D quits.");
+    return String.join("\n", lines);
+  }
+
+  private static int firstBlank(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (Character.isWhitespace(line.charAt(i))) {
+        return i;
+      }
+    }
+    return line.length();
+  }
+}

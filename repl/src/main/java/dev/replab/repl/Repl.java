@@ -1,0 +1,262 @@
+package dev.replab.repl;
+
+import dev.replab.engine.Executed;
+import dev.replab.engine.Session;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The read-evaluate-print step shared by the shell, pipes, scripts and {@code -c}: takes one line
+ * as a plain string, runs it (an engine command or a {@code :} shell command), prints the outcome
+ * and keeps the journal in step. It knows nothing of terminals, so it is tested with strings.
+ */
+final class Repl {
+  private final long seed;
+  private final TextPrinter text;
+  private final Supplier<Printer> jsonFactory;
+  private final Journal journal;
+  private final MetaCommands metaCommands = MetaCommands.standard();
+  private Session session;
+  private Printer json;
+  private boolean jsonOn;
+  private boolean quitRequested;
+  private int failures;
+  private int journalled;
+
+  /**
+   * @param seed the seed each new session starts from
+   * @param text the human printer (also used for warnings)
+   * @param jsonFactory makes the JSON printer the first time JSON is asked for
+   * @param journal where accepted commands are appended as they run
+   * @param jsonOn start in JSON mode
+   */
+  Repl(long seed, TextPrinter text, Supplier<Printer> jsonFactory, Journal journal, boolean jsonOn) {
+    this.seed = seed;
+    this.text = text;
+    this.jsonFactory = jsonFactory;
+    this.journal = journal;
+    this.jsonOn = jsonOn;
+    this.session = new Session(seed);
+  }
+
+  /** The session commands currently run against; {@code :open} replaces it. */
+  Session session() {
+    return session;
+  }
+
+  MetaCommands metaCommands() {
+    return metaCommands;
+  }
+
+  /**
+   * What could come next at {@code cursor}: shell command names after a leading {@code :},
+   * otherwise whatever the engine offers (commands, options, nodes, keys, clients).
+   */
+  List<String> complete(String line, int cursor) {
+    String before = line.substring(0, Math.min(cursor, line.length())).stripLeading();
+    if (!before.startsWith(":")) {
+      return session.complete(line, cursor);
+    }
+    List<String> matches = new ArrayList<>();
+    String[] words = before.split("\\s+", -1);
+    if (words.length == 1) {
+      for (String name : metaCommands.names()) {
+        if (name.startsWith(words[0])) {
+          matches.add(name);
+        }
+      }
+    } else if (words.length == 2 && words[0].equals(":json")) {
+      for (String value : List.of("on", "off")) {
+        if (value.startsWith(words[1])) {
+          matches.add(value);
+        }
+      }
+    }
+    return matches;
+  }
+
+  /** How many commands (engine or shell) have been rejected so far. */
+  int failures() {
+    return failures;
+  }
+
+  /** Runs a typed or given line. Returns false once the user has asked to quit. */
+  boolean handle(String line) {
+    return handle(line, null);
+  }
+
+  /** Runs a line read from {@code origin} (e.g. {@code demo.replab:3}). Returns false after {@code :quit}. */
+  boolean handle(String line, String origin) {
+    String stripped = line.strip();
+    if (!SessionFile.isBlank(stripped)) {
+      int lead = line.indexOf(stripped);
+      Input input = new Input(line, lead, origin);
+      if (stripped.startsWith(":")) {
+        runMeta(stripped, lead, input);
+      } else {
+        runCommands(stripped, lead, input);
+      }
+      printer().flush();
+    }
+    return !quitRequested;
+  }
+
+  /** Shows a script's line before it runs. */
+  void echo(String line) {
+    printer().echo(line.strip());
+  }
+
+  private void runCommands(String stripped, int lead, Input input) {
+    List<Executed> results;
+    try {
+      results = session.execute(stripped);
+    } catch (RuntimeException e) {
+      // The engine turns every bad input into a rejection, so an exception here is a bug in replab.
+      // Reporting it with the seed and going on keeps the learner's session (and journal) alive.
+      failures++;
+      printer().meta(MetaOutcome.failed(firstWord(stripped), internalError(e, "running '" + stripped + "'"), 0), session.nowUs(), input);
+      return;
+    }
+    int searchFrom = 0;
+    for (Executed executed : results) {
+      int at = stripped.indexOf(executed.source(), searchFrom);
+      if (at < 0) {
+        at = 0;
+      } else {
+        searchFrom = at + executed.source().length();
+      }
+      if (!executed.ok()) {
+        failures++;
+      }
+      printer().executed(executed, input.at(lead + at));
+    }
+    syncJournal();
+  }
+
+  /** One sentence with what a bug report needs: what ran, the seed, the exception and where it was thrown. */
+  private String internalError(RuntimeException e, String doing) {
+    StackTraceElement[] trace = e.getStackTrace();
+    String where = trace.length > 0 ? " at " + trace[0] : "";
+    String before = journal.file() != null ? "; the commands before it are in " + journal.file() : "";
+    return "internal error (a bug in replab) while " + doing + " with seed " + session.seed() + ": " + e + where + before;
+  }
+
+  private void runMeta(String stripped, int lead, Input input) {
+    MetaOutcome outcome = metaCommands.run(this, stripped, lead);
+    if (!outcome.ok()) {
+      failures++;
+    }
+    printer().meta(outcome, session.nowUs(), input);
+  }
+
+  private Printer printer() {
+    if (!jsonOn) {
+      return text;
+    }
+    if (json == null) {
+      json = jsonFactory.get();
+    }
+    return json;
+  }
+
+  /** Appends to the journal whatever the session accepted since the last call. */
+  private void syncJournal() {
+    List<String> accepted = session.journal();
+    try {
+      while (journalled < accepted.size()) {
+        journal.append(accepted.get(journalled));
+        journalled++;
+      }
+    } catch (IOException e) {
+      text.warn("could not append to the journal " + journal.file() + " (" + e.getMessage() + "); this session will not be replayable from it");
+      journalled = accepted.size();
+    }
+  }
+
+  // ------------------------------------------------------------------ shell commands
+
+  MetaOutcome metaHelp() {
+    return MetaOutcome.done(":help", metaCommands.help());
+  }
+
+  MetaOutcome quit() {
+    quitRequested = true;
+    return MetaOutcome.done(":quit", "");
+  }
+
+  MetaOutcome json(MetaCommands.Argument argument) {
+    switch (argument.text()) {
+      case "on" -> jsonOn = true;
+      case "off" -> jsonOn = false;
+      case "" -> {
+        return MetaOutcome.done(":json", "JSON output is " + (jsonOn ? "on" : "off") + "; ':json on' or ':json off' changes it");
+      }
+      default -> {
+        return MetaOutcome.failed(":json", "':json' takes 'on' or 'off', not '" + argument.text() + "'", argument.column());
+      }
+    }
+    return MetaOutcome.done(":json", "JSON output is " + argument.text());
+  }
+
+  MetaOutcome save(MetaCommands.Argument argument) {
+    if (argument.isEmpty()) {
+      return MetaOutcome.failed(":save", "':save' needs a file name, e.g. :save demo.replab", argument.column());
+    }
+    Path file = SessionFile.pathOf(argument.text());
+    List<String> commands = session.journal();
+    try {
+      SessionFile.writeAtomically(file, SessionFile.lines(seed, commands));
+    } catch (IOException e) {
+      return MetaOutcome.failed(":save", "could not save to '" + file + "': " + SessionFile.reason(e), argument.column());
+    }
+    return MetaOutcome.done(":save", "saved " + plural(commands.size(), "command") + " to " + file + "; replay with: replab run " + file);
+  }
+
+  MetaOutcome open(MetaCommands.Argument argument) {
+    if (argument.isEmpty()) {
+      return MetaOutcome.failed(":open", "':open' needs a file name, e.g. :open demo.replab", argument.column());
+    }
+    Path file = SessionFile.pathOf(argument.text());
+    List<String> lines;
+    try {
+      lines = SessionFile.read(file);
+    } catch (IOException e) {
+      return MetaOutcome.failed(":open", "could not open '" + file + "': " + SessionFile.reason(e), argument.column());
+    }
+    Session fresh = new Session(seed);
+    List<String> skipped;
+    try {
+      skipped = SessionFile.replay(fresh, lines, file);
+    } catch (RuntimeException e) {
+      // As in runCommands: an engine bug, reported with the seed; the current session stays as it was.
+      return MetaOutcome.failed(":open", internalError(e, "replaying " + file), argument.column());
+    }
+    session = fresh;
+    journalled = fresh.journal().size();
+    try {
+      journal.restart(seed, fresh.journal());
+    } catch (IOException e) {
+      text.warn("could not rewrite the journal " + journal.file() + " (" + e.getMessage() + ")");
+    }
+    StringBuilder message = new StringBuilder("opened " + file + ": replayed " + plural(fresh.journal().size(), "command") + "; now " + fresh.promptLabel());
+    if (!skipped.isEmpty()) {
+      message.append("\nskipped ").append(plural(skipped.size(), "rejected line")).append(':');
+      skipped.forEach(line -> message.append("\n  ").append(line));
+    }
+    return MetaOutcome.done(":open", message.toString());
+  }
+
+  // ------------------------------------------------------------------ small helpers
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  private static String firstWord(String line) {
+    int space = line.indexOf(' ');
+    return space < 0 ? line : line.substring(0, space);
+  }
+}
