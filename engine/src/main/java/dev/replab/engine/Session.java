@@ -59,9 +59,17 @@ public final class Session {
       return rejected(source, firstWord(source), e);
     }
     Command command = commands.get(0);
+    if (executor.cluster() != null) {
+      executor.cluster().sim().clearInterrupt();
+    }
     Result result;
     try {
       result = command.accept(executor);
+    } catch (dev.replab.engine.sim.Simulation.Interrupted e) {
+      // Ctrl-C: the world stands between two events; the command is not journalled, since
+      // replaying it would run to its end.
+      return new Executed(source, command.name(), false, executor.nowUs(), null,
+          "stopped: " + e.getMessage() + "; the simulation stands where it got to (seed " + executor.seed() + ")", 0);
     } catch (dev.replab.engine.api.PlugInError e) {
       // Plugged-in code broke a rule: say so, and keep the session usable. The simulation
       // stopped in the middle of this command, so its state is what the failure left.
@@ -81,6 +89,18 @@ public final class Session {
     String trimmed = source.strip();
     int space = trimmed.indexOf(' ');
     return space < 0 ? trimmed : trimmed.substring(0, space);
+  }
+
+  /** Stops the running command between two events (Ctrl-C); safe from another thread. */
+  public void interrupt() {
+    if (executor.cluster() != null) {
+      executor.cluster().sim().interrupt();
+    }
+  }
+
+  /** Lets a terminal animate {@code watch}; null prints snapshots instead. */
+  public void setFrameSink(FrameSink sink) {
+    executor.setFrameSink(sink);
   }
 
   /** Candidates to complete the word that ends at {@code cursor}. */

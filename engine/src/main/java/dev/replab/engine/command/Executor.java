@@ -420,7 +420,17 @@ public final class Executor implements ParseContext {
     return new Result.Message(command.node() + " left the cluster; nodes are now " + String.join(" ", cluster.nodeIds()));
   }
 
+  private dev.replab.engine.FrameSink frameSink;
+
+  /** Lets a terminal animate {@code watch}; null prints snapshots instead. */
+  public void setFrameSink(dev.replab.engine.FrameSink sink) {
+    this.frameSink = sink;
+  }
+
   Result watch(Command.Watch command) {
+    if (frameSink != null) {
+      return animate(command);
+    }
     List<Result.Frame> frames = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     long start = cluster.sim().nowUs();
@@ -431,6 +441,21 @@ public final class Executor implements ParseContext {
       text.append(String.join("\n", lines)).append(i < command.frames() ? "\n\n" : "");
     }
     return new Result.Frames(frames, text.toString());
+  }
+
+  private Result animate(Command.Watch command) {
+    long start = cluster.sim().nowUs();
+    long end = start + command.durationUs();
+    long stepUs = Math.max(1, Math.round(command.speed() * dev.replab.engine.FrameSink.FRAME_MS * 1_000));
+    List<String> lines = dev.replab.engine.render.ClusterView.frame(cluster, command.unicode());
+    boolean going = frameSink.frame(lines, cluster.sim().nowUs(), stepUs);
+    while (going && cluster.sim().nowUs() < end) {
+      cluster.sim().runUntil(Math.min(end, cluster.sim().nowUs() + stepUs));
+      lines = dev.replab.engine.render.ClusterView.frame(cluster, command.unicode());
+      going = frameSink.frame(lines, cluster.sim().nowUs(), stepUs);
+    }
+    String how = going ? "watched " + Durations.format(cluster.sim().nowUs() - start) : "stopped watching after " + Durations.format(cluster.sim().nowUs() - start);
+    return new Result.Frames(List.of(new Result.Frame(Durations.toMs(cluster.sim().nowUs()), lines)), how + "; now t=" + Durations.format(cluster.sim().nowUs()));
   }
 
   /** One frame of the live view now, for a terminal that animates {@code watch} itself. */

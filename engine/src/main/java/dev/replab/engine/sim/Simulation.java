@@ -16,6 +16,7 @@ public final class Simulation {
   private long nextSequence;
   private long eventsRun;
   private int pendingForeground;
+  private volatile boolean interruptRequested;
 
   public Simulation(long seed) {
     this.seed = seed;
@@ -98,12 +99,36 @@ public final class Simulation {
     return runUntil(() -> pendingForeground == 0, limitUs);
   }
 
+  /**
+   * Asks a running command to stop between two events, as Ctrl-C does; safe to call from another
+   * thread. The command that is running ends with {@link Interrupted}.
+   */
+  public void interrupt() {
+    interruptRequested = true;
+  }
+
+  /** Forgets an interrupt that arrived after the command it was meant for had finished. */
+  public void clearInterrupt() {
+    interruptRequested = false;
+  }
+
+  /** Thrown out of a run loop after {@link #interrupt}: the world stands between two events. */
+  public static final class Interrupted extends RuntimeException {
+    Interrupted(long atUs) {
+      super("interrupted at t=" + Durations.format(atUs), null, false, false);
+    }
+  }
+
   /** True while foreground (non-background) work is still scheduled. */
   public boolean busy() {
     return pendingForeground > 0;
   }
 
   private void runNext() {
+    if (interruptRequested) {
+      interruptRequested = false;
+      throw new Interrupted(nowUs);
+    }
     Event event = queue.poll();
     if (event.cancelled) {
       return;
