@@ -52,6 +52,9 @@ public final class Main {
   }
 
   private static int dispatch(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, ReplabHome home, boolean interactive) {
+    if (args.length > 0 && args[0].equals("lesson")) {
+      return lesson(args, out, err);
+    }
     CliOptions options;
     try {
       options = CliOptions.parse(List.of(args));
@@ -87,6 +90,18 @@ public final class Main {
         return readPipe(options, stdin, out, err);
       }
     }
+  }
+
+  /** {@code replab lesson <id> [--answers]}: plays a lesson without a terminal and prints it. */
+  private static int lesson(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length < 2 || args.length > 3 || args.length == 3 && !args[2].equals("--answers")) {
+      err.println("replab: usage: replab lesson <number> [--answers], e.g. replab lesson 03; the lessons are " + String.join(" ", dev.replab.lessons.Lessons.ids()) + ".");
+      return EXIT_USAGE;
+    }
+    out.flush();
+    java.io.PrintStream stdout = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    java.io.PrintStream stderr = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    return dev.replab.repl.notebook.LessonPrinter.print(args[1], args.length == 3, stdout, stderr);
   }
 
   private static int runScript(CliOptions options, PrintWriter out, PrintWriter err) {

@@ -48,6 +48,13 @@ final class MetaCommands {
             new Spec(":json", ":json on|off", "print one JSON object per command, or text again", Repl::json),
             new Spec(":save", ":save <file>", "write this session's accepted commands to a file", Repl::save),
             new Spec(":open", ":open <file>", "replay a saved session or script into a fresh session", Repl::open),
+            new Spec(":lessons", ":lessons", "list the lessons and how far you got in each", (repl, argument) -> repl.lessons()),
+            new Spec(":lesson", ":lesson <number>", "open a lesson at its seed, on its first cell", Repl::lesson),
+            new Spec(":next", ":next", "show the next cell of the lesson", (repl, argument) -> repl.nextCell()),
+            new Spec(":prev", ":prev", "show the previous cell", (repl, argument) -> repl.prevCell()),
+            new Spec(":run", ":run", "run the current cell and check its expectations", (repl, argument) -> repl.runCell()),
+            new Spec(":reset", ":reset", "start the lesson over from its seed", (repl, argument) -> repl.resetLesson()),
+            new Spec(":java", ":java <snippet>", "evaluate Java with the live session bound to 'session' and 'cluster' (':java' alone starts a block ended by ':end')", Repl::java),
             new Spec(":quit", ":quit", "leave the shell (Ctrl-D does the same)", (repl, argument) -> repl.quit())));
   }
 

@@ -25,6 +25,11 @@ final class Repl {
   private boolean quitRequested;
   private int failures;
   private int journalled;
+  private final java.util.function.Supplier<dev.replab.repl.notebook.Progress> progressSource;
+  private dev.replab.repl.notebook.NotebookPlayer player;
+  private dev.replab.repl.java.JavaConsole javaConsole;
+  private StringBuilder javaBlock;
+  private volatile boolean evaluatingJava;
 
   /**
    * @param seed the seed each new session starts from
@@ -34,6 +39,13 @@ final class Repl {
    * @param jsonOn start in JSON mode
    */
   Repl(long seed, TextPrinter text, Supplier<Printer> jsonFactory, Journal journal, boolean jsonOn) {
+    this(seed, text, jsonFactory, journal, jsonOn, () -> dev.replab.repl.notebook.Progress.load(null));
+  }
+
+  /** As above, with where lesson progress is kept between sessions. */
+  Repl(long seed, TextPrinter text, Supplier<Printer> jsonFactory, Journal journal, boolean jsonOn,
+      Supplier<dev.replab.repl.notebook.Progress> progressSource) {
+    this.progressSource = progressSource;
     this.seed = seed;
     this.text = text;
     this.jsonFactory = jsonFactory;
@@ -91,6 +103,10 @@ final class Repl {
   /** Runs a line read from {@code origin} (e.g. {@code demo.replab:3}). Returns false after {@code :quit}. */
   boolean handle(String line, String origin) {
     String stripped = line.strip();
+    if (javaBlock != null) {
+      collectJava(line, stripped, origin);
+      return !quitRequested;
+    }
     if (!SessionFile.isBlank(stripped)) {
       int lead = line.indexOf(stripped);
       Input input = new Input(line, lead, origin);
@@ -176,6 +192,136 @@ final class Repl {
     }
   }
 
+  // ------------------------------------------------------------------ Ctrl-C
+
+  /** Ctrl-C while something runs: stops a Java snippet, or the simulation between two events. */
+  void interrupt() {
+    if (evaluatingJava && javaConsole != null) {
+      javaConsole.stop();
+    } else {
+      session.interrupt();
+    }
+  }
+
+  /** Lets the shell animate {@code watch} in place; the session is replaced by lessons and :open. */
+  void useFrameSink(dev.replab.engine.FrameSink sink) {
+    this.frameSink = sink;
+    session.setFrameSink(sink);
+  }
+
+  private dev.replab.engine.FrameSink frameSink;
+
+  private void adopt(Session fresh, long freshSeed) {
+    session = fresh;
+    session.setFrameSink(frameSink);
+    journalled = 0;
+    try {
+      journal.restart(freshSeed, List.of());
+    } catch (IOException e) {
+      text.warn("could not restart the journal " + journal.file() + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /** A prompt tag for the open lesson, like "03 4/12", or "". */
+  String lessonPosition() {
+    return player == null ? "" : player.position();
+  }
+
+  // ------------------------------------------------------------------ lessons
+
+  private dev.replab.repl.notebook.NotebookPlayer player() {
+    if (player == null) {
+      player = new dev.replab.repl.notebook.NotebookPlayer(progressSource.get(), (snippet, live) -> evalJava(snippet, live));
+    }
+    return player;
+  }
+
+  private MetaOutcome step(String command, dev.replab.repl.notebook.NotebookPlayer.Step step) {
+    if (step.session() != null) {
+      adopt(step.session(), step.session().seed());
+    }
+    syncJournal();
+    return MetaOutcome.done(command, step.text());
+  }
+
+  MetaOutcome lessons() {
+    return step(":lessons", player().list());
+  }
+
+  MetaOutcome lesson(MetaCommands.Argument argument) {
+    if (argument.isEmpty()) {
+      return MetaOutcome.failed(":lesson", "':lesson' needs a lesson number, e.g. :lesson 01; ':lessons' lists them", argument.column());
+    }
+    dev.replab.repl.notebook.NotebookPlayer.Step opened = player().open(argument.text());
+    if (opened.session() == null) {
+      return MetaOutcome.failed(":lesson", opened.text(), argument.column());
+    }
+    return step(":lesson", opened);
+  }
+
+  MetaOutcome nextCell() {
+    return step(":next", player().next());
+  }
+
+  MetaOutcome prevCell() {
+    return step(":prev", player().prev());
+  }
+
+  MetaOutcome runCell() {
+    MetaOutcome outcome = step(":run", player().run(session));
+    syncJournal();
+    return outcome;
+  }
+
+  MetaOutcome resetLesson() {
+    return step(":reset", player().reset());
+  }
+
+  // ------------------------------------------------------------------ Java
+
+  MetaOutcome java(MetaCommands.Argument argument) {
+    if (argument.isEmpty()) {
+      javaBlock = new StringBuilder();
+      return MetaOutcome.done(":java", "Java block: type lines, then ':end' on a line of its own (':cancel' drops the block)");
+    }
+    return MetaOutcome.done(":java", evalJava(argument.text(), session));
+  }
+
+  private void collectJava(String line, String stripped, String origin) {
+    if (stripped.equals(":end")) {
+      String source = javaBlock.toString();
+      javaBlock = null;
+      printer().meta(MetaOutcome.done(":java", evalJava(source, session)), session.nowUs(), new Input(line, 0, origin));
+      printer().flush();
+    } else if (stripped.equals(":cancel")) {
+      javaBlock = null;
+      printer().meta(MetaOutcome.done(":java", "Java block dropped"), session.nowUs(), new Input(line, 0, origin));
+      printer().flush();
+    } else {
+      javaBlock.append(line).append('\n');
+    }
+  }
+
+  /** Evaluates Java through JShell, started on first use (it costs most of a second). */
+  private String evalJava(String snippet, Session live) {
+    if (javaConsole == null) {
+      javaConsole = new dev.replab.repl.java.JavaConsole();
+    }
+    evaluatingJava = true;
+    try {
+      String output = javaConsole.eval(snippet, live);
+      syncJournal();
+      return output.isEmpty() ? "(no value)" : output;
+    } finally {
+      evaluatingJava = false;
+    }
+  }
+
+  /** True while a ':java' block is being typed, so the prompt can say so. */
+  boolean inJavaBlock() {
+    return javaBlock != null;
+  }
+
   // ------------------------------------------------------------------ shell commands
 
   MetaOutcome metaHelp() {
@@ -235,6 +381,7 @@ final class Repl {
       return MetaOutcome.failed(":open", internalError(e, "replaying " + file), argument.column());
     }
     session = fresh;
+    session.setFrameSink(frameSink);
     journalled = fresh.journal().size();
     try {
       journal.restart(seed, fresh.journal());

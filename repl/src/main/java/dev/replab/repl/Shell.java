@@ -24,13 +24,17 @@ final class Shell {
   private final Repl repl;
   private final Journal journal;
   private final LineReader reader;
+  private final WatchAnimation animation;
 
   private Shell(Terminal terminal, ReplabHome home, CliOptions options) {
     this.terminal = terminal;
     PrintWriter screen = terminal.writer();
     this.text = new TextPrinter(screen, screen, true, Shell::columns);
     this.journal = startJournal(home, options.seed());
-    this.repl = new Repl(options.seed(), text, () -> new JsonPrinter(screen), journal, options.json());
+    this.repl = new Repl(options.seed(), text, () -> new JsonPrinter(screen), journal, options.json(),
+        () -> dev.replab.repl.notebook.Progress.load(home.directory().resolve("progress.properties")));
+    this.animation = new WatchAnimation(terminal);
+    this.repl.useFrameSink(animation);
     this.reader =
         LineReaderBuilder.builder()
             .terminal(terminal)
@@ -64,10 +68,11 @@ final class Shell {
 
   private void loop() {
     // Ctrl-C while a command runs must not end the JVM (and the session with it).
-    terminal.handle(Terminal.Signal.INT, signal -> {});
+    terminal.handle(Terminal.Signal.INT, signal -> repl.interrupt());
     terminal.writer().println(WELCOME);
     while (true) {
-      String prompt = "replab[" + repl.session().promptLabel() + "]> ";
+      String lesson = repl.lessonPosition();
+      String prompt = repl.inJavaBlock() ? "java> " : "replab[" + repl.session().promptLabel() + (lesson.isEmpty() ? "" : " | lesson " + lesson) + "]> ";
       String line;
       try {
         line = reader.readLine(prompt);
@@ -79,6 +84,7 @@ final class Shell {
       int promptColumns = columns(prompt);
       boolean fitsOnOneRow = promptColumns + columns(line) < terminal.getWidth();
       text.typedLineAt(fitsOnOneRow ? promptColumns : TextPrinter.UNKNOWN_INDENT);
+      animation.reset();
       if (!repl.handle(line)) {
         break;
       }

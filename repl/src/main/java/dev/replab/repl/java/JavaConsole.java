@@ -94,7 +94,7 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
 
   private boolean evalOne(String snippet, StringBuilder out) {
     // Rebind the live cluster each time: a 'create' since the last cell replaced it.
-    shell.eval("cluster = dev.replab.repl.java.LiveSession.cluster();");
+    shell.eval("session = dev.replab.repl.java.LiveSession.session(); cluster = dev.replab.repl.java.LiveSession.cluster();");
     PrintStream realOut = System.out;
     PrintStream realErr = System.err;
     List<SnippetEvent> events;
