@@ -1,5 +1,6 @@
 package dev.replab.lessons;
 
+import dev.replab.engine.command.Suggest;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.replab.engine.check.Checkers;
 import dev.replab.lessons.LessonFormatException.Problem;
@@ -173,7 +174,7 @@ final class LessonParser {
       problem(map.at(), "this cell is empty; a cell is one of " + String.join(", ", cellKindNames));
       return null;
     }
-    String suggestion = Spelling.closest(first.key(), cellKindNames);
+    String suggestion = Suggest.closest(first.key(), cellKindNames);
     problem(first.keyAt(), "unknown cell kind '" + first.key() + "'"
         + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; a cell is one of " + String.join(", ", cellKindNames)));
     return null;
@@ -310,7 +311,7 @@ final class LessonParser {
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       if (!known.contains(name)) {
-        String suggestion = Spelling.closest(name, known);
+        String suggestion = Suggest.closest(name, known);
         problem(items.get(i).at(), "'found_by' names no checker '" + name + "'"
             + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; the checkers are " + String.join(", ", known)));
         allKnown = false;
@@ -354,7 +355,7 @@ final class LessonParser {
     Set<String> suggested = new HashSet<>();
     for (Entry entry : map.entries().values()) {
       if (!allowed.contains(entry.key())) {
-        String suggestion = Spelling.closest(entry.key(), allowed);
+        String suggestion = Suggest.closest(entry.key(), allowed);
         if (suggestion != null) {
           suggested.add(suggestion);
         }
