@@ -81,8 +81,8 @@ public final class ClusterView {
 
   private static Map<String, Integer> inFlight(Cluster cluster, long now) {
     Map<String, Integer> counts = new HashMap<>();
-    List<Trace.Hop> hops = cluster.trace().hops();
-    for (int i = hops.size() - 1; i >= 0 && i >= hops.size() - 2_000; i--) {
+    List<Trace.Hop> hops = cluster.trace().recent(2_000);
+    for (int i = hops.size() - 1; i >= 0; i--) {
       Trace.Hop hop = hops.get(i);
       if (hop.fate() == Trace.Fate.DELIVERED && hop.sentUs() <= now && hop.arriveUs() > now && !hop.message().background()) {
         counts.merge(hop.target(), 1, Integer::sum);

@@ -494,7 +494,7 @@ final class SpaceTimeLayout {
 
   // ---------------------------------------------------------------- legend
 
-  /** The legend's entries: the kinds of message present, then the marks for lost and in flight. */
+  /** The legend's entries: the kinds of message present, then the other marks the diagram uses. */
   List<String[]> legend() {
     List<String[]> entries = new ArrayList<>();
     for (Kind kind : kinds) {
@@ -506,8 +506,11 @@ final class SpaceTimeLayout {
     if (anyInFlight) {
       entries.add(new String[] {"still in flight", "#475569", "open"});
     }
-    if (!notes.isEmpty()) {
-      entries.add(new String[] {"event", "#be123c", "diamond"});
+    if (notes.stream().anyMatch(note -> !note.acrossAll())) {
+      entries.add(new String[] {"event at a node", "#be123c", "diamond"});
+    }
+    if (notes.stream().anyMatch(Note::acrossAll)) {
+      entries.add(new String[] {"cluster-wide change", "#be123c", "dashed"});
     }
     return entries;
   }

@@ -39,8 +39,9 @@ public final class SpaceTimeSvg {
    * @param heartbeats whether to draw heartbeats, pings and their replies
    * @param maxArrows at most this many messages, the newest; the diagram says how many it left out
    * @param marks notes to add to the cluster's own events
+   * @param tooltips whether messages and events carry tooltips (for a browser, not for paper)
    */
-  public record Options(long sinceUs, long untilUs, boolean heartbeats, int maxArrows, List<Mark> marks) {
+  public record Options(long sinceUs, long untilUs, boolean heartbeats, int maxArrows, List<Mark> marks, boolean tooltips) {
     public Options {
       if (maxArrows < 1) {
         throw new IllegalArgumentException("maxArrows must be at least 1, not " + maxArrows);
@@ -48,25 +49,33 @@ public final class SpaceTimeSvg {
       marks = List.copyOf(marks);
     }
 
-    /** Everything sent from {@code sinceUs} to now, without heartbeats, at most 80 messages. */
+    /** Everything sent from {@code sinceUs} to now, without heartbeats, at most 80 messages, with tooltips. */
     public static Options since(long sinceUs) {
-      return new Options(sinceUs, -1, false, 80, List.of());
+      return new Options(sinceUs, -1, false, 80, List.of(), true);
     }
 
     public Options withUntil(long untilUs) {
-      return new Options(sinceUs, untilUs, heartbeats, maxArrows, marks);
+      return new Options(sinceUs, untilUs, heartbeats, maxArrows, marks, tooltips);
     }
 
     public Options withHeartbeats(boolean on) {
-      return new Options(sinceUs, untilUs, on, maxArrows, marks);
+      return new Options(sinceUs, untilUs, on, maxArrows, marks, tooltips);
     }
 
     public Options withMaxArrows(int max) {
-      return new Options(sinceUs, untilUs, heartbeats, max, marks);
+      return new Options(sinceUs, untilUs, heartbeats, max, marks, tooltips);
     }
 
     public Options withMarks(List<Mark> added) {
-      return new Options(sinceUs, untilUs, heartbeats, maxArrows, added);
+      return new Options(sinceUs, untilUs, heartbeats, maxArrows, added, tooltips);
+    }
+
+    /**
+     * Whether each message and event carries a {@code <title>} that a browser shows on hover.
+     * Paper has no hover: leaving them out makes the drawing smaller and quicker to convert.
+     */
+    public Options withTooltips(boolean on) {
+      return new Options(sinceUs, untilUs, heartbeats, maxArrows, marks, on);
     }
   }
 
@@ -74,13 +83,13 @@ public final class SpaceTimeSvg {
 
   /** The still diagram. */
   public static String render(Cluster cluster, Options options) {
-    return draw(new SpaceTimeLayout(cluster, options), null);
+    return draw(new SpaceTimeLayout(cluster, options), null, options.tooltips());
   }
 
   /** The animated diagram; its last frame, held before it repeats, is the still diagram. */
   public static String animate(Cluster cluster, Options options) {
     SpaceTimeLayout layout = new SpaceTimeLayout(cluster, options);
-    return draw(layout, Clock.of(layout));
+    return draw(layout, Clock.of(layout), options.tooltips());
   }
 
   /** How many messages a diagram with these options would show, before {@code maxArrows} cuts. */
@@ -111,7 +120,7 @@ public final class SpaceTimeSvg {
     }
   }
 
-  private static String draw(SpaceTimeLayout layout, Clock clock) {
+  private static String draw(SpaceTimeLayout layout, Clock clock, boolean tooltips) {
     String extra = clock == null ? "class=\"replab-spacetime\""
         : "class=\"replab-spacetime replab-animation\" data-sweep-seconds=\"" + Svg.num(clock.sweepSeconds())
             + "\" data-cycle-seconds=\"" + Svg.num(clock.totalSeconds()) + "\"";
@@ -121,12 +130,17 @@ public final class SpaceTimeSvg {
     gaps(svg, layout);
     lanes(svg, layout);
     timeLabels(svg, layout, clock);
-    notes(svg, layout, clock);
+    notes(svg, layout, clock, tooltips);
     for (SpaceTimeLayout.Arrow arrow : layout.arrows) {
-      arrow(svg, arrow, clock);
+      arrow(svg, arrow, clock, tooltips);
     }
     for (SpaceTimeLayout.Arrow arrow : layout.arrows) {
       label(svg, arrow, clock);
+    }
+    for (SpaceTimeLayout.Arrow arrow : layout.arrows) {
+      if (arrow.lost()) {
+        cross(svg, arrow, clock);
+      }
     }
     if (clock != null) {
       cursor(svg, layout, clock);
@@ -175,11 +189,13 @@ public final class SpaceTimeSvg {
     }
   }
 
-  private static void notes(Svg svg, SpaceTimeLayout layout, Clock clock) {
+  private static void notes(Svg svg, SpaceTimeLayout layout, Clock clock, boolean tooltips) {
     double lanesRight = layout.laneX(layout.lanes.size() - 1);
     for (SpaceTimeLayout.Note note : layout.notes) {
       svg.raw("<g>");
-      svg.title(note.tooltip());
+      if (tooltips) {
+        svg.title(note.tooltip());
+      }
       double textMid = note.textY() - 3.5;
       if (note.acrossAll()) {
         svg.raw("<line x1=\"" + Svg.num(SpaceTimeLayout.GUTTER) + "\" y1=\"" + Svg.num(note.y()) + "\" x2=\"" + Svg.num(lanesRight)
@@ -205,11 +221,13 @@ public final class SpaceTimeSvg {
         + Svg.num(y2) + "\" fill=\"none\" stroke=\"" + EVENT_COLOR + "\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\" opacity=\"0.7\"/>";
   }
 
-  private static void arrow(Svg svg, SpaceTimeLayout.Arrow arrow, Clock clock) {
+  private static void arrow(Svg svg, SpaceTimeLayout.Arrow arrow, Clock clock, boolean tooltips) {
     String color = arrow.kind().color;
     boolean faint = arrow.kind() == SpaceTimeLayout.Kind.HEARTBEAT;
     svg.raw("<g>");
-    svg.title(arrow.tooltip());
+    if (tooltips) {
+      svg.title(arrow.tooltip());
+    }
     svg.raw("<circle cx=\"" + Svg.num(arrow.x1()) + "\" cy=\"" + Svg.num(arrow.y1()) + "\" r=\"2\" fill=\"" + color + "\">"
         + appear(clock, arrow.y1()) + "</circle>");
     svg.raw("<line x1=\"" + Svg.num(arrow.x1()) + "\" y1=\"" + Svg.num(arrow.y1()) + "\" x2=\"" + Svg.num(arrow.x2()) + "\" y2=\""
@@ -222,20 +240,24 @@ public final class SpaceTimeSvg {
       svg.raw(travel("y2", arrow.y1(), arrow.y2(), start, end, clock));
     }
     svg.raw("</line>");
+    // A lost message's cross is drawn after the labels (see cross), so that no label covers it.
     String appearAtEnd = appear(clock, arrow.y2());
-    if (arrow.lost()) {
-      double x = arrow.x2();
-      double y = arrow.y2();
-      svg.raw("<path d=\"M" + Svg.num(x - 4.5) + " " + Svg.num(y - 4.5) + "L" + Svg.num(x + 4.5) + " " + Svg.num(y + 4.5) + "M"
-          + Svg.num(x - 4.5) + " " + Svg.num(y + 4.5) + "L" + Svg.num(x + 4.5) + " " + Svg.num(y - 4.5) + "\" stroke=\"#b91c1c\""
-          + " stroke-width=\"2.2\" fill=\"none\">" + appearAtEnd + "</path>");
-    } else if (arrow.inFlight()) {
+    if (arrow.inFlight()) {
       svg.raw("<circle cx=\"" + Svg.num(arrow.x2()) + "\" cy=\"" + Svg.num(arrow.y2()) + "\" r=\"3.5\" fill=\"#ffffff\" stroke=\"" + color
           + "\" stroke-width=\"1.5\">" + appearAtEnd + "</circle>");
-    } else {
+    } else if (!arrow.lost()) {
       svg.raw("<polygon points=\"" + head(arrow) + "\" fill=\"" + color + "\">" + appearAtEnd + "</polygon>");
     }
     svg.raw("</g>\n");
+  }
+
+  /** The red cross where a lost or dropped message ended. */
+  private static void cross(Svg svg, SpaceTimeLayout.Arrow arrow, Clock clock) {
+    double x = arrow.x2();
+    double y = arrow.y2();
+    svg.raw("<path d=\"M" + Svg.num(x - 4.5) + " " + Svg.num(y - 4.5) + "L" + Svg.num(x + 4.5) + " " + Svg.num(y + 4.5) + "M"
+        + Svg.num(x - 4.5) + " " + Svg.num(y + 4.5) + "L" + Svg.num(x + 4.5) + " " + Svg.num(y - 4.5) + "\" stroke=\"#b91c1c\""
+        + " stroke-width=\"2.2\" fill=\"none\">" + appear(clock, y) + "</path>\n");
   }
 
   /** A filled triangle at the arrow's end, pointing along it. */
@@ -260,7 +282,7 @@ public final class SpaceTimeSvg {
     boolean faint = arrow.kind() == SpaceTimeLayout.Kind.HEARTBEAT;
     svg.raw("<g>");
     svg.raw("<rect x=\"" + Svg.num(box.x()) + "\" y=\"" + Svg.num(box.y()) + "\" width=\"" + Svg.num(box.width()) + "\" height=\""
-        + Svg.num(box.height()) + "\" rx=\"2\" fill=\"#ffffff\" fill-opacity=\"0.88\"/>");
+        + Svg.num(box.height()) + "\" rx=\"2\" fill=\"#ffffff\"/>");
     svg.raw("<text x=\"" + Svg.num(box.x() + box.width() / 2) + "\" y=\"" + Svg.num(box.y() + 9) + "\" text-anchor=\"middle\" fill=\""
         + (faint ? "#8a93a3" : arrow.kind().color) + "\"" + (strong ? " font-weight=\"bold\"" : "") + ">" + Svg.escape(arrow.text())
         + "</text>");
@@ -293,6 +315,8 @@ public final class SpaceTimeSvg {
         case "cross" -> "<path d=\"M" + Svg.num(x + 6) + " " + Svg.num(y - 4) + "L" + Svg.num(x + 14) + " " + Svg.num(y + 4) + "M" + Svg.num(x + 6)
             + " " + Svg.num(y + 4) + "L" + Svg.num(x + 14) + " " + Svg.num(y - 4) + "\" stroke=\"" + color + "\" stroke-width=\"2\"/>";
         case "open" -> "<circle cx=\"" + Svg.num(x + 10) + "\" cy=\"" + Svg.num(y) + "\" r=\"3.5\" fill=\"#ffffff\" stroke=\"" + color + "\" stroke-width=\"1.5\"/>";
+        case "dashed" -> "<line x1=\"" + Svg.num(x) + "\" y1=\"" + Svg.num(y) + "\" x2=\"" + Svg.num(x + 20) + "\" y2=\"" + Svg.num(y) + "\" stroke=\""
+            + color + "\" stroke-width=\"1\" stroke-dasharray=\"6 3\"/>";
         case "diamond" -> "<polygon points=\"" + Svg.num(x + 10) + "," + Svg.num(y - 5) + " " + Svg.num(x + 15) + "," + Svg.num(y) + " "
             + Svg.num(x + 10) + "," + Svg.num(y + 5) + " " + Svg.num(x + 5) + "," + Svg.num(y) + "\" fill=\"" + color + "\"/>";
         default -> "<line x1=\"" + Svg.num(x) + "\" y1=\"" + Svg.num(y) + "\" x2=\"" + Svg.num(x + 20) + "\" y2=\"" + Svg.num(y) + "\" stroke=\""

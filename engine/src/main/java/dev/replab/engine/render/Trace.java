@@ -2,9 +2,7 @@ package dev.replab.engine.render;
 
 import dev.replab.engine.cluster.Message;
 import dev.replab.engine.net.Network;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -30,7 +28,7 @@ public final class Trace implements Network.Listener {
     private final String source;
     private final String target;
     private final Message message;
-    private Fate fate;
+    private final Fate fate;
 
     Hop(long sentUs, long arriveUs, String source, String target, Message message, Fate fate) {
       this.sentUs = sentUs;
@@ -66,23 +64,34 @@ public final class Trace implements Network.Listener {
     }
   }
 
-  private final ArrayDeque<Hop> hops = new ArrayDeque<>();
+  // A ring buffer in parallel arrays: recording a message allocates nothing, which matters when
+  // a workload sends millions of them. Hops are built only when a diagram asks for them.
+  private final long[] sent = new long[KEPT];
+  private final long[] arrive = new long[KEPT];
+  private final String[] sources = new String[KEPT];
+  private final String[] targets = new String[KEPT];
+  private final Message[] messages = new Message[KEPT];
+  private final Fate[] fates = new Fate[KEPT];
+  private long recorded;
 
   @Override
   public void sent(long atUs, String source, String target, Message message, long deliverAtUs, boolean lost) {
-    if (hops.size() == KEPT) {
-      hops.pollFirst();
-    }
-    hops.addLast(new Hop(atUs, deliverAtUs, source, target, message, lost ? Fate.LOST : Fate.DELIVERED));
+    int slot = (int) (recorded++ % KEPT);
+    sent[slot] = atUs;
+    arrive[slot] = deliverAtUs;
+    sources[slot] = source;
+    targets[slot] = target;
+    messages[slot] = message;
+    fates[slot] = lost ? Fate.LOST : Fate.DELIVERED;
   }
 
   @Override
   public void dropped(long atUs, String source, String target, Message message, String why) {
-    Iterator<Hop> newestFirst = hops.descendingIterator();
-    while (newestFirst.hasNext()) {
-      Hop hop = newestFirst.next();
-      if (hop.message == message && hop.target.equals(target)) {
-        hop.fate = why.equals("partition") ? Fate.CUT : Fate.SENDER_CRASHED;
+    long oldest = Math.max(0, recorded - KEPT);
+    for (long index = recorded - 1; index >= oldest; index--) {
+      int slot = (int) (index % KEPT);
+      if (messages[slot] == message && targets[slot].equals(target)) {
+        fates[slot] = why.equals("partition") ? Fate.CUT : Fate.SENDER_CRASHED;
         return;
       }
     }
@@ -90,6 +99,17 @@ public final class Trace implements Network.Listener {
 
   /** The kept messages, oldest first. */
   public List<Hop> hops() {
-    return new ArrayList<>(hops);
+    return recent(KEPT);
+  }
+
+  /** The newest {@code limit} kept messages, oldest first. */
+  public List<Hop> recent(int limit) {
+    long oldest = Math.max(0, recorded - Math.min(KEPT, limit));
+    List<Hop> hops = new ArrayList<>((int) (recorded - oldest));
+    for (long index = oldest; index < recorded; index++) {
+      int slot = (int) (index % KEPT);
+      hops.add(new Hop(sent[slot], arrive[slot], sources[slot], targets[slot], messages[slot], fates[slot]));
+    }
+    return hops;
   }
 }
