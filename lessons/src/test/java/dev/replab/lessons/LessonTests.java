@@ -33,7 +33,9 @@ class LessonTests {
   Stream<DynamicTest> everyLessonReplaysIdentically() {
     return Lessons.ids().stream().map(id -> dynamicTest(id + " replays identically", () -> {
       Lesson lesson = Lessons.load(id);
-      assertEquals(LessonText.render(LessonRunner.run(lesson)), LessonText.render(LessonRunner.run(lesson)));
+      String firstRun = LessonText.render(LessonRunner.run(lesson));
+      String secondRun = LessonText.render(LessonRunner.run(lesson));
+      assertEquals(firstRun, secondRun, () -> "lesson " + id + " (seed " + lesson.seed() + ") printed differently on a second run");
     }));
   }
 

@@ -21,7 +21,7 @@ public final class Routers {
       case "round-robin" -> new RoundRobin();
       case "least-lag" -> new LeastLag();
       case "nearest" -> new Nearest();
-      case "random" -> new Random(rng);
+      case "random" -> new RandomPick(rng);
       case "sticky" -> new Sticky();
       default -> throw new IllegalArgumentException("unknown read policy " + policy);
     };
@@ -105,10 +105,10 @@ public final class Routers {
   }
 
   /** Any follower, chosen by the simulation's seeded random source. */
-  static final class Random implements ReadRouter {
+  static final class RandomPick implements ReadRouter {
     private final Rng rng;
 
-    Random(Rng rng) {
+    RandomPick(Rng rng) {
       this.rng = rng;
     }
 
