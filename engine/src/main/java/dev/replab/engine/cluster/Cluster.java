@@ -699,6 +699,11 @@ public final class Cluster {
     return new RunRecord(history.operations(), terms, leader == null ? null : leader.id(), surviving, journal.forCheckers());
   }
 
+  /** Records the summary of a load that ran in the background. */
+  public void noteLoad(String summary) {
+    event(null, "background load finished: " + summary.replace("\n", "; ").replaceAll(" {2,}", " "));
+  }
+
   void noteMonitor(String text) {
     event(Monitor.ID, text);
   }

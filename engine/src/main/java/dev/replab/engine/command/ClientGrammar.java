@@ -224,6 +224,8 @@ final class ClientGrammar {
     String policy = options.containsKey("policy") ? readPolicy(options.get("policy"), context) : "round-robin";
     Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : Consistency.EVENTUAL;
     Boolean analyze = ClusterGrammar.onOff(options.get("check"));
-    return new dev.replab.engine.load.Workload(ops, clients, reads, keys, zipf, rate, durationUs, policy, level, analyze == null || analyze);
+    Boolean wait = ClusterGrammar.onOff(options.get("wait"));
+    return new dev.replab.engine.load.Workload(ops, clients, reads, keys, zipf, rate, durationUs, policy, level, analyze == null || analyze,
+        wait == null || wait);
   }
 }

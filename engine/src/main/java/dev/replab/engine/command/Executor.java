@@ -388,6 +388,11 @@ public final class Executor implements ParseContext {
   }
 
   Result load(Command.Load command) {
+    if (!command.workload().blocking()) {
+      Cluster running = cluster;
+      LoadRunner.start(running, command.workload(), report -> running.noteLoad(LoadText.describe(command.workload(), report)));
+      return new Result.Message("load started in the background; it runs as time moves (tick, watch) and 'history' shows its summary when it ends");
+    }
     LoadReport report = LoadRunner.run(cluster, command.workload());
     return new Result.LoadDone(report.ops(), report.reads(), report.writes(), report.failed(), report.elapsedMs(),
         report.throughputOpsPerSecond(), report.readLatency(), report.writeLatency(), report.staleShare(), report.anomalies(),

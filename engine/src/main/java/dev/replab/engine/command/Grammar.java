@@ -8,7 +8,7 @@ import java.util.Set;
 /** The parsers of every command, one small method per command, and the specs that name them. */
 final class Grammar {
   static final Set<String> LOAD_OPTIONS =
-      Set.of("ops", "clients", "reads", "keys", "dist", "rate", "duration", "policy", "consistency", "check");
+      Set.of("ops", "clients", "reads", "keys", "dist", "rate", "duration", "policy", "consistency", "check", "wait");
   static final Set<String> SWEEP_OPTIONS;
 
   static {
@@ -126,9 +126,9 @@ final class Grammar {
         spec("inspect", "inspect <key>", "Shows a key's value and version on every node.", List.of("inspect x"), List.of(), Set.of(), ArgumentKind.KEY, ViewGrammar::inspect),
         spec("history", "history", "Lists every client operation with its times and outcome, and cluster events.",
             List.of("history"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.History())),
-        spec("load", "load [ops=<n>] [clients=<c>] [reads=<pct>] [keys=<k>] [dist=uniform|zipf] [rate=<ops/s>] [duration=<d>] [policy=<policy>] [consistency=<level>] [check=on|off]",
+        spec("load", "load [ops=<n>] [clients=<c>] [reads=<pct>] [keys=<k>] [dist=uniform|zipf] [rate=<ops/s>] [duration=<d>] [policy=<policy>] [consistency=<level>] [check=on|off] [wait=on|off]",
             "Runs a workload of reads and writes and reports throughput, latency percentiles, stale reads, anomalies and lag.",
-            List.of("load ops=2000 clients=16 reads=90", "load duration=10s rate=200/s", "load ops=5000 reads=95 policy=least-lag consistency=read-your-writes"),
+            List.of("load ops=2000 clients=16 reads=90", "load duration=10s rate=200/s", "load ops=2000 rate=200/s wait=off", "load ops=5000 reads=95 policy=least-lag consistency=read-your-writes"),
             List.of(), LOAD_OPTIONS, ArgumentKind.NONE, ClientGrammar::load),
         spec("sweep", "sweep replicas=1,2,4,8 [service=<d>] <load options>",
             "Repeats one workload on fresh clusters with different numbers of nodes and tabulates throughput and latency.",

@@ -65,7 +65,27 @@ public final class LoadRunner {
     return new LoadRunner(cluster, workload).run();
   }
 
+  /**
+   * Starts the workload and returns at once: it runs as later commands move time (tick, watch),
+   * and when it ends its summary is recorded as a cluster event.
+   *
+   * @param whenDone receives the report when the last operation is answered
+   */
+  public static void start(Cluster cluster, Workload workload, java.util.function.Consumer<LoadReport> whenDone) {
+    LoadRunner runner = new LoadRunner(cluster, workload);
+    runner.whenDone = whenDone;
+    runner.begin();
+  }
+
+  private java.util.function.Consumer<LoadReport> whenDone;
+
   private LoadReport run() {
+    begin();
+    sim.runUntil(() -> !canIssue() && done == issued, startUs + LIMIT_US);
+    return report();
+  }
+
+  private void begin() {
     startUs = sim.nowUs();
     firstOpBefore = cluster.history().size();
     lastAnswerUs = startUs;
@@ -78,8 +98,6 @@ public final class LoadRunner {
         sim.schedule(i, () -> issueFrom(client, true));
       }
     }
-    sim.runUntil(() -> !canIssue() && done == issued, startUs + LIMIT_US);
-    return report();
   }
 
   private boolean canIssue() {
@@ -132,6 +150,11 @@ public final class LoadRunner {
     }
     if (closedLoop) {
       issueFrom(client, true);
+    }
+    if (whenDone != null && !canIssue() && done == issued) {
+      java.util.function.Consumer<LoadReport> report = whenDone;
+      whenDone = null;
+      report.accept(report());
     }
   }
 

@@ -16,6 +16,8 @@ import dev.replab.engine.cluster.Consistency;
  * @param policy where reads go (a read routing policy)
  * @param consistency the reads' session guarantee
  * @param analyze whether to run the anomaly checkers over the history afterwards
+ * @param blocking whether {@code load} runs the workload to its end before returning; otherwise it
+ *     runs in the background as later commands move time
  */
 public record Workload(
     long ops,
@@ -27,4 +29,5 @@ public record Workload(
     long durationUs,
     String policy,
     Consistency consistency,
-    boolean analyze) {}
+    boolean analyze,
+    boolean blocking) {}

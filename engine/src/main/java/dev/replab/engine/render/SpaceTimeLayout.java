@@ -28,6 +28,7 @@ final class SpaceTimeLayout {
   private static final double BREAK_PX = 96;
   private static final double BREAK_GAP = 26;
   private static final double MIN_IN_FLIGHT_PX = 22;
+  private static final double MIN_STEP_PX = 7;
   private static final int NOTE_CHARS = 32;
   private static final double NOTE_LINE = 12;
   /** Where along a lost message's path its cross is drawn: it was dropped on arrival. */
@@ -300,7 +301,8 @@ final class SpaceTimeLayout {
   /**
    * Places the moments where something happens: to scale, at a scale where a typical message
    * takes {@value #TARGET_LATENCY_PX} pixels, except that a stretch longer than {@value #BREAK_PX}
-   * pixels becomes a gap band of fixed height.
+   * pixels becomes a gap band of fixed height and two moments are never closer than
+   * {@value #MIN_STEP_PX} pixels.
    */
   private void scale(List<Selected> shown) {
     long[] latencies = shown.stream()
@@ -318,7 +320,9 @@ final class SpaceTimeLayout {
         ys[i] = ys[i - 1] + BREAK_GAP;
         gaps.add(new Gap(ys[i - 1] + 6, ys[i] - 6, "+" + Durations.format(deltaUs)));
       } else {
-        ys[i] = ys[i - 1] + px;
+        // Moments a few microseconds apart still get a few pixels, so that their arrows and
+        // labels do not sit on top of each other.
+        ys[i] = ys[i - 1] + Math.max(MIN_STEP_PX, px);
       }
     }
     // A message still in flight needs a little length to show which way it is going.
