@@ -12,6 +12,7 @@ import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
+import org.asciidoctor.ast.Document;
 
 /**
  * Renders the course book to HTML and PDF. The lessons and {@code [replab]} examples are executed
@@ -98,6 +99,27 @@ public final class BookBuilder implements AutoCloseable {
     return conversion.html();
   }
 
+  /**
+   * Parses a snippet of AsciiDoc for a backend without converting it, failing on any warning; for
+   * tests that look at the blocks the extensions made for the PDF.
+   */
+  Document load(String asciidoc, Path baseDir, String backend) throws BookException {
+    Options options = Options.builder()
+        .backend(backend)
+        .safe(SafeMode.UNSAFE)
+        .baseDir(baseDir.toFile())
+        .attributes(Attributes.builder().attribute("attribute-missing", "warn").build())
+        .build();
+    if (backend.equals(Format.PDF.backend)) {
+      // Converting loads the PDF converter by itself; parsing alone does not.
+      asciidoctor.requireLibrary("asciidoctor-pdf");
+    }
+    warnings.drain();
+    Document document = asciidoctor.load(asciidoc, options);
+    failOnWarnings();
+    return document;
+  }
+
   /** An HTML fragment and the warnings its conversion logged. */
   record Conversion(String html, List<String> warnings) {}
 
@@ -142,6 +164,8 @@ public final class BookBuilder implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    // The plots are drawn with Java 2D; there is no screen to draw on.
+    System.setProperty("java.awt.headless", "true");
     System.exit(run(args, System.out, System.err));
   }
 

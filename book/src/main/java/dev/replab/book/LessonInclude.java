@@ -1,13 +1,19 @@
 package dev.replab.book;
 
+import dev.replab.engine.Executed;
+import dev.replab.engine.Session;
+import dev.replab.lessons.Cell;
+import dev.replab.lessons.JavaCells;
 import dev.replab.lessons.Lesson;
 import dev.replab.lessons.LessonReport;
+import dev.replab.lessons.LessonReport.CellReport;
 import dev.replab.lessons.LessonRunner;
 import dev.replab.lessons.Lessons;
 import dev.replab.lessons.LessonReport.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.asciidoctor.ast.Document;
@@ -20,8 +26,12 @@ import org.asciidoctor.log.Severity;
  * {@code include::lesson:01[]} runs a shipped lesson ({@code include::lesson:all[]}: every shipped
  * lesson in course order; {@code include::lesson:my-lesson.yaml[]}: a lesson file next to the
  * including document) from its seed and includes it as a chapter
- * (see {@link LessonWriter}). It is an include rather than a block macro so that the lesson's
- * prose is parsed exactly like hand-written chapters: its sections reach the table of contents.
+ * (see {@link LessonWriter}), each run cell followed by the drawings made from its real run (see
+ * {@link CellFigures}). It is an include rather than a block macro so that the lesson's prose is
+ * parsed exactly like hand-written chapters: its sections reach the table of contents.
+ *
+ * <p>The cells run one by one, exactly as {@link LessonRunner#run} runs them, so that each cell's
+ * drawings can be made from the session as that cell left it.
  *
  * <p>An unknown lesson, or an expectation that does not hold, is logged as an error, and the book
  * build fails on it: the book never shows a lesson whose output no longer says what its prose says.
@@ -43,7 +53,7 @@ public final class LessonInclude extends IncludeProcessor {
     List<String> ids = id.equals(ALL) ? Lessons.ids() : List.of(id);
     List<String> chapters = new ArrayList<>();
     for (String one : ids) {
-      chapters.addAll(chapter(one, reader, target));
+      chapters.addAll(chapter(one, document, reader, target));
       chapters.add("");
     }
     String file = id.equals(ALL) ? "lessons/index.txt" : "lessons/" + id;
@@ -51,7 +61,7 @@ public final class LessonInclude extends IncludeProcessor {
   }
 
   /** One lesson, run and written as a chapter; nothing (and an error logged) when it cannot load. */
-  private List<String> chapter(String id, PreprocessorReader reader, String target) {
+  private List<String> chapter(String id, Document document, PreprocessorReader reader, String target) {
     Lesson lesson;
     try {
       lesson = load(id, reader);
@@ -59,11 +69,26 @@ public final class LessonInclude extends IncludeProcessor {
       error(reader, "include::" + target + "[]: " + e.getMessage());
       return List.of();
     }
-    LessonReport report = LessonRunner.run(lesson);
+    boolean html = Figure.html(document);
+    Session session = new Session(lesson.seed());
+    List<CellReport> cells = new ArrayList<>();
+    Map<Integer, List<Figure>> figures = new HashMap<>();
+    CellFigures drawings = new CellFigures(html);
+    for (Cell cell : lesson.cells()) {
+      long startUs = session.nowUs();
+      CellReport ran = LessonRunner.runCell(cell, session, JavaCells.NONE);
+      if (ran instanceof LessonReport.Ran run) {
+        List<Executed> executed = run.lines().stream().flatMap(line -> line.executed().stream()).toList();
+        figures.put(cells.size(), drawings.of(executed, session, startUs));
+      }
+      cells.add(ran);
+    }
+    LessonReport report = new LessonReport(lesson, cells);
     for (Verdict failure : report.failures()) {
       error(reader, "lesson " + lesson.id() + " does not hold: " + failure);
     }
-    return LessonWriter.write(report);
+    return LessonWriter.write(report, index -> figures.getOrDefault(index, List.of()).stream()
+        .flatMap(figure -> figure.asciidoc(html).stream()).toList());
   }
 
   /**

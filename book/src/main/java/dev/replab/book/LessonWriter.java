@@ -8,11 +8,13 @@ import dev.replab.lessons.LessonReport.LineRun;
 import dev.replab.lessons.LessonReport.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Writes an executed lesson as AsciiDoc: a chapter titled after the lesson, its objectives, its
  * prose as written, every run cell as a listing of the real transcript with a note of what the
- * build checked, Java cells as code, prompts as tips and quizzes as sidebars.
+ * build checked and the drawings made from its run, Java cells as code, prompts as tips and
+ * quizzes as sidebars.
  */
 final class LessonWriter {
   private final List<String> out = new ArrayList<>();
@@ -21,14 +23,23 @@ final class LessonWriter {
 
   /** The chapter for one lesson report. Failed expectations are the caller's business. */
   static List<String> write(LessonReport report) {
+    return write(report, index -> List.of());
+  }
+
+  /**
+   * The chapter for one lesson report, with the lines {@code figures} gives for each cell (by its
+   * index in the lesson) after that cell's listing.
+   */
+  static List<String> write(LessonReport report, IntFunction<List<String>> figures) {
     LessonWriter writer = new LessonWriter();
     writer.header(report.lesson());
     // Lesson prose titles its sections with "==", as if the lesson were the whole document; in
     // the book the lesson is a chapter, so its sections go one level down.
     writer.out.add(":leveloffset: +1");
     writer.out.add("");
-    for (CellReport cell : report.cells()) {
-      writer.cell(cell);
+    for (int index = 0; index < report.cells().size(); index++) {
+      writer.cell(report.cells().get(index));
+      writer.out.addAll(figures.apply(index));
     }
     writer.out.add(":leveloffset: -1");
     return List.copyOf(writer.out);

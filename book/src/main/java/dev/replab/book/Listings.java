@@ -49,7 +49,8 @@ final class Listings {
     return create(processor, parent, transcript, (String) attributes.get("title"));
   }
 
-  private static Block create(BaseProcessor processor, StructuralNode parent, Transcript transcript, String title) {
+  /** The listing of a transcript, with an optional title. */
+  static Block create(BaseProcessor processor, StructuralNode parent, Transcript transcript, String title) {
     Map<String, Object> attributes = new HashMap<>();
     attributes.put("role", ROLE);
     attributes.put("subs", "none");

@@ -12,5 +12,8 @@ public final class ReplabExtensions {
     registry.block(ReplabBlock.class);
     registry.blockMacro(ReplabMacro.class);
     registry.includeProcessor(LessonInclude.class);
+    registry.block(SpaceTimeBlock.class);
+    registry.block(PlotBlock.class);
+    registry.blockMacro(RaceMacro.class);
   }
 }

@@ -27,7 +27,7 @@ final class SpaceTimeLayout {
   private static final double TARGET_LATENCY_PX = 28;
   private static final double BREAK_PX = 96;
   private static final double BREAK_GAP = 26;
-  private static final double MIN_IN_FLIGHT_PX = 22;
+  private static final double MIN_IN_FLIGHT_PX = 30;
   private static final double MIN_STEP_PX = 7;
   private static final int NOTE_CHARS = 32;
   private static final double NOTE_LINE = 12;
@@ -71,7 +71,7 @@ final class SpaceTimeLayout {
   /**
    * One message. {@code (x2, y2)} is where its line ends: the receiver, the cross of a lost
    * message, or the bottom edge for one still in flight. {@code label} is null when there was no
-   * room for it (only heartbeat labels give way).
+   * room for it (only the labels of heartbeats and of messages still in flight give way).
    */
   record Arrow(double x1, double y1, double x2, double y2, Kind kind, Trace.Fate fate, boolean inFlight, String text, Box label,
       String tooltip) {
@@ -380,7 +380,9 @@ final class SpaceTimeLayout {
       y2 = y(hop.arriveUs());
     }
     String text = hop.message().label() + (one.kind() == Kind.STALE ? " STALE" : "");
-    Box label = placeLabel(x1, y1, x2, y2, text, hop.message().background());
+    // A heartbeat's label, or that of a message still on its way at the bottom edge where
+    // space is short, gives way when there is no room for it.
+    Box label = placeLabel(x1, y1, x2, y2, text, hop.message().background() || inFlight);
     kinds.add(one.kind());
     arrows.add(new Arrow(x1, y1, x2, y2, one.kind(), inFlight ? Trace.Fate.DELIVERED : hop.fate(), inFlight, text, label,
         tooltip(cluster, hop, one.kind(), inFlight)));
@@ -408,8 +410,8 @@ final class SpaceTimeLayout {
 
   /**
    * Puts a label on its arrow where it covers no other label, trying the middle first. When
-   * every place is taken, a heartbeat's label is left out and any other label goes where it
-   * covers the least.
+   * every place is taken, an optional label is left out and any other label goes where it covers
+   * the least.
    */
   private Box placeLabel(double x1, double y1, double x2, double y2, String text, boolean optional) {
     double width = Svg.textWidth(text) + 6;

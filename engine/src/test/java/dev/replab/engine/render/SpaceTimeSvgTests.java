@@ -74,6 +74,7 @@ class SpaceTimeSvgTests {
     assertEquals(2, countOf(svg, "dropped by the partition"), svg);
     assertEquals(2, countOf(svg, "stroke-width=\"2.2\""), "a cross for each dropped message");
     assertTrue(texts.contains("lost or dropped") && texts.contains("stale reply"), "the legend explains the marks: " + texts);
+    assertFalse(texts.contains("cluster-wide change"), "no mark across the cluster was given, so the legend has none");
   }
 
   @Test
@@ -100,6 +101,18 @@ class SpaceTimeSvgTests {
     assertTrue(texts.contains("won the election"), "the election is an event: " + texts);
     assertTrue(texts.contains("vote for me? e2"), "and its messages are drawn: " + texts);
     assertTrue(texts.contains("an operator looks at the"), "a caller's mark is drawn like an event: " + texts);
+    assertTrue(texts.contains("event at a node") && texts.contains("cluster-wide change"), "the legend explains both: " + texts);
+  }
+
+  @Test
+  void tooltipsCanBeLeftOutForPaper() {
+    Cluster cluster = run(1, CUT_OFF);
+    String screen = SpaceTimeSvg.render(cluster, SpaceTimeSvg.Options.since(0));
+    String paper = SpaceTimeSvg.render(cluster, SpaceTimeSvg.Options.since(0).withTooltips(false));
+
+    assertTrue(screen.contains("<title>"));
+    assertFalse(paper.contains("<title>"), "no tooltips");
+    assertEquals(screen.replaceAll("<title>[^<]*</title>", ""), paper, "and nothing else changes");
   }
 
   @Test
