@@ -10,10 +10,14 @@ final class Blocks {
   private Blocks() {}
 
   /**
-   * The figure, or with the block's {@code transcript} option an open block holding the figure
-   * and then the listing of the session that made it, so a reader can replay it.
+   * The figure, or with the block's {@code transcript} option an open block holding the figure and
+   * then the listing of the session that made it, so a reader can replay it.
    */
-  static StructuralNode figureWithTranscript(BaseProcessor processor, StructuralNode parent, Figure figure, Scene scene,
+  static StructuralNode figureWithTranscript(
+      BaseProcessor processor,
+      StructuralNode parent,
+      Figure figure,
+      Scene scene,
       Map<String, Object> attributes) {
     if (!attributes.containsKey("transcript-option")) {
       return figure.block(processor, parent);

@@ -45,7 +45,9 @@ public final class BookBuilder implements AutoCloseable {
       return switch (name.strip().toLowerCase(Locale.ROOT)) {
         case "html", "html5" -> HTML;
         case "pdf" -> PDF;
-        default -> throw new IllegalArgumentException("unknown format '" + name + "'; formats are html and pdf");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown format '" + name + "'; formats are html and pdf");
       };
     }
   }
@@ -75,19 +77,21 @@ public final class BookBuilder implements AutoCloseable {
       throw new BookException(List.of("no " + MAIN_DOCUMENT + " in " + source.toAbsolutePath()));
     }
     long start = System.nanoTime();
-    Options options = Options.builder()
-        .backend(format.backend)
-        .safe(SafeMode.UNSAFE)
-        .baseDir(source.toFile())
-        .toFile(outDir.resolve(format.fileName).toAbsolutePath().toFile())
-        .mkDirs(true)
-        .standalone(true)
-        .attributes(Attributes.builder().attribute("attribute-missing", "warn").build())
-        .build();
+    Options options =
+        Options.builder()
+            .backend(format.backend)
+            .safe(SafeMode.UNSAFE)
+            .baseDir(source.toFile())
+            .toFile(outDir.resolve(format.fileName).toAbsolutePath().toFile())
+            .mkDirs(true)
+            .standalone(true)
+            .attributes(Attributes.builder().attribute("attribute-missing", "warn").build())
+            .build();
     warnings.drain();
     asciidoctor.convertFile(main.toFile(), options);
     failOnWarnings();
-    return new Rendered(format, outDir.resolve(format.fileName), (System.nanoTime() - start) / 1_000_000);
+    return new Rendered(
+        format, outDir.resolve(format.fileName), (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Converts a snippet of AsciiDoc to an HTML fragment, failing on any warning; for tests. */
@@ -104,12 +108,13 @@ public final class BookBuilder implements AutoCloseable {
    * tests that look at the blocks the extensions made for the PDF.
    */
   Document load(String asciidoc, Path baseDir, String backend) throws BookException {
-    Options options = Options.builder()
-        .backend(backend)
-        .safe(SafeMode.UNSAFE)
-        .baseDir(baseDir.toFile())
-        .attributes(Attributes.builder().attribute("attribute-missing", "warn").build())
-        .build();
+    Options options =
+        Options.builder()
+            .backend(backend)
+            .safe(SafeMode.UNSAFE)
+            .baseDir(baseDir.toFile())
+            .attributes(Attributes.builder().attribute("attribute-missing", "warn").build())
+            .build();
     if (backend.equals(Format.PDF.backend)) {
       // Converting loads the PDF converter by itself; parsing alone does not.
       asciidoctor.requireLibrary("asciidoctor-pdf");
@@ -125,12 +130,13 @@ public final class BookBuilder implements AutoCloseable {
 
   /** Converts a snippet of AsciiDoc to an HTML fragment and returns the warnings with it. */
   Conversion convertCollecting(String asciidoc, Path baseDir) {
-    Options options = Options.builder()
-        .backend("html5")
-        .safe(SafeMode.UNSAFE)
-        .baseDir(baseDir.toFile())
-        .attributes(Attributes.builder().attribute("attribute-missing", "warn").build())
-        .build();
+    Options options =
+        Options.builder()
+            .backend("html5")
+            .safe(SafeMode.UNSAFE)
+            .baseDir(baseDir.toFile())
+            .attributes(Attributes.builder().attribute("attribute-missing", "warn").build())
+            .build();
     warnings.drain();
     String html = asciidoctor.convert(asciidoc, options);
     return new Conversion(html, warnings.drain());
@@ -187,7 +193,12 @@ public final class BookBuilder implements AutoCloseable {
       out.printf(Locale.ROOT, "asciidoctor ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
       for (Format format : arguments.formats()) {
         Rendered rendered = builder.render(arguments.source(), arguments.out(), format);
-        out.printf(Locale.ROOT, "%-4s %s (%.1f s)%n", format.name().toLowerCase(Locale.ROOT), rendered.file(), rendered.millis() / 1e3);
+        out.printf(
+            Locale.ROOT,
+            "%-4s %s (%.1f s)%n",
+            format.name().toLowerCase(Locale.ROOT),
+            rendered.file(),
+            rendered.millis() / 1e3);
       }
     } catch (BookException e) {
       err.println("replab book: the book did not render cleanly:");
@@ -199,11 +210,13 @@ public final class BookBuilder implements AutoCloseable {
 
   /** The command line: where the chapters are, where the book goes, which formats. */
   record Arguments(Path source, Path out, List<Format> formats, boolean help) {
-    static final String USAGE = String.join("\n",
-        "usage: BookBuilder [--source <dir>] [--out <dir>] [--formats html,pdf]",
-        "  --source   the folder with book.adoc (default book/src/docs/asciidoc)",
-        "  --out      where index.html and replab-book.pdf go (default book/target/book)",
-        "  --formats  html, pdf or both, comma-separated (default html,pdf)");
+    static final String USAGE =
+        String.join(
+            "\n",
+            "usage: BookBuilder [--source <dir>] [--out <dir>] [--formats html,pdf]",
+            "  --source   the folder with book.adoc (default book/src/docs/asciidoc)",
+            "  --out      where index.html and replab-book.pdf go (default book/target/book)",
+            "  --formats  html, pdf or both, comma-separated (default html,pdf)");
 
     static Arguments parse(String[] args) {
       Path source = Path.of("book", "src", "docs", "asciidoc");

@@ -19,9 +19,9 @@ import java.util.Set;
  * every message the cell caused, when something happened worth watching and there are few enough
  * messages to read.
  *
- * <p>Each drawing costs the PDF converter a fraction of a second, so a lesson gets at most
- * {@value #DIAGRAMS_PER_LESSON} space-time diagrams: the first runs in it where something goes
- * wrong, which is where a reader most needs to see the messages.
+ * <p>Each drawing costs the PDF converter a fraction of a second, so a lesson gets at most {@value
+ * #DIAGRAMS_PER_LESSON} space-time diagrams: the first runs in it where something goes wrong, which
+ * is where a reader most needs to see the messages.
  */
 final class CellFigures {
   /** A space-time diagram with more messages than this is too dense to read on a page. */
@@ -47,8 +47,8 @@ final class CellFigures {
   }
 
   /**
-   * Where a run of commands starts on the cluster's clock, and what a diagram of it should mark.
-   * A run that creates a cluster starts with it (a new cluster's clock starts at zero).
+   * Where a run of commands starts on the cluster's clock, and what a diagram of it should mark. A
+   * run that creates a cluster starts with it (a new cluster's clock starts at zero).
    */
   record Window(long sinceUs, List<SpaceTimeSvg.Mark> marks) {
     static Window of(List<Executed> executed, long startUs) {
@@ -69,7 +69,10 @@ final class CellFigures {
     }
 
     SpaceTimeSvg.Options options(boolean html) {
-      return SpaceTimeSvg.Options.since(sinceUs).withMarks(marks).withMaxArrows(MOST_MESSAGES).withTooltips(html);
+      return SpaceTimeSvg.Options.since(sinceUs)
+          .withMarks(marks)
+          .withMaxArrows(MOST_MESSAGES)
+          .withTooltips(html);
     }
   }
 
@@ -84,7 +87,11 @@ final class CellFigures {
     List<Result.LoadDone> loads = new ArrayList<>();
     for (Executed one : executed) {
       if (one.result() instanceof Result.SweepTable sweep) {
-        figures.add(new Figure("Requests answered per second by each cluster size in the sweep above", "replab-plot", Charts.throughput(sweep)));
+        figures.add(
+            new Figure(
+                "Requests answered per second by each cluster size in the sweep above",
+                "replab-plot",
+                Charts.throughput(sweep)));
       } else if (one.result() instanceof Result.LoadDone load) {
         loads.add(load);
       }
@@ -95,16 +102,22 @@ final class CellFigures {
     if (figures.isEmpty() && diagrams < DIAGRAMS_PER_LESSON) {
       SpaceTimeSvg.Options options = window.options(html);
       int messages = SpaceTimeSvg.count(cluster, options);
-      if (messages >= FEWEST_MESSAGES && messages <= MOST_MESSAGES && eventful(cluster, window.sinceUs(), session.nowUs())) {
+      if (messages >= FEWEST_MESSAGES
+          && messages <= MOST_MESSAGES
+          && eventful(cluster, window.sinceUs(), session.nowUs())) {
         diagrams++;
-        figures.add(new Figure("Every message of the run above, drawn from the engine's trace: time flows down", "replab-spacetime",
-            SpaceTimeSvg.render(cluster, options)));
+        figures.add(
+            new Figure(
+                "Every message of the run above, drawn from the engine's trace: time flows down",
+                "replab-spacetime",
+                SpaceTimeSvg.render(cluster, options)));
       }
     }
     return figures;
   }
 
-  private static Figure loadFigure(Cluster cluster, List<Result.LoadDone> loads, long sinceUs, long untilUs) {
+  private static Figure loadFigure(
+      Cluster cluster, List<Result.LoadDone> loads, long sinceUs, long untilUs) {
     long mostLagUs = 0;
     for (List<Cluster.LagSample> samples : cluster.lagHistory().values()) {
       for (Cluster.LagSample sample : samples) {
@@ -114,26 +127,39 @@ final class CellFigures {
       }
     }
     if (mostLagUs >= VISIBLE_LAG_US) {
-      return new Figure("Each follower's lag behind the leader while the commands above ran, sampled every 100 ms", "replab-plot",
+      return new Figure(
+          "Each follower's lag behind the leader while the commands above ran, sampled every 100 ms",
+          "replab-plot",
           Charts.lagOverTime(cluster, sinceUs, untilUs));
     }
-    return new Figure(loads.size() == 1 ? "Latency percentiles of the load above"
-        : "Latency percentiles of the " + loads.size() + " loads above, in the order they ran", "replab-plot", Charts.latency(loads));
+    return new Figure(
+        loads.size() == 1
+            ? "Latency percentiles of the load above"
+            : "Latency percentiles of the " + loads.size() + " loads above, in the order they ran",
+        "replab-plot",
+        Charts.latency(loads));
   }
 
   /**
-   * Whether a run shows something worth watching happen: a stale read, a request that failed or
-   * may not have taken effect, a lost write, a message that never arrived, or an event at a node
-   * such as a crash or an election.
+   * Whether a run shows something worth watching happen: a stale read, a request that failed or may
+   * not have taken effect, a lost write, a message that never arrived, or an event at a node such
+   * as a crash or an election.
    */
   static boolean eventful(Cluster cluster, long sinceUs, long untilUs) {
     for (Operation op : cluster.history().operations()) {
-      if (op.invokeUs() >= sinceUs && (op.stale() || op.lost() != null || op.outcome() == Outcome.FAIL || op.outcome() == Outcome.UNKNOWN)) {
+      if (op.invokeUs() >= sinceUs
+          && (op.stale()
+              || op.lost() != null
+              || op.outcome() == Outcome.FAIL
+              || op.outcome() == Outcome.UNKNOWN)) {
         return true;
       }
     }
     for (Trace.Hop hop : cluster.trace().hops()) {
-      if (hop.sentUs() >= sinceUs && hop.arriveUs() <= untilUs && !hop.message().background() && hop.fate() != Trace.Fate.DELIVERED) {
+      if (hop.sentUs() >= sinceUs
+          && hop.arriveUs() <= untilUs
+          && !hop.message().background()
+          && hop.fate() != Trace.Fate.DELIVERED) {
         return true;
       }
     }

@@ -54,20 +54,28 @@ final class Charts {
    * JFreeSVG writes it inside a single-quoted attribute.
    */
   private static final String FONT_FAMILY = "DejaVu Sans, Helvetica, Arial, sans-serif";
+
   private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   private static final Color GRID = new Color(0xE2E8F0);
   private static final Color INK = new Color(0x334155);
   private static final Color[] SERIES = {
-      new Color(0x2563EB), new Color(0xC2410C), new Color(0x0D9488), new Color(0x7C3AED), new Color(0xB45309), new Color(0x15803D),
-      new Color(0xBE123C), new Color(0x0E7490)};
+    new Color(0x2563EB),
+    new Color(0xC2410C),
+    new Color(0x0D9488),
+    new Color(0x7C3AED),
+    new Color(0xB45309),
+    new Color(0x15803D),
+    new Color(0xBE123C),
+    new Color(0x0E7490)
+  };
 
   private Charts() {}
 
   /**
-   * Each follower's lag in milliseconds against simulated time, from the samples the cluster
-   * takes every 100 ms, between {@code sinceUs} and {@code untilUs}. Null when no sample falls in
-   * that window.
+   * Each follower's lag in milliseconds against simulated time, from the samples the cluster takes
+   * every 100 ms, between {@code sinceUs} and {@code untilUs}. Null when no sample falls in that
+   * window.
    */
   static String lagOverTime(Cluster cluster, long sinceUs, long untilUs) {
     XYSeriesCollection dataset = new XYSeriesCollection();
@@ -87,13 +95,20 @@ final class Charts {
     if (!any) {
       return null;
     }
-    NumberAxis time = axis("simulated time (s)", new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    NumberAxis time =
+        axis(
+            "simulated time (s)",
+            new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     time.setAutoRangeIncludesZero(false);
-    NumberAxis lag = axis("lag behind the leader (ms)", new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    NumberAxis lag =
+        axis(
+            "lag behind the leader (ms)",
+            new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < dataset.getSeriesCount(); i++) {
       renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
-      renderer.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      renderer.setSeriesStroke(
+          i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
     XYPlot plot = new XYPlot(dataset, time, lag, renderer);
     style(plot);
@@ -104,17 +119,25 @@ final class Charts {
   static String throughput(Result.SweepTable sweep) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     for (Result.SweepRow row : sweep.rows()) {
-      dataset.addValue(row.throughputOpsS(), "throughput", row.replicas() + (row.replicas() == 1 ? " node" : " nodes"));
+      dataset.addValue(
+          row.throughputOpsS(),
+          "throughput",
+          row.replicas() + (row.replicas() == 1 ? " node" : " nodes"));
     }
     BarRenderer renderer = bars(new Color[] {SERIES[0]}, grouped("#,##0"));
-    CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(), axis("requests answered per second", integers()), renderer);
+    CategoryPlot plot =
+        new CategoryPlot(
+            dataset,
+            new CategoryAxis(),
+            axis("requests answered per second", integers()),
+            renderer);
     style(plot);
     return svg(chart(plot, false), "throughput", fingerprint(sweep.text()));
   }
 
   /**
-   * Latency percentiles of reads and writes, one group of bars per percentile; with several
-   * runs, each run's reads and writes are their own series, named {@code run 1 reads} and so on.
+   * Latency percentiles of reads and writes, one group of bars per percentile; with several runs,
+   * each run's reads and writes are their own series, named {@code run 1 reads} and so on.
    */
   static String latency(List<Result.LoadDone> loads) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
@@ -131,8 +154,10 @@ final class Charts {
       key.append(load.text());
     }
     BarRenderer renderer = bars(SERIES, grouped("#,##0.#"));
-    NumberFormat milliseconds = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(), axis("latency (ms)", milliseconds), renderer);
+    NumberFormat milliseconds =
+        new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    CategoryPlot plot =
+        new CategoryPlot(dataset, new CategoryAxis(), axis("latency (ms)", milliseconds), renderer);
     style(plot);
     return svg(chart(plot, true), "latency", fingerprint(key.toString()));
   }
@@ -162,7 +187,8 @@ final class Charts {
   }
 
   private static StandardCategoryItemLabelGenerator grouped(String pattern) {
-    return new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    return new StandardCategoryItemLabelGenerator(
+        "{2}", new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)));
   }
 
   private static BarRenderer bars(Color[] colors, StandardCategoryItemLabelGenerator labels) {
@@ -225,9 +251,9 @@ final class Charts {
   }
 
   /**
-   * The chart as an SVG element with a view box, so that the page can scale it. Definitions
-   * (clip paths) are named after {@code kind} and a fingerprint of the data: several charts
-   * inline in one HTML page must not share an id, and the same data always gives the same bytes.
+   * The chart as an SVG element with a view box, so that the page can scale it. Definitions (clip
+   * paths) are named after {@code kind} and a fingerprint of the data: several charts inline in one
+   * HTML page must not share an id, and the same data always gives the same bytes.
    */
   private static String svg(JFreeChart chart, String kind, String fingerprint) {
     SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
@@ -240,7 +266,9 @@ final class Charts {
     // The first clip is the whole chart, so clipping to it changes nothing; it is left out because
     // the PDF converter pays for every clip it applies.
     String wholeChart = " clip-path='url(#" + g2.getDefsKeyPrefix() + "clip-0)'";
-    return svg.replace(wholeChart, "").replaceFirst("<svg ", "<svg class=\"replab-plot\" role=\"img\" aria-label=\"" + kind + " chart\" ");
+    return svg.replace(wholeChart, "")
+        .replaceFirst(
+            "<svg ", "<svg class=\"replab-plot\" role=\"img\" aria-label=\"" + kind + " chart\" ");
   }
 
   /** A coordinate with at most two decimals, in the root locale: smaller SVG, same drawing. */
@@ -267,7 +295,8 @@ final class Charts {
   /** Eight hex digits of a SHA-256 of {@code text}: stable across runs and machines. */
   static String fingerprint(String text) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);

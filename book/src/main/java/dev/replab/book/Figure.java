@@ -11,18 +11,18 @@ import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BaseProcessor;
 
 /**
- * A drawing in the book, made while the book renders: a space-time diagram, a plot or an
- * animation. The HTML book gets its SVG inline (animated where there is an animation; a small
- * script in {@code docinfo-footer.html} adds play and pause); the PDF gets a still SVG as an
- * image, which the PDF converter draws as vectors. Whoever makes a figure makes the SVG for the
- * format being rendered (see {@link #html(Document)}), so each format pays only for its own.
+ * A drawing in the book, made while the book renders: a space-time diagram, a plot or an animation.
+ * The HTML book gets its SVG inline (animated where there is an animation; a small script in {@code
+ * docinfo-footer.html} adds play and pause); the PDF gets a still SVG as an image, which the PDF
+ * converter draws as vectors. Whoever makes a figure makes the SVG for the format being rendered
+ * (see {@link #html(Document)}), so each format pays only for its own.
  *
  * <p>Inline rather than a file next to the page: the HTML converter does not copy images, and an
  * inline SVG is what the page's script can pause.
  *
  * @param title the caption under the drawing, plain text
- * @param kind CSS classes naming what it is: {@code replab-spacetime}, {@code replab-plot},
- *     {@code replab-race}, with {@code replab-animation} for one that plays
+ * @param kind CSS classes naming what it is: {@code replab-spacetime}, {@code replab-plot}, {@code
+ *     replab-race}, with {@code replab-animation} for one that plays
  * @param svg the drawing
  */
 record Figure(String title, String kind, String svg) {
@@ -39,7 +39,10 @@ record Figure(String title, String kind, String svg) {
     if (html) {
       return List.of("++++", html(), "++++", "");
     }
-    return List.of("." + title, "image::" + dataUri() + "[\"" + title.replace("\"", "'") + "\",align=center]", "");
+    return List.of(
+        "." + title,
+        "image::" + dataUri() + "[\"" + title.replace("\"", "'") + "\",align=center]",
+        "");
   }
 
   /** The figure as a block, for block processors. */
@@ -58,12 +61,20 @@ record Figure(String title, String kind, String svg) {
 
   /** The HTML of an image block with the SVG inline and the caption under it. */
   String html() {
-    return "<div class=\"imageblock " + ROLE + " " + kind + "\">\n<div class=\"content\">\n" + svg.strip() + "\n</div>\n<div class=\"title\">"
-        + escape(title) + "</div>\n</div>";
+    return "<div class=\"imageblock "
+        + ROLE
+        + " "
+        + kind
+        + "\">\n<div class=\"content\">\n"
+        + svg.strip()
+        + "\n</div>\n<div class=\"title\">"
+        + escape(title)
+        + "</div>\n</div>";
   }
 
   private String dataUri() {
-    return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+    return "data:image/svg+xml;base64,"
+        + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String escape(String text) {

@@ -7,9 +7,9 @@ import dev.replab.lessons.JavaCells;
 import dev.replab.lessons.Lesson;
 import dev.replab.lessons.LessonReport;
 import dev.replab.lessons.LessonReport.CellReport;
+import dev.replab.lessons.LessonReport.Verdict;
 import dev.replab.lessons.LessonRunner;
 import dev.replab.lessons.Lessons;
-import dev.replab.lessons.LessonReport.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +25,10 @@ import org.asciidoctor.log.Severity;
 /**
  * {@code include::lesson:01[]} runs a shipped lesson ({@code include::lesson:all[]}: every shipped
  * lesson in course order; {@code include::lesson:my-lesson.yaml[]}: a lesson file next to the
- * including document) from its seed and includes it as a chapter
- * (see {@link LessonWriter}), each run cell followed by the drawings made from its real run (see
- * {@link CellFigures}). It is an include rather than a block macro so that the lesson's prose is
- * parsed exactly like hand-written chapters: its sections reach the table of contents.
+ * including document) from its seed and includes it as a chapter (see {@link LessonWriter}), each
+ * run cell followed by the drawings made from its real run (see {@link CellFigures}). It is an
+ * include rather than a block macro so that the lesson's prose is parsed exactly like hand-written
+ * chapters: its sections reach the table of contents.
  *
  * <p>The cells run one by one, exactly as {@link LessonRunner#run} runs them, so that each cell's
  * drawings can be made from the session as that cell left it.
@@ -48,7 +48,8 @@ public final class LessonInclude extends IncludeProcessor {
   }
 
   @Override
-  public void process(Document document, PreprocessorReader reader, String target, Map<String, Object> attributes) {
+  public void process(
+      Document document, PreprocessorReader reader, String target, Map<String, Object> attributes) {
     String id = target.substring(PREFIX.length());
     List<String> ids = id.equals(ALL) ? Lessons.ids() : List.of(id);
     List<String> chapters = new ArrayList<>();
@@ -60,8 +61,11 @@ public final class LessonInclude extends IncludeProcessor {
     reader.pushInclude(String.join("\n", chapters) + "\n", file, file, 1, attributes);
   }
 
-  /** One lesson, run and written as a chapter; nothing (and an error logged) when it cannot load. */
-  private List<String> chapter(String id, Document document, PreprocessorReader reader, String target) {
+  /**
+   * One lesson, run and written as a chapter; nothing (and an error logged) when it cannot load.
+   */
+  private List<String> chapter(
+      String id, Document document, PreprocessorReader reader, String target) {
     Lesson lesson;
     try {
       lesson = load(id, reader);
@@ -78,7 +82,8 @@ public final class LessonInclude extends IncludeProcessor {
       long startUs = session.nowUs();
       CellReport ran = LessonRunner.runCell(cell, session, JavaCells.NONE);
       if (ran instanceof LessonReport.Ran run) {
-        List<Executed> executed = run.lines().stream().flatMap(line -> line.executed().stream()).toList();
+        List<Executed> executed =
+            run.lines().stream().flatMap(line -> line.executed().stream()).toList();
         figures.put(cells.size(), drawings.of(executed, session, startUs));
       }
       cells.add(ran);
@@ -87,8 +92,12 @@ public final class LessonInclude extends IncludeProcessor {
     for (Verdict failure : report.failures()) {
       error(reader, "lesson " + lesson.id() + " does not hold: " + failure);
     }
-    return LessonWriter.write(report, index -> figures.getOrDefault(index, List.of()).stream()
-        .flatMap(figure -> figure.asciidoc(html).stream()).toList());
+    return LessonWriter.write(
+        report,
+        index ->
+            figures.getOrDefault(index, List.of()).stream()
+                .flatMap(figure -> figure.asciidoc(html).stream())
+                .toList());
   }
 
   /**
@@ -104,6 +113,16 @@ public final class LessonInclude extends IncludeProcessor {
   }
 
   private void error(PreprocessorReader reader, String message) {
-    log(new LogRecord(Severity.ERROR, message + " (included at " + (reader.getFile() == null || reader.getFile().isEmpty() ? "<input>" : reader.getFile()) + ":" + reader.getLineNumber() + ")"));
+    log(
+        new LogRecord(
+            Severity.ERROR,
+            message
+                + " (included at "
+                + (reader.getFile() == null || reader.getFile().isEmpty()
+                    ? "<input>"
+                    : reader.getFile())
+                + ":"
+                + reader.getLineNumber()
+                + ")"));
   }
 }

@@ -13,8 +13,8 @@ import java.util.function.IntFunction;
 /**
  * Writes an executed lesson as AsciiDoc: a chapter titled after the lesson, its objectives, its
  * prose as written, every run cell as a listing of the real transcript with a note of what the
- * build checked and the drawings made from its run, Java cells as code, prompts as tips and
- * quizzes as sidebars.
+ * build checked and the drawings made from its run, Java cells as code, prompts as tips and quizzes
+ * as sidebars.
  */
 final class LessonWriter {
   private final List<String> out = new ArrayList<>();
@@ -61,8 +61,15 @@ final class LessonWriter {
       }
       out.add("");
     }
-    out.add("_Lesson " + lesson.id() + ", seed " + lesson.seed() + "._ "
-        + "Play it in the REPL with `+:lesson " + lesson.number() + "+`; every listing below was produced by the engine when this book was built.");
+    out.add(
+        "_Lesson "
+            + lesson.id()
+            + ", seed "
+            + lesson.seed()
+            + "._ "
+            + "Play it in the REPL with `+:lesson "
+            + lesson.number()
+            + "+`; every listing below was produced by the engine when this book was built.");
     out.add("");
   }
 
@@ -153,7 +160,8 @@ final class LessonWriter {
     }
     body.add("");
     List<String> answer = new ArrayList<>();
-    answer.add("*" + Cell.Quiz.letter(quiz.answer()) + ")* " + quiz.choices().get(quiz.answer()).strip());
+    answer.add(
+        "*" + Cell.Quiz.letter(quiz.answer()) + ")* " + quiz.choices().get(quiz.answer()).strip());
     if (quiz.explanation() != null && !quiz.explanation().isBlank()) {
       answer.add("");
       answer.addAll(lines(quiz.explanation()));

@@ -30,27 +30,39 @@ final class Listings {
    * listing of what it printed. Rejected commands are logged as errors, which fail the build,
    * unless the block has the {@code errors} option.
    */
-  static Block run(BaseProcessor processor, StructuralNode parent, List<String> commands, Map<String, Object> attributes) {
+  static Block run(
+      BaseProcessor processor,
+      StructuralNode parent,
+      List<String> commands,
+      Map<String, Object> attributes) {
     long seed;
     try {
       seed = seed(attributes);
     } catch (NumberFormatException e) {
-      processor.log(new LogRecord(Severity.ERROR, parent.getSourceLocation(),
-          "replab: seed must be a whole number, not '" + attributes.get("seed") + "'"));
+      processor.log(
+          new LogRecord(
+              Severity.ERROR,
+              parent.getSourceLocation(),
+              "replab: seed must be a whole number, not '" + attributes.get("seed") + "'"));
       return null;
     }
     Transcript transcript = Transcript.run(seed, commands);
     if (!attributes.containsKey("errors-option")) {
       for (String rejection : transcript.rejections()) {
-        processor.log(new LogRecord(Severity.ERROR, parent.getSourceLocation(),
-            "replab: command rejected (add the 'errors' option if that is intended): " + rejection));
+        processor.log(
+            new LogRecord(
+                Severity.ERROR,
+                parent.getSourceLocation(),
+                "replab: command rejected (add the 'errors' option if that is intended): "
+                    + rejection));
       }
     }
     return create(processor, parent, transcript, (String) attributes.get("title"));
   }
 
   /** The listing of a transcript, with an optional title. */
-  static Block create(BaseProcessor processor, StructuralNode parent, Transcript transcript, String title) {
+  static Block create(
+      BaseProcessor processor, StructuralNode parent, Transcript transcript, String title) {
     Map<String, Object> attributes = new HashMap<>();
     attributes.put("role", ROLE);
     attributes.put("subs", "none");

@@ -24,18 +24,22 @@ import org.asciidoctor.extension.Reader;
  * </pre>
  *
  * {@code kind=throughput} charts the block's last {@code sweep}, {@code kind=latency} the
- * percentiles of every {@code load} in the block, and {@code kind=lag} each follower's lag over
- * the whole run. A chart with nothing to show fails the build, as does a rejected command.
+ * percentiles of every {@code load} in the block, and {@code kind=lag} each follower's lag over the
+ * whole run. A chart with nothing to show fails the build, as does a rejected command.
  */
 @Name("plot")
 @Contexts({Contexts.LISTING, Contexts.LITERAL, Contexts.OPEN})
 public final class PlotBlock extends BlockProcessor {
 
-  /** What a plot block can chart, what its run needs for that, and the caption it gets by default. */
+  /**
+   * What a plot block can chart, what its run needs for that, and the caption it gets by default.
+   */
   enum Kind {
     THROUGHPUT("a sweep command", "Requests answered per second by each cluster size"),
     LATENCY("a load command", "Latency percentiles of the load"),
-    LAG("a run long enough for lag samples (one every 100ms)", "Each follower's lag behind the leader, sampled every 100 ms");
+    LAG(
+        "a run long enough for lag samples (one every 100ms)",
+        "Each follower's lag behind the leader, sampled every 100 ms");
 
     final String needs;
     final String title;
@@ -59,24 +63,32 @@ public final class PlotBlock extends BlockProcessor {
   public Object process(StructuralNode parent, Reader reader, Map<String, Object> attributes) {
     Kind kind = Kind.parse(attributes.get("kind"));
     if (kind == null) {
-      Scene.error(this, parent, "plot: kind must be throughput, latency or lag, not '" + attributes.get("kind") + "'");
+      Scene.error(
+          this,
+          parent,
+          "plot: kind must be throughput, latency or lag, not '" + attributes.get("kind") + "'");
       return null;
     }
     Scene scene = Scene.runFor(this, parent, reader.readLines(), attributes, "plot");
     if (scene == null || (kind == Kind.LAG && scene.cluster(this, parent, "plot") == null)) {
       return null;
     }
-    String svg = switch (kind) {
-      case THROUGHPUT -> throughput(scene);
-      case LATENCY -> latency(scene);
-      case LAG -> Charts.lagOverTime(scene.session.cluster(), 0, scene.session.nowUs());
-    };
+    String svg =
+        switch (kind) {
+          case THROUGHPUT -> throughput(scene);
+          case LATENCY -> latency(scene);
+          case LAG -> Charts.lagOverTime(scene.session.cluster(), 0, scene.session.nowUs());
+        };
     if (svg == null) {
-      Scene.error(this, parent, "plot: kind=" + attributes.get("kind") + " has nothing to draw; it needs " + kind.needs);
+      Scene.error(
+          this,
+          parent,
+          "plot: kind=" + attributes.get("kind") + " has nothing to draw; it needs " + kind.needs);
       return null;
     }
     String title = attributes.getOrDefault("title", kind.title).toString();
-    return Blocks.figureWithTranscript(this, parent, new Figure(title, "replab-plot", svg), scene, attributes);
+    return Blocks.figureWithTranscript(
+        this, parent, new Figure(title, "replab-plot", svg), scene, attributes);
   }
 
   private static String throughput(Scene scene) {

@@ -19,8 +19,8 @@ import org.asciidoctor.extension.Reader;
  * ----
  * </pre>
  *
- * A rejected command is logged as an error, which fails the build, unless the block says it
- * expects one with the {@code errors} option ({@code [replab%errors]}).
+ * A rejected command is logged as an error, which fails the build, unless the block says it expects
+ * one with the {@code errors} option ({@code [replab%errors]}).
  */
 @Name("replab")
 @Contexts({Contexts.LISTING, Contexts.LITERAL, Contexts.OPEN})

@@ -12,13 +12,14 @@ import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
 /**
- * Commands run in a fresh session for a drawing: the session afterwards, every command as it
- * ran, and the transcript a listing would show. Shared by the blocks that draw from a run.
+ * Commands run in a fresh session for a drawing: the session afterwards, every command as it ran,
+ * and the transcript a listing would show. Shared by the blocks that draw from a run.
  */
 final class Scene {
   final Session session;
   final Transcript transcript = new Transcript();
   final List<Executed> executed = new ArrayList<>();
+
   /** For each typed line (comments and blank lines left out), the index of its first command. */
   final List<Integer> lineStarts = new ArrayList<>();
 
@@ -45,13 +46,21 @@ final class Scene {
    * Runs the block's lines with the block's {@code seed}, or returns null after logging an error
    * (which fails the build) when the seed is not a number or a command is rejected.
    */
-  static Scene runFor(BaseProcessor processor, StructuralNode parent, List<String> lines, Map<String, Object> attributes, String what) {
+  static Scene runFor(
+      BaseProcessor processor,
+      StructuralNode parent,
+      List<String> lines,
+      Map<String, Object> attributes,
+      String what) {
     long seed;
     try {
       Object value = attributes.get("seed");
       seed = value == null ? Session.DEFAULT_SEED : Long.parseLong(value.toString().strip());
     } catch (NumberFormatException e) {
-      error(processor, parent, what + ": seed must be a whole number, not '" + attributes.get("seed") + "'");
+      error(
+          processor,
+          parent,
+          what + ": seed must be a whole number, not '" + attributes.get("seed") + "'");
       return null;
     }
     Scene scene = run(seed, lines);
@@ -67,7 +76,11 @@ final class Scene {
   /** The scene's cluster, or null after logging an error when the commands created none. */
   Cluster cluster(BaseProcessor processor, StructuralNode parent, String what) {
     if (session.cluster() == null) {
-      error(processor, parent, what + ": the commands create no cluster, so there is nothing to draw; start with 'create leader-follower'");
+      error(
+          processor,
+          parent,
+          what
+              + ": the commands create no cluster, so there is nothing to draw; start with 'create leader-follower'");
     }
     return session.cluster();
   }

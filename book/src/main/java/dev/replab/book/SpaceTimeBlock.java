@@ -25,14 +25,14 @@ import org.asciidoctor.extension.Reader;
  *
  * The diagram starts with the last {@code create} (or at line {@code from=N} of the block), leaves
  * out heartbeats unless {@code heartbeats=on}, and draws at most {@code max=} messages (80). With
- * the {@code animated} option the HTML book plays it (the PDF shows its final frame); with
- * {@code transcript} the session's listing follows the drawing. A rejected command fails the
- * build.
+ * the {@code animated} option the HTML book plays it (the PDF shows its final frame); with {@code
+ * transcript} the session's listing follows the drawing. A rejected command fails the build.
  */
 @Name("spacetime")
 @Contexts({Contexts.LISTING, Contexts.LITERAL, Contexts.OPEN})
 public final class SpaceTimeBlock extends BlockProcessor {
-  static final String DEFAULT_TITLE = "Every message of the run, drawn from the engine's trace: time flows down";
+  static final String DEFAULT_TITLE =
+      "Every message of the run, drawn from the engine's trace: time flows down";
 
   @Override
   public Object process(StructuralNode parent, Reader reader, Map<String, Object> attributes) {
@@ -50,19 +50,35 @@ public final class SpaceTimeBlock extends BlockProcessor {
     long startUs = first == 0 ? 0 : scene.executed.get(first - 1).tUs();
     List<Executed> window = scene.executed.subList(first, scene.executed.size());
     boolean html = Figure.html(parent.getDocument());
-    SpaceTimeSvg.Options options = CellFigures.Window.of(window, startUs).options(html)
-        .withHeartbeats("on".equals(attributes.get("heartbeats")))
-        .withMaxArrows(max);
+    SpaceTimeSvg.Options options =
+        CellFigures.Window.of(window, startUs)
+            .options(html)
+            .withHeartbeats("on".equals(attributes.get("heartbeats")))
+            .withMaxArrows(max);
     String title = attributes.getOrDefault("title", DEFAULT_TITLE).toString();
     boolean animated = html && attributes.containsKey("animated-option");
-    String kind = attributes.containsKey("animated-option") ? "replab-spacetime replab-animation" : "replab-spacetime";
-    Figure figure = new Figure(title, kind, animated ? SpaceTimeSvg.animate(scene.session.cluster(), options)
-        : SpaceTimeSvg.render(scene.session.cluster(), options));
+    String kind =
+        attributes.containsKey("animated-option")
+            ? "replab-spacetime replab-animation"
+            : "replab-spacetime";
+    Figure figure =
+        new Figure(
+            title,
+            kind,
+            animated
+                ? SpaceTimeSvg.animate(scene.session.cluster(), options)
+                : SpaceTimeSvg.render(scene.session.cluster(), options));
     return Blocks.figureWithTranscript(this, parent, figure, scene, attributes);
   }
 
   /** A whole-number attribute within bounds; -1 (and an error logged) when it is not. */
-  private int number(StructuralNode parent, Map<String, Object> attributes, String name, int fallback, int low, int high) {
+  private int number(
+      StructuralNode parent,
+      Map<String, Object> attributes,
+      String name,
+      int fallback,
+      int low,
+      int high) {
     Object value = attributes.get(name);
     if (value == null) {
       return fallback;
@@ -75,7 +91,18 @@ public final class SpaceTimeBlock extends BlockProcessor {
     } catch (NumberFormatException e) {
       // Reported below with the range that would be right.
     }
-    Scene.error(this, parent, "spacetime: " + name + " must be a whole number from " + low + " to " + high + ", not '" + value + "'");
+    Scene.error(
+        this,
+        parent,
+        "spacetime: "
+            + name
+            + " must be a whole number from "
+            + low
+            + " to "
+            + high
+            + ", not '"
+            + value
+            + "'");
     return -1;
   }
 }

@@ -36,8 +36,8 @@ final class Transcript {
   }
 
   /**
-   * Splits {@code a; b; c} into one line per command, so a one-line macro reads like a session.
-   * A line the engine cannot split stays whole: running it shows the engine's own error.
+   * Splits {@code a; b; c} into one line per command, so a one-line macro reads like a session. A
+   * line the engine cannot split stays whole: running it shows the engine's own error.
    */
   static List<String> oneCommandPerLine(String commands) {
     List<String> lines = new ArrayList<>();
@@ -73,12 +73,16 @@ final class Transcript {
   }
 
   /**
-   * The lines ready for a block without substitutions: HTML special characters escaped, typed
-   * lines in {@code <strong>}, which both the HTML converter (verbatim) and the PDF converter
-   * (its formatted text) understand.
+   * The lines ready for a block without substitutions: HTML special characters escaped, typed lines
+   * in {@code <strong>}, which both the HTML converter (verbatim) and the PDF converter (its
+   * formatted text) understand.
    */
   List<String> markup() {
-    return lines.stream().map(line -> line.typed() ? "<strong>" + escape(line.text()) + "</strong>" : escape(line.text())).toList();
+    return lines.stream()
+        .map(
+            line ->
+                line.typed() ? "<strong>" + escape(line.text()) + "</strong>" : escape(line.text()))
+        .toList();
   }
 
   private static String escape(String text) {

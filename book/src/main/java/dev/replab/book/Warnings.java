@@ -17,7 +17,8 @@ final class Warnings implements LogHandler {
 
   @Override
   public synchronized void log(LogRecord record) {
-    if (record.getSeverity().ordinal() >= Severity.WARN.ordinal() && record.getSeverity() != Severity.UNKNOWN) {
+    if (record.getSeverity().ordinal() >= Severity.WARN.ordinal()
+        && record.getSeverity() != Severity.UNKNOWN) {
       messages.add(record.getSeverity() + " " + where(record.getCursor()) + record.getMessage());
     }
   }

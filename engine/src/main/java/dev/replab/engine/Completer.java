@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Offers what may come next at a cursor: command names, keywords, options, nodes, keys, clients. */
+/**
+ * Offers what may come next at a cursor: command names, keywords, options, nodes, keys, clients.
+ */
 final class Completer {
   private final CommandRegistry registry;
   private final Executor executor;
@@ -60,7 +62,8 @@ final class Completer {
   private List<String> positional(CommandSpec spec, int position) {
     return switch (spec.argument()) {
       case NODE -> executor.nodes();
-      case KEY -> position == 1 && executor.cluster() != null ? executor.cluster().knownKeys() : List.of();
+      case KEY ->
+          position == 1 && executor.cluster() != null ? executor.cluster().knownKeys() : List.of();
       case MODEL -> position == 1 ? List.of("leader-follower") : List.of();
       case COMMAND -> position == 1 ? registry.names() : List.of();
       case CLIENT -> position == 1 ? executor.clients() : List.of();

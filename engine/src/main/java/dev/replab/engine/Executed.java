@@ -14,7 +14,8 @@ import dev.replab.engine.command.Result;
  * @param error why it was rejected, or null
  * @param column where the problem is (1-based, within {@code source}), or 0
  */
-public record Executed(String source, String command, boolean ok, long tUs, Result result, String error, int column) {
+public record Executed(
+    String source, String command, boolean ok, long tUs, Result result, String error, int column) {
   /** The human rendering: the result's text, or the error with its column. */
   public String text() {
     if (ok) {

@@ -68,14 +68,30 @@ public final class Session {
     } catch (dev.replab.engine.sim.Simulation.Interrupted e) {
       // Ctrl-C: the world stands between two events; the command is not journalled, since
       // replaying it would run to its end.
-      return new Executed(source, command.name(), false, executor.nowUs(), null,
-          "stopped: " + e.getMessage() + "; the simulation stands where it got to (seed " + executor.seed() + ")", 0);
+      return new Executed(
+          source,
+          command.name(),
+          false,
+          executor.nowUs(),
+          null,
+          "stopped: "
+              + e.getMessage()
+              + "; the simulation stands where it got to (seed "
+              + executor.seed()
+              + ")",
+          0);
     } catch (dev.replab.engine.api.PlugInError e) {
       // Plugged-in code broke a rule: say so, and keep the session usable. The simulation
       // stopped in the middle of this command, so its state is what the failure left.
       journal.add(source);
-      return new Executed(source, command.name(), false, executor.nowUs(), null,
-          "stopped: " + e.getMessage() + " (seed " + executor.seed() + ")", 0);
+      return new Executed(
+          source,
+          command.name(),
+          false,
+          executor.nowUs(),
+          null,
+          "stopped: " + e.getMessage() + " (seed " + executor.seed() + ")",
+          0);
     }
     journal.add(source);
     return new Executed(source, command.name(), true, executor.nowUs(), result, null, 0);

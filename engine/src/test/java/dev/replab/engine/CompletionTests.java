@@ -58,7 +58,8 @@ class CompletionTests {
     assertEquals(List.of("latency=", "loss="), complete(session, "link n1 n2 l"));
     assertEquals(List.of("nodes="), complete(session, "create leader-follower no"));
     List<String> setquorum = complete(session, "setquorum 2 ");
-    assertTrue(setquorum.containsAll(List.of("first", "any", "ack=", "timeout=")), setquorum.toString());
+    assertTrue(
+        setquorum.containsAll(List.of("first", "any", "ack=", "timeout=")), setquorum.toString());
   }
 
   @Test

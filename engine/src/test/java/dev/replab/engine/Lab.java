@@ -46,7 +46,13 @@ public final class Lab {
     for (Executed one : executed) {
       transcript.add("> " + one.source() + "\n" + one.text());
       if (!one.ok()) {
-        fail("'" + one.source() + "' was rejected: " + one.text() + "\n--- transcript ---\n" + transcript());
+        fail(
+            "'"
+                + one.source()
+                + "' was rejected: "
+                + one.text()
+                + "\n--- transcript ---\n"
+                + transcript());
       }
     }
     return executed.get(executed.size() - 1);
@@ -62,10 +68,13 @@ public final class Lab {
   /** Runs a single command that must be rejected, and returns it. */
   public Executed reject(String line) {
     List<Executed> executed = session.execute(line);
-    assertTrue(executed.size() == 1, () -> "'" + line + "' should be one rejected command, got " + executed);
+    assertTrue(
+        executed.size() == 1,
+        () -> "'" + line + "' should be one rejected command, got " + executed);
     Executed one = executed.get(0);
     transcript.add("> " + one.source() + "\n" + one.text());
-    assertFalse(one.ok(), () -> "'" + line + "' should have been rejected but printed: " + one.text());
+    assertFalse(
+        one.ok(), () -> "'" + line + "' should have been rejected but printed: " + one.text());
     return one;
   }
 
@@ -96,13 +105,17 @@ public final class Lab {
 
   /** The status row of one node. */
   public Result.NodeRow node(String id) {
-    return status().nodes().stream().filter(row -> row.id().equals(id)).findFirst()
+    return status().nodes().stream()
+        .filter(row -> row.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no status row for " + id));
   }
 
   /** The value one replica holds for a key, as {@code inspect} shows it. */
   public Result.Replica replica(String key, String node) {
-    return inspect(key).replicas().stream().filter(r -> r.node().equals(node)).findFirst()
+    return inspect(key).replicas().stream()
+        .filter(r -> r.node().equals(node))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no replica " + node + " for " + key));
   }
 

@@ -14,14 +14,20 @@ class SessionTests {
   @Test
   void semicolonsSeparateCommandsThatRunInOrder() {
     Session session = new Session(1);
-    List<Executed> executed = session.execute("create leader-follower nodes=3;write x 1 ;  read x ;tick 1s");
-    assertEquals(List.of("create leader-follower nodes=3", "write x 1", "read x", "tick 1s"),
+    List<Executed> executed =
+        session.execute("create leader-follower nodes=3;write x 1 ;  read x ;tick 1s");
+    assertEquals(
+        List.of("create leader-follower nodes=3", "write x 1", "read x", "tick 1s"),
         executed.stream().map(Executed::source).toList());
-    assertEquals(List.of("create", "write", "read", "tick"), executed.stream().map(Executed::command).toList());
+    assertEquals(
+        List.of("create", "write", "read", "tick"),
+        executed.stream().map(Executed::command).toList());
     assertTrue(executed.stream().allMatch(Executed::ok));
     assertTrue(executed.get(2).text().startsWith("read x from n1: 1"), executed.get(2).text());
     for (int i = 1; i < executed.size(); i++) {
-      assertTrue(executed.get(i).tUs() > executed.get(i - 1).tUs(), "each command ran after the one before it");
+      assertTrue(
+          executed.get(i).tUs() > executed.get(i - 1).tUs(),
+          "each command ran after the one before it");
     }
   }
 
@@ -41,7 +47,8 @@ class SessionTests {
     assertEquals(List.of(true, false, true), executed.stream().map(Executed::ok).toList());
     assertEquals("n2 is already crashed", executed.get(1).error());
     assertNull(executed.get(1).result());
-    assertEquals(List.of("create leader-follower nodes=3", "crash n2", "status"), session.journal());
+    assertEquals(
+        List.of("create leader-follower nodes=3", "crash n2", "status"), session.journal());
   }
 
   @Test
@@ -54,17 +61,37 @@ class SessionTests {
     session.execute("write y \"two words\" as alice # note");
     session.execute("restart n1");
     session.execute("tick 1s");
-    assertEquals(List.of("create leader-follower nodes=3", "write x 1", "write y \"two words\" as alice", "tick 1s"),
+    assertEquals(
+        List.of(
+            "create leader-follower nodes=3",
+            "write x 1",
+            "write y \"two words\" as alice",
+            "tick 1s"),
         session.journal());
   }
 
   @Test
   void replayingTheJournalWithTheSameSeedReproducesTheOutput() {
     Session original = new Session(77);
-    List<String> lines = List.of(
-        "create leader-follower nodes=4 regions=eu,us", "write x 1", "read x from n2", "bogus", "crash n3",
-        "setquorum 2 any timeout=500ms", "write x 2", "restart n2", "partition n1 -> n4", "write y 3",
-        "read y from n4 as carol@us", "heal", "tick 1s", "status", "history", "lag", "inspect x");
+    List<String> lines =
+        List.of(
+            "create leader-follower nodes=4 regions=eu,us",
+            "write x 1",
+            "read x from n2",
+            "bogus",
+            "crash n3",
+            "setquorum 2 any timeout=500ms",
+            "write x 2",
+            "restart n2",
+            "partition n1 -> n4",
+            "write y 3",
+            "read y from n4 as carol@us",
+            "heal",
+            "tick 1s",
+            "status",
+            "history",
+            "lag",
+            "inspect x");
     List<String> output = new ArrayList<>();
     for (String line : lines) {
       for (Executed executed : original.execute(line)) {
@@ -73,7 +100,8 @@ class SessionTests {
         }
       }
     }
-    assertEquals(lines.size() - 2, original.journal().size(), "'bogus' and 'restart n2' were rejected");
+    assertEquals(
+        lines.size() - 2, original.journal().size(), "'bogus' and 'restart n2' were rejected");
 
     Session replay = new Session(77);
     List<String> replayed = new ArrayList<>();

@@ -15,20 +15,27 @@ public final class Blame {
   /**
    * One phrase: who threw what, and where in the learner's code.
    *
-   * @param learnerClass the exercise's class; every class from the same place counts as the learner's
+   * @param learnerClass the exercise's class; every class from the same place counts as the
+   *     learner's
    */
   public static String describe(Throwable thrown, Class<?> learnerClass) {
     URL learnerHome = home(learnerClass);
-    String what = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + firstLine(thrown.getMessage()));
+    String what =
+        thrown.getClass().getSimpleName()
+            + (thrown.getMessage() == null ? "" : ": " + firstLine(thrown.getMessage()));
     StackTraceElement[] frames = thrown.getStackTrace();
     for (int i = 0; i < frames.length; i++) {
       if (learnerHome != null && learnerHome.equals(home(frames[i]))) {
-        if (i == 0 && thrown instanceof UnsupportedOperationException && String.valueOf(thrown.getMessage()).startsWith("Exercise ")) {
-          // The stub's own message says it all: "Exercise 1: FollowerStream.decide is not written yet".
+        if (i == 0
+            && thrown instanceof UnsupportedOperationException
+            && String.valueOf(thrown.getMessage()).startsWith("Exercise ")) {
+          // The stub's own message says it all: "Exercise 1: FollowerStream.decide is not written
+          // yet".
           return thrown.getMessage();
         }
         String where = " (" + frames[i].getFileName() + ":" + frames[i].getLineNumber() + ")";
-        String who = "your " + simpleName(frames[i].getClassName()) + "." + frames[i].getMethodName();
+        String who =
+            "your " + simpleName(frames[i].getClassName()) + "." + frames[i].getMethodName();
         return i == 0 ? who + " threw " + what + where : who + " led to " + what + where;
       }
     }

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Table-driven checks of a {@link ReadRouter}: each case is one read, the replicas the router
- * sees, the nodes that would be a right answer, and why. A failure lists every case that went wrong.
+ * Table-driven checks of a {@link ReadRouter}: each case is one read, the replicas the router sees,
+ * the nodes that would be a right answer, and why. A failure lists every case that went wrong.
  */
 public final class RouterCases {
   private RouterCases() {}
@@ -21,7 +21,10 @@ public final class RouterCases {
   /** One read, what the router sees, and the answers that are right. */
   public record Case(ReadRequest read, List<Replica> replicas, List<String> allowed, String why) {
     String situation() {
-      return (read.minOffset() == 0 ? "a read with no token" : "a read whose token is offset " + read.minOffset()) + ", replicas "
+      return (read.minOffset() == 0
+              ? "a read with no token"
+              : "a read whose token is offset " + read.minOffset())
+          + ", replicas "
           + describe(replicas);
     }
   }
@@ -36,9 +39,9 @@ public final class RouterCases {
 
   /**
    * A read of {@code x} by alice carrying {@code token}. Each replica is written {@code "n2 10"}
-   * (applied up to offset 10), with a star for the leader ({@code "n1* 12"}); how many entries
-   * each is behind is counted from the leader's offset (from the furthest replica's without one),
-   * unless the replica says otherwise ({@code "n2 10 lag=4"}: the last health check's figure).
+   * (applied up to offset 10), with a star for the leader ({@code "n1* 12"}); how many entries each
+   * is behind is counted from the leader's offset (from the furthest replica's without one), unless
+   * the replica says otherwise ({@code "n2 10 lag=4"}: the last health check's figure).
    */
   public static Question read(long token, String... replicas) {
     List<String[]> parsed = new ArrayList<>();
@@ -59,7 +62,10 @@ public final class RouterCases {
       boolean leader = parts[0].endsWith("*");
       String id = leader ? parts[0].substring(0, parts[0].length() - 1) : parts[0];
       long applied = Long.parseLong(parts[1]);
-      long lag = parts.length > 2 ? Long.parseLong(parts[2].substring("lag=".length())) : Math.max(0, reference - applied);
+      long lag =
+          parts.length > 2
+              ? Long.parseLong(parts[2].substring("lag=".length()))
+              : Math.max(0, reference - applied);
       list.add(new Replica(id, "eu", leader, applied, lag, 500));
     }
     return new Question(new ReadRequest("alice", "eu", "x", token), List.copyOf(list));
@@ -68,8 +74,14 @@ public final class RouterCases {
   public static String describe(List<Replica> replicas) {
     List<String> parts = new ArrayList<>();
     for (Replica replica : replicas) {
-      parts.add(replica.id() + (replica.leader() ? " (leader)" : "") + " applied " + replica.appliedOffset() + ", "
-          + replica.lagEntries() + " behind");
+      parts.add(
+          replica.id()
+              + (replica.leader() ? " (leader)" : "")
+              + " applied "
+              + replica.appliedOffset()
+              + ", "
+              + replica.lagEntries()
+              + " behind");
     }
     return "[" + String.join("; ", parts) + "]";
   }
@@ -85,23 +97,36 @@ public final class RouterCases {
         router = fresh.get();
         got = router.route(c.read(), c.replicas());
       } catch (RuntimeException | StackOverflowError e) {
-        wrong.add(c.situation() + ": expected " + String.join(" or ", c.allowed()) + ", but "
-            + Blame.describe(e, router == null ? RouterCases.class : router.getClass()));
+        wrong.add(
+            c.situation()
+                + ": expected "
+                + String.join(" or ", c.allowed())
+                + ", but "
+                + Blame.describe(e, router == null ? RouterCases.class : router.getClass()));
         firstThrown = firstThrown == null ? e : firstThrown;
         continue;
       }
       if (!c.allowed().contains(got)) {
-        wrong.add(c.situation() + ": expected " + String.join(" or ", c.allowed()) + ", got " + got + " (" + c.why() + ")");
+        wrong.add(
+            c.situation()
+                + ": expected "
+                + String.join(" or ", c.allowed())
+                + ", got "
+                + got
+                + " ("
+                + c.why()
+                + ")");
       }
     }
     fail(wrong, cases.length, firstThrown);
   }
 
   /**
-   * Asks one router {@code reads} times about the same read: every answer must be one of
-   * {@code allowed}, and each of them must be chosen at least once.
+   * Asks one router {@code reads} times about the same read: every answer must be one of {@code
+   * allowed}, and each of them must be chosen at least once.
    */
-  public static void takesTurns(ReadRouter router, Question question, int reads, String allowed, String why) {
+  public static void takesTurns(
+      ReadRouter router, Question question, int reads, String allowed, String why) {
     List<String> nodes = List.of(allowed.split(" "));
     Map<String, Integer> chosen = new LinkedHashMap<>();
     List<String> answers = new ArrayList<>();
@@ -110,7 +135,17 @@ public final class RouterCases {
       try {
         got = router.route(question.read(), question.replicas());
       } catch (RuntimeException | StackOverflowError e) {
-        fail(List.of(question.read().minOffset() + "-token read " + (i + 1) + " of " + reads + ": " + Blame.describe(e, router.getClass())), 1, e);
+        fail(
+            List.of(
+                question.read().minOffset()
+                    + "-token read "
+                    + (i + 1)
+                    + " of "
+                    + reads
+                    + ": "
+                    + Blame.describe(e, router.getClass())),
+            1,
+            e);
         return;
       }
       answers.add(got);
@@ -121,9 +156,25 @@ public final class RouterCases {
     TreeSet<String> outside = new TreeSet<>(chosen.keySet());
     outside.removeAll(nodes);
     if (!unused.isEmpty() || !outside.isEmpty()) {
-      String situation = reads + " reads with token " + question.read().minOffset() + ", replicas " + describe(question.replicas());
-      throw new AssertionFailedError((outside.isEmpty() ? "never chose " + unused : "chose " + outside + ", which should not serve these reads")
-          + ": " + situation + " went to " + answers + "; expected turns among " + nodes + " (" + why + ")");
+      String situation =
+          reads
+              + " reads with token "
+              + question.read().minOffset()
+              + ", replicas "
+              + describe(question.replicas());
+      throw new AssertionFailedError(
+          (outside.isEmpty()
+                  ? "never chose " + unused
+                  : "chose " + outside + ", which should not serve these reads")
+              + ": "
+              + situation
+              + " went to "
+              + answers
+              + "; expected turns among "
+              + nodes
+              + " ("
+              + why
+              + ")");
     }
   }
 
@@ -131,11 +182,21 @@ public final class RouterCases {
     if (wrong.isEmpty()) {
       return;
     }
-    String first = wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-    if (wrong.size() == cases && firstThrown instanceof UnsupportedOperationException stub && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
+    String first =
+        wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
+    if (wrong.size() == cases
+        && firstThrown instanceof UnsupportedOperationException stub
+        && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
       first = stub.getMessage();
     }
-    throw new AssertionFailedError(first + "\n" + (cases - wrong.size()) + " of " + cases + " cases right; wrong:\n  " + String.join("\n  ", wrong),
+    throw new AssertionFailedError(
+        first
+            + "\n"
+            + (cases - wrong.size())
+            + " of "
+            + cases
+            + " cases right; wrong:\n  "
+            + String.join("\n  ", wrong),
         firstThrown);
   }
 }

@@ -7,8 +7,8 @@ import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
- * Passes every read to the learner's router and remembers the first choice that a critic
- * objects to: the likeliest place where a scenario started to go wrong.
+ * Passes every read to the learner's router and remembers the first choice that a critic objects
+ * to: the likeliest place where a scenario started to go wrong.
  */
 public final class RouterRecorder implements ReadRouter {
   private final ReadRouter learner;
@@ -30,10 +30,13 @@ public final class RouterRecorder implements ReadRouter {
   }
 
   /** A critic from a function of the read and the replicas to the right answers. */
-  public static Critic allowing(BiFunction<ReadRequest, List<Replica>, List<String>> rightAnswers, String rule) {
+  public static Critic allowing(
+      BiFunction<ReadRequest, List<Replica>, List<String>> rightAnswers, String rule) {
     return (read, replicas, chosen) -> {
       List<String> right = rightAnswers.apply(read, replicas);
-      return right.contains(chosen) ? null : "it should go to " + String.join(" or ", right) + " (" + rule + ")";
+      return right.contains(chosen)
+          ? null
+          : "it should go to " + String.join(" or ", right) + " (" + rule + ")";
     };
   }
 
@@ -43,9 +46,20 @@ public final class RouterRecorder implements ReadRouter {
     if (firstComplaint == null) {
       String complaint = critic.judge(read, replicas, chosen);
       if (complaint != null) {
-        firstComplaint = "at t=" + Durations.format(nowUs.getAsLong()) + " " + read.client() + "'s read of " + read.key()
-            + (read.minOffset() > 0 ? " with token " + read.minOffset() : "") + " saw replicas " + RouterCases.describe(replicas)
-            + ": your route chose " + chosen + ", but " + complaint;
+        firstComplaint =
+            "at t="
+                + Durations.format(nowUs.getAsLong())
+                + " "
+                + read.client()
+                + "'s read of "
+                + read.key()
+                + (read.minOffset() > 0 ? " with token " + read.minOffset() : "")
+                + " saw replicas "
+                + RouterCases.describe(replicas)
+                + ": your route chose "
+                + chosen
+                + ", but "
+                + complaint;
       }
     }
     return chosen;

@@ -25,6 +25,7 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class Scenario {
   private static final int SHOWN_OUTPUTS = 4;
+
   /** How the engine's answer starts when a plug-in broke in the middle of a command. */
   private static final String STOPPED = "stopped: ";
 
@@ -52,16 +53,23 @@ public final class Scenario {
    * @param learnerClass the learner's class, so that failures can say whose code threw
    * @param plugIn puts the learner's code into the new cluster
    */
-  public static Scenario start(long seed, String story, String createLine, Class<?> learnerClass, Consumer<Cluster> plugIn) {
-    return start(seed, story, createLine, learnerClass, (scenario, cluster) -> plugIn.accept(cluster));
+  public static Scenario start(
+      long seed, String story, String createLine, Class<?> learnerClass, Consumer<Cluster> plugIn) {
+    return start(
+        seed, story, createLine, learnerClass, (scenario, cluster) -> plugIn.accept(cluster));
   }
 
   /**
-   * Like {@link #start(long, String, String, Class, Consumer)}, for plug-ins that route their
-   * calls into the learner's code through {@link #learnerCall}, so that a failure can name what
-   * the learner's code threw even when the engine caught it.
+   * Like {@link #start(long, String, String, Class, Consumer)}, for plug-ins that route their calls
+   * into the learner's code through {@link #learnerCall}, so that a failure can name what the
+   * learner's code threw even when the engine caught it.
    */
-  public static Scenario start(long seed, String story, String createLine, Class<?> learnerClass, BiConsumer<Scenario, Cluster> plugIn) {
+  public static Scenario start(
+      long seed,
+      String story,
+      String createLine,
+      Class<?> learnerClass,
+      BiConsumer<Scenario, Cluster> plugIn) {
     Scenario scenario = new Scenario(seed, story, learnerClass);
     scenario.run(createLine);
     plugIn.accept(scenario, scenario.cluster());
@@ -86,10 +94,11 @@ public final class Scenario {
 
   /** {@link #learnerCall} for calls that return nothing. */
   public void learnerRun(Runnable call) {
-    learnerCall(() -> {
-      call.run();
-      return null;
-    });
+    learnerCall(
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   /** Adds a clue to every failure message, computed when the failure happens. */
@@ -107,8 +116,8 @@ public final class Scenario {
   }
 
   /**
-   * Runs one command, which must be accepted. An exception that escapes the simulation (thrown
-   * by the learner's code, or by the engine because of what that code decided) fails the test.
+   * Runs one command, which must be accepted. An exception that escapes the simulation (thrown by
+   * the learner's code, or by the engine because of what that code decided) fails the test.
    */
   public Executed run(String command) {
     List<Executed> executed;
@@ -117,18 +126,31 @@ public final class Scenario {
     } catch (RuntimeException | StackOverflowError e) {
       commands.add(command);
       Throwable cause = learnerThrew != null ? learnerThrew : e;
-      throw failure("'" + command + "' broke: " + Blame.describe(cause, learnerClass), "no exception escapes the cluster", cause);
+      throw failure(
+          "'" + command + "' broke: " + Blame.describe(cause, learnerClass),
+          "no exception escapes the cluster",
+          cause);
     }
-    if (executed.size() == 1 && !executed.get(0).ok() && String.valueOf(executed.get(0).error()).startsWith(STOPPED)) {
+    if (executed.size() == 1
+        && !executed.get(0).ok()
+        && String.valueOf(executed.get(0).error()).startsWith(STOPPED)) {
       // The engine caught a plug-in that threw or broke a rule of its plug point, and stopped.
       commands.add(command);
-      String why = learnerThrew != null ? Blame.describe(learnerThrew, learnerClass) : executed.get(0).error().substring(STOPPED.length());
-      throw failure("'" + command + "' broke: " + why, "no exception escapes the cluster and every answer keeps to its plug point's rules",
+      String why =
+          learnerThrew != null
+              ? Blame.describe(learnerThrew, learnerClass)
+              : executed.get(0).error().substring(STOPPED.length());
+      throw failure(
+          "'" + command + "' broke: " + why,
+          "no exception escapes the cluster and every answer keeps to its plug point's rules",
           learnerThrew);
     }
     if (executed.size() != 1 || !executed.get(0).ok()) {
-      throw new IllegalStateException("the scenario's command '" + command + "' was not accepted: "
-          + executed.stream().map(Executed::text).toList());
+      throw new IllegalStateException(
+          "the scenario's command '"
+              + command
+              + "' was not accepted: "
+              + executed.stream().map(Executed::text).toList());
     }
     commands.add(command);
     outputs.add("> " + command + "\n  " + executed.get(0).text().replace("\n", "\n  "));
@@ -169,9 +191,20 @@ public final class Scenario {
       return "there is no leader";
     }
     for (Node node : cluster().nodes()) {
-      if (node != leader && node.state() == NodeState.UP && node.appliedOffset() < leader.log().lastOffset()) {
-        String applied = node.appliedOffset() == node.log().lastOffset() ? "" : " (applied " + node.appliedOffset() + ")";
-        return node.id() + " is stuck at offset " + node.log().lastOffset() + applied + " of the leader " + leader.id() + "'s "
+      if (node != leader
+          && node.state() == NodeState.UP
+          && node.appliedOffset() < leader.log().lastOffset()) {
+        String applied =
+            node.appliedOffset() == node.log().lastOffset()
+                ? ""
+                : " (applied " + node.appliedOffset() + ")";
+        return node.id()
+            + " is stuck at offset "
+            + node.log().lastOffset()
+            + applied
+            + " of the leader "
+            + leader.id()
+            + "'s "
             + leader.log().lastOffset();
       }
     }
@@ -205,22 +238,48 @@ public final class Scenario {
     for (long offset = 1; offset <= Math.min(leaderEnd, nodeEnd); offset++) {
       LogEntry want = leader.log().get(offset);
       LogEntry got = node.log().get(offset);
-      if (want.epoch() != got.epoch() || !want.key().equals(got.key()) || !Objects.equals(want.value(), got.value())) {
-        return node.id() + "'s log differs from the leader " + leader.id() + "'s at offset " + offset + ": "
-            + node.id() + " has " + describe(got) + ", " + leader.id() + " has " + describe(want);
+      if (want.epoch() != got.epoch()
+          || !want.key().equals(got.key())
+          || !Objects.equals(want.value(), got.value())) {
+        return node.id()
+            + "'s log differs from the leader "
+            + leader.id()
+            + "'s at offset "
+            + offset
+            + ": "
+            + node.id()
+            + " has "
+            + describe(got)
+            + ", "
+            + leader.id()
+            + " has "
+            + describe(want);
       }
     }
     if (nodeEnd != leaderEnd) {
-      return node.id() + "'s log ends at offset " + nodeEnd + " but the leader " + leader.id() + "'s at " + leaderEnd;
+      return node.id()
+          + "'s log ends at offset "
+          + nodeEnd
+          + " but the leader "
+          + leader.id()
+          + "'s at "
+          + leaderEnd;
     }
     if (node.appliedOffset() != nodeEnd) {
-      return node.id() + " applied its log only up to offset " + node.appliedOffset() + " of " + nodeEnd;
+      return node.id()
+          + " applied its log only up to offset "
+          + node.appliedOffset()
+          + " of "
+          + nodeEnd;
     }
     return null;
   }
 
   private static String describe(LogEntry entry) {
-    return (entry.value() == null ? "delete " + entry.key() : entry.key() + "=" + entry.value()) + " (epoch " + entry.epoch() + ")";
+    return (entry.value() == null ? "delete " + entry.key() : entry.key() + "=" + entry.value())
+        + " (epoch "
+        + entry.epoch()
+        + ")";
   }
 
   /**
@@ -235,9 +294,18 @@ public final class Scenario {
     if (clue != null) {
       message.append("clue: ").append(clue).append('\n');
     }
-    message.append("replay with ./replab --seed ").append(seed).append(" (the REPL runs the engine's own code, so it shows what should happen):\n  ")
-        .append(abbreviated(commands)).append('\n');
-    message.append("last output:\n").append(String.join("\n", outputs.subList(Math.max(0, outputs.size() - SHOWN_OUTPUTS), outputs.size())));
+    message
+        .append("replay with ./replab --seed ")
+        .append(seed)
+        .append(" (the REPL runs the engine's own code, so it shows what should happen):\n  ")
+        .append(abbreviated(commands))
+        .append('\n');
+    message
+        .append("last output:\n")
+        .append(
+            String.join(
+                "\n",
+                outputs.subList(Math.max(0, outputs.size() - SHOWN_OUTPUTS), outputs.size())));
     return new AssertionFailedError(message.toString(), cause);
   }
 
@@ -246,7 +314,10 @@ public final class Scenario {
     if (commands.size() <= 16) {
       return String.join("; ", commands);
     }
-    return String.join("; ", commands.subList(0, 6)) + "; ... " + (commands.size() - 14) + " more ...; "
+    return String.join("; ", commands.subList(0, 6))
+        + "; ... "
+        + (commands.size() - 14)
+        + " more ...; "
         + String.join("; ", commands.subList(commands.size() - 8, commands.size()));
   }
 }

@@ -39,11 +39,13 @@ public sealed interface Cell permits Cell.Prose, Cell.Run, Cell.Java, Cell.Try, 
    *
    * @param answer the index of the right choice in {@code choices}, from 0
    */
-  record Quiz(String question, List<String> choices, int answer, String explanation, Position at) implements Cell {
+  record Quiz(String question, List<String> choices, int answer, String explanation, Position at)
+      implements Cell {
     public Quiz {
       choices = List.copyOf(choices);
       if (answer < 0 || answer >= choices.size()) {
-        throw new IllegalArgumentException("answer " + answer + " is not one of " + choices.size() + " choices");
+        throw new IllegalArgumentException(
+            "answer " + answer + " is not one of " + choices.size() + " choices");
       }
     }
 

@@ -15,8 +15,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * A property of one command's result that a lesson asserts. Each check says what it expected
- * and what it saw as phrases, so a report reads "expected a stale read, but the read returned the
+ * A property of one command's result that a lesson asserts. Each check says what it expected and
+ * what it saw as phrases, so a report reads "expected a stale read, but the read returned the
  * newest value 1".
  */
 public sealed interface Check
@@ -56,8 +56,8 @@ public sealed interface Check
   Observation observe(Executed executed);
 
   /**
-   * The sentence for a check that held. The command's output is printed above it, so by default
-   * it only restates the expectation; checks whose number matters add what they saw.
+   * The sentence for a check that held. The command's output is printed above it, so by default it
+   * only restates the expectation; checks whose number matters add what they saw.
    */
   default String confirmed(Observation observation) {
     return expected();
@@ -82,7 +82,9 @@ public sealed interface Check
     }
 
     public Observation observe(Executed executed) {
-      return new Observation(executed.ok() == ok, executed.ok() ? "it was accepted" : "it was rejected: " + executed.error());
+      return new Observation(
+          executed.ok() == ok,
+          executed.ok() ? "it was accepted" : "it was rejected: " + executed.error());
     }
   }
 
@@ -108,7 +110,9 @@ public sealed interface Check
       } else {
         return notApplicable(executed, "a read, write or delete");
       }
-      return new Observation(actual.equals(outcome), "the outcome was " + actual + (error == null ? "" : " (" + error + ")"));
+      return new Observation(
+          actual.equals(outcome),
+          "the outcome was " + actual + (error == null ? "" : " (" + error + ")"));
     }
   }
 
@@ -129,9 +133,14 @@ public sealed interface Check
       if (!read.outcome().equals("ok")) {
         return new Observation(false, "the read did not complete (" + read.error() + ")");
       }
-      String actual = read.stale()
-          ? "the read returned " + shown(read.value()) + " while " + shown(read.latest()) + " was already committed"
-          : "the read returned " + shown(read.value()) + ", which is not stale";
+      String actual =
+          read.stale()
+              ? "the read returned "
+                  + shown(read.value())
+                  + " while "
+                  + shown(read.latest())
+                  + " was already committed"
+              : "the read returned " + shown(read.value()) + ", which is not stale";
       return new Observation(read.stale() == stale, actual);
     }
   }
@@ -172,7 +181,9 @@ public sealed interface Check
       if (!(executed.result() instanceof Result.ReadDone read)) {
         return notApplicable(executed, "a read");
       }
-      return new Observation(read.behindEntries() == entries, read.node() + " was " + entries(read.behindEntries()) + " behind");
+      return new Observation(
+          read.behindEntries() == entries,
+          read.node() + " was " + entries(read.behindEntries()) + " behind");
     }
 
     private static String entries(long n) {
@@ -233,14 +244,18 @@ public sealed interface Check
     }
 
     public String expected() {
-      return fellBack ? "the leader to fall back to asynchronous replication" : "no fallback to asynchronous replication";
+      return fellBack
+          ? "the leader to fall back to asynchronous replication"
+          : "no fallback to asynchronous replication";
     }
 
     public Observation observe(Executed executed) {
       if (!(executed.result() instanceof Result.WriteDone write)) {
         return notApplicable(executed, "a write or delete");
       }
-      return new Observation(write.fellBack() == fellBack, write.fellBack() ? "the leader fell back" : "the leader did not fall back");
+      return new Observation(
+          write.fellBack() == fellBack,
+          write.fellBack() ? "the leader fell back" : "the leader did not fall back");
     }
   }
 
@@ -266,7 +281,10 @@ public sealed interface Check
       if (!(executed.result() instanceof Result.WriteDone write)) {
         return notApplicable(executed, "a write or delete");
       }
-      String actual = write.ackedBy().isEmpty() ? "no follower acknowledged it" : "it was acknowledged by " + String.join(", ", write.ackedBy());
+      String actual =
+          write.ackedBy().isEmpty()
+              ? "no follower acknowledged it"
+              : "it was acknowledged by " + String.join(", ", write.ackedBy());
       return new Observation(write.ackedBy().containsAll(nodes), actual);
     }
   }
@@ -286,11 +304,16 @@ public sealed interface Check
         return notApplicable(executed, "status");
       }
       boolean same = node == null ? status.leader() == null : node.equals(status.leader());
-      return new Observation(same, status.leader() == null ? "there was no leader" : "the leader was " + status.leader());
+      return new Observation(
+          same,
+          status.leader() == null ? "there was no leader" : "the leader was " + status.leader());
     }
   }
 
-  /** {@code mode_contains}: the leader's commit mode, as {@code status} shows it, contains this text. */
+  /**
+   * {@code mode_contains}: the leader's commit mode, as {@code status} shows it, contains this
+   * text.
+   */
   record ModeContains(String text) implements Check {
     public String key() {
       return "mode_contains";
@@ -320,7 +343,11 @@ public sealed interface Check
 
     public Observation observe(Executed executed) {
       boolean contains = executed.text().contains(text);
-      return new Observation(contains, contains ? "the output contains '" + text + "'" : "the output was: " + firstLine(executed.text()));
+      return new Observation(
+          contains,
+          contains
+              ? "the output contains '" + text + "'"
+              : "the output was: " + firstLine(executed.text()));
     }
   }
 
@@ -342,9 +369,15 @@ public sealed interface Check
       if (!(executed.result() instanceof Result.HistoryListing history)) {
         return notApplicable(executed, "history");
       }
-      List<String> lost = history.operations().stream().filter(op -> op.lost() != null)
-          .map(op -> "#" + op.id() + " " + op.kind() + " " + op.key() + "=" + op.value()).toList();
-      String actual = lost.isEmpty() ? "history shows no lost write" : "history shows " + lost.size() + " lost: " + String.join(", ", lost);
+      List<String> lost =
+          history.operations().stream()
+              .filter(op -> op.lost() != null)
+              .map(op -> "#" + op.id() + " " + op.kind() + " " + op.key() + "=" + op.value())
+              .toList();
+      String actual =
+          lost.isEmpty()
+              ? "history shows no lost write"
+              : "history shows " + lost.size() + " lost: " + String.join(", ", lost);
       return new Observation(lost.size() == count, actual);
     }
   }
@@ -367,7 +400,8 @@ public sealed interface Check
       if (!(executed.result() instanceof Result.CheckReport report)) {
         return notApplicable(executed, "check");
       }
-      return new Observation(report.findings().size() == count, "check reported " + describeFindings(report));
+      return new Observation(
+          report.findings().size() == count, "check reported " + describeFindings(report));
     }
   }
 
@@ -394,18 +428,24 @@ public sealed interface Check
       }
       Set<String> finders = new TreeSet<>();
       report.findings().forEach(finding -> finders.add(finding.checker()));
-      return new Observation(finders.equals(new TreeSet<>(checkers)), "check reported " + describeFindings(report));
+      return new Observation(
+          finders.equals(new TreeSet<>(checkers)), "check reported " + describeFindings(report));
     }
   }
 
-  /** {@code throughput_ratio_at_least}: a sweep's largest cluster did at least this many times the smallest's throughput. */
+  /**
+   * {@code throughput_ratio_at_least}: a sweep's largest cluster did at least this many times the
+   * smallest's throughput.
+   */
   record ThroughputRatioAtLeast(double ratio) implements Check {
     public String key() {
       return "throughput_ratio_at_least";
     }
 
     public String expected() {
-      return "throughput growing at least " + number(ratio) + "x from the smallest cluster to the largest";
+      return "throughput growing at least "
+          + number(ratio)
+          + "x from the smallest cluster to the largest";
     }
 
     public String confirmed(Observation observation) {
@@ -417,14 +457,19 @@ public sealed interface Check
     }
   }
 
-  /** {@code throughput_ratio_at_most}: a sweep's largest cluster did at most this many times the smallest's throughput. */
+  /**
+   * {@code throughput_ratio_at_most}: a sweep's largest cluster did at most this many times the
+   * smallest's throughput.
+   */
   record ThroughputRatioAtMost(double ratio) implements Check {
     public String key() {
       return "throughput_ratio_at_most";
     }
 
     public String expected() {
-      return "throughput growing at most " + number(ratio) + "x from the smallest cluster to the largest";
+      return "throughput growing at most "
+          + number(ratio)
+          + "x from the smallest cluster to the largest";
     }
 
     public String confirmed(Observation observation) {
@@ -474,14 +519,19 @@ public sealed interface Check
     }
   }
 
-  /** {@code lag_entries_at_most}: in {@code lag}, no follower has more than this many entries left to apply. */
+  /**
+   * {@code lag_entries_at_most}: in {@code lag}, no follower has more than this many entries left
+   * to apply.
+   */
   record LagEntriesAtMost(long entries) implements Check {
     public String key() {
       return "lag_entries_at_most";
     }
 
     public String expected() {
-      return entries == 0 ? "every follower caught up" : "no follower more than " + entries + (entries == 1 ? " entry" : " entries") + " behind";
+      return entries == 0
+          ? "every follower caught up"
+          : "no follower more than " + entries + (entries == 1 ? " entry" : " entries") + " behind";
     }
 
     public String confirmed(Observation observation) {
@@ -489,13 +539,25 @@ public sealed interface Check
     }
 
     public Observation observe(Executed executed) {
-      return worstFollower(executed, Result.LagRow::appliedLag, lag -> lag <= entries,
-          row -> row.appliedLag() == 0 ? "no follower has anything left to apply"
-              : row.id() + " is " + row.appliedLag() + (row.appliedLag() == 1 ? " entry" : " entries") + " behind");
+      return worstFollower(
+          executed,
+          Result.LagRow::appliedLag,
+          lag -> lag <= entries,
+          row ->
+              row.appliedLag() == 0
+                  ? "no follower has anything left to apply"
+                  : row.id()
+                      + " is "
+                      + row.appliedLag()
+                      + (row.appliedLag() == 1 ? " entry" : " entries")
+                      + " behind");
     }
   }
 
-  /** {@code lag_ms_at_least}: in {@code lag}, some follower has been missing a write for at least this long. */
+  /**
+   * {@code lag_ms_at_least}: in {@code lag}, some follower has been missing a write for at least
+   * this long.
+   */
   record LagMsAtLeast(double ms) implements Check {
     public String key() {
       return "lag_ms_at_least";
@@ -510,11 +572,18 @@ public sealed interface Check
     }
 
     public Observation observe(Executed executed) {
-      return worstFollower(executed, Result.LagRow::lagMs, lag -> lag >= ms, row -> row.id() + " lags " + number(row.lagMs()) + " ms");
+      return worstFollower(
+          executed,
+          Result.LagRow::lagMs,
+          lag -> lag >= ms,
+          row -> row.id() + " lags " + number(row.lagMs()) + " ms");
     }
   }
 
-  /** {@code lag_ms_at_most}: in {@code lag}, no follower has been missing a write for longer than this. */
+  /**
+   * {@code lag_ms_at_most}: in {@code lag}, no follower has been missing a write for longer than
+   * this.
+   */
   record LagMsAtMost(double ms) implements Check {
     public String key() {
       return "lag_ms_at_most";
@@ -529,13 +598,17 @@ public sealed interface Check
     }
 
     public Observation observe(Executed executed) {
-      return worstFollower(executed, Result.LagRow::lagMs, lag -> lag <= ms, row -> row.id() + " lags " + number(row.lagMs()) + " ms");
+      return worstFollower(
+          executed,
+          Result.LagRow::lagMs,
+          lag -> lag <= ms,
+          row -> row.id() + " lags " + number(row.lagMs()) + " ms");
     }
   }
 
   /**
-   * {@code replay_age_ms_at_least}: in {@code lag}, some follower's last replayed write is at
-   * least this old, PostgreSQL's {@code now() - pg_last_xact_replay_timestamp()}.
+   * {@code replay_age_ms_at_least}: in {@code lag}, some follower's last replayed write is at least
+   * this old, PostgreSQL's {@code now() - pg_last_xact_replay_timestamp()}.
    */
   record ReplayAgeMsAtLeast(double ms) implements Check {
     public String key() {
@@ -551,12 +624,18 @@ public sealed interface Check
     }
 
     public Observation observe(Executed executed) {
-      return worstFollower(executed, Result.LagRow::replayLagMs, age -> age >= ms,
+      return worstFollower(
+          executed,
+          Result.LagRow::replayLagMs,
+          age -> age >= ms,
           row -> row.id() + " last replayed a write made " + number(row.replayLagMs()) + " ms ago");
     }
   }
 
-  /** {@code replay_age_ms_at_most}: in {@code lag}, no follower's last replayed write is older than this. */
+  /**
+   * {@code replay_age_ms_at_most}: in {@code lag}, no follower's last replayed write is older than
+   * this.
+   */
   record ReplayAgeMsAtMost(double ms) implements Check {
     public String key() {
       return "replay_age_ms_at_most";
@@ -571,12 +650,17 @@ public sealed interface Check
     }
 
     public Observation observe(Executed executed) {
-      return worstFollower(executed, Result.LagRow::replayLagMs, age -> age <= ms,
+      return worstFollower(
+          executed,
+          Result.LagRow::replayLagMs,
+          age -> age <= ms,
           row -> row.id() + " last replayed a write made " + number(row.replayLagMs()) + " ms ago");
     }
   }
 
-  /** {@code followers_follow}: in {@code status}, every running node other than this one follows it. */
+  /**
+   * {@code followers_follow}: in {@code status}, every running node other than this one follows it.
+   */
   record FollowersFollow(String node) implements Check {
     public String key() {
       return "followers_follow";
@@ -594,13 +678,20 @@ public sealed interface Check
       if (!(executed.result() instanceof Result.Status status)) {
         return notApplicable(executed, "status");
       }
-      List<Result.NodeRow> others = status.nodes().stream().filter(row -> row.up() && !row.id().equals(node)).toList();
+      List<Result.NodeRow> others =
+          status.nodes().stream().filter(row -> row.up() && !row.id().equals(node)).toList();
       if (others.isEmpty()) {
-        return new Observation(false, "no running node other than " + node + " is left to follow it");
+        return new Observation(
+            false, "no running node other than " + node + " is left to follow it");
       }
       boolean all = others.stream().allMatch(row -> node.equals(row.leader()));
-      String actual = others.stream().map(row -> row.id() + (row.leader() == null ? " follows no one" : " follows " + row.leader()))
-          .collect(Collectors.joining(", "));
+      String actual =
+          others.stream()
+              .map(
+                  row ->
+                      row.id()
+                          + (row.leader() == null ? " follows no one" : " follows " + row.leader()))
+              .collect(Collectors.joining(", "));
       return new Observation(all, actual);
     }
   }
@@ -609,7 +700,8 @@ public sealed interface Check
     if (!executed.ok()) {
       return new Observation(false, "the command was rejected: " + executed.error());
     }
-    return new Observation(false, "this applies to " + needs + ", and '" + executed.command() + "' is not one");
+    return new Observation(
+        false, "this applies to " + needs + ", and '" + executed.command() + "' is not one");
   }
 
   private static String describeFindings(Result.CheckReport report) {
@@ -623,7 +715,11 @@ public sealed interface Check
     if (perChecker.size() == 1) {
       return findings + " from " + perChecker.keySet().iterator().next();
     }
-    return findings + ": " + perChecker.entrySet().stream().map(e -> e.getValue() + " from " + e.getKey()).collect(Collectors.joining(", "));
+    return findings
+        + ": "
+        + perChecker.entrySet().stream()
+            .map(e -> e.getValue() + " from " + e.getKey())
+            .collect(Collectors.joining(", "));
   }
 
   private static Observation sweepRatio(Executed executed, DoublePredicate holds) {
@@ -631,13 +727,23 @@ public sealed interface Check
       return notApplicable(executed, "sweep");
     }
     if (sweep.rows().size() < 2) {
-      return new Observation(false, "the sweep has " + sweep.rows().size() + " cluster size; a ratio needs at least two");
+      return new Observation(
+          false,
+          "the sweep has " + sweep.rows().size() + " cluster size; a ratio needs at least two");
     }
     Result.SweepRow first = sweep.rows().get(0);
     Result.SweepRow last = sweep.rows().get(sweep.rows().size() - 1);
     double ratio = last.throughputOpsS() / first.throughputOpsS();
-    String actual = String.format(Locale.ROOT, "%.0f ops/s with %d %s, %.0f ops/s with %d, %.2fx", first.throughputOpsS(), first.replicas(),
-        first.replicas() == 1 ? "replica" : "replicas", last.throughputOpsS(), last.replicas(), ratio);
+    String actual =
+        String.format(
+            Locale.ROOT,
+            "%.0f ops/s with %d %s, %.0f ops/s with %d, %.2fx",
+            first.throughputOpsS(),
+            first.replicas(),
+            first.replicas() == 1 ? "replica" : "replicas",
+            last.throughputOpsS(),
+            last.replicas(),
+            ratio);
     return new Observation(holds.test(ratio), actual);
   }
 
@@ -649,19 +755,29 @@ public sealed interface Check
       return new Observation(false, "the workload made no reads");
     }
     double percent = 100 * load.staleShare();
-    return new Observation(holds.test(percent), String.format(Locale.ROOT, "%.1f%% of %d reads were stale", percent, load.reads()));
+    return new Observation(
+        holds.test(percent),
+        String.format(Locale.ROOT, "%.1f%% of %d reads were stale", percent, load.reads()));
   }
 
-  /** Judges the follower with the largest value of {@code measure}, as an alert on the worst replica would. */
-  private static Observation worstFollower(Executed executed, ToDoubleFunction<Result.LagRow> measure, DoublePredicate holds,
+  /**
+   * Judges the follower with the largest value of {@code measure}, as an alert on the worst replica
+   * would.
+   */
+  private static Observation worstFollower(
+      Executed executed,
+      ToDoubleFunction<Result.LagRow> measure,
+      DoublePredicate holds,
       Function<Result.LagRow, String> describe) {
     if (!(executed.result() instanceof Result.Lag lag)) {
       return notApplicable(executed, "lag");
     }
     if (lag.followers().isEmpty()) {
-      return new Observation(false, "there was no follower to measure: " + firstLine(executed.text()));
+      return new Observation(
+          false, "there was no follower to measure: " + firstLine(executed.text()));
     }
-    Result.LagRow worst = lag.followers().stream().max(Comparator.comparingDouble(measure)).orElseThrow();
+    Result.LagRow worst =
+        lag.followers().stream().max(Comparator.comparingDouble(measure)).orElseThrow();
     return new Observation(holds.test(measure.applyAsDouble(worst)), describe.apply(worst));
   }
 
@@ -680,7 +796,9 @@ public sealed interface Check
   }
 
   private static String number(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    return value == Math.rint(value)
+        ? String.valueOf((long) value)
+        : String.format(Locale.ROOT, "%.2f", value);
   }
 
   private static String firstLine(String text) {

@@ -9,9 +9,10 @@ import dev.replab.engine.Session;
 @FunctionalInterface
 public interface JavaCells {
   /** No Java runner: Java cells are shown and recorded as not executed. */
-  JavaCells NONE = (snippet, session) -> {
-    throw new UnsupportedOperationException("no Java cell runner is plugged in");
-  };
+  JavaCells NONE =
+      (snippet, session) -> {
+        throw new UnsupportedOperationException("no Java cell runner is plugged in");
+      };
 
   /**
    * Evaluates a snippet against the session and returns what it printed and produced. A snippet

@@ -12,7 +12,8 @@ import java.util.List;
  * @param objectives what the learner will be able to do or explain afterwards
  * @param cells prose, commands to run, Java snippets, prompts and quizzes, in order
  */
-public record Lesson(String id, String title, long seed, List<String> objectives, List<Cell> cells) {
+public record Lesson(
+    String id, String title, long seed, List<String> objectives, List<Cell> cells) {
   public Lesson {
     objectives = List.copyOf(objectives);
     cells = List.copyOf(cells);

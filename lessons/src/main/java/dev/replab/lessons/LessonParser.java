@@ -1,8 +1,8 @@
 package dev.replab.lessons;
 
-import dev.replab.engine.command.Suggest;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.replab.engine.check.Checkers;
+import dev.replab.engine.command.Suggest;
 import dev.replab.lessons.LessonFormatException.Problem;
 import dev.replab.lessons.YamlTree.Entry;
 import dev.replab.lessons.YamlTree.ListNode;
@@ -22,12 +22,14 @@ import java.util.function.Function;
 
 /**
  * Turns a lesson file into a {@link Lesson}, checking the schema as it goes. Every problem names
- * the file, line and column and says what was expected; a misspelt key gets the closest valid
- * key as a suggestion. All problems in a file are collected before it gives up.
+ * the file, line and column and says what was expected; a misspelt key gets the closest valid key
+ * as a suggestion. All problems in a file are collected before it gives up.
  */
 final class LessonParser {
-  private static final List<String> LESSON_KEYS = List.of("id", "title", "seed", "objectives", "cells");
-  private static final List<String> QUIZ_KEYS = List.of("question", "choices", "answer", "explanation");
+  private static final List<String> LESSON_KEYS =
+      List.of("id", "title", "seed", "objectives", "cells");
+  private static final List<String> QUIZ_KEYS =
+      List.of("question", "choices", "answer", "explanation");
   private static final List<String> OUTCOMES = List.of("ok", "fail", "unknown");
   private static final String MILLISECONDS = "a number of milliseconds, like 80 or 2.5";
   private static final String RATIO = "a ratio, like 3 or 1.5";
@@ -45,40 +47,114 @@ final class LessonParser {
 
   private LessonParser(String file) {
     this.file = file;
-    cellKinds.put("prose", new CellKind(List.of("prose"),
-        (fields, at) -> convert(nonBlank(fields.required("prose", "AsciiDoc text"), "prose"), text -> new Cell.Prose(text, at))));
+    cellKinds.put(
+        "prose",
+        new CellKind(
+            List.of("prose"),
+            (fields, at) ->
+                convert(
+                    nonBlank(fields.required("prose", "AsciiDoc text"), "prose"),
+                    text -> new Cell.Prose(text, at))));
     cellKinds.put("run", new CellKind(List.of("run", "expect"), this::runCell));
-    cellKinds.put("java", new CellKind(List.of("java"),
-        (fields, at) -> convert(nonBlank(fields.required("java", "a JShell snippet"), "java"), text -> new Cell.Java(text, at))));
+    cellKinds.put(
+        "java",
+        new CellKind(
+            List.of("java"),
+            (fields, at) ->
+                convert(
+                    nonBlank(fields.required("java", "a JShell snippet"), "java"),
+                    text -> new Cell.Java(text, at))));
     cellKinds.put("try", new CellKind(List.of("try", "hint"), this::tryCell));
-    cellKinds.put("quiz", new CellKind(List.of("quiz"),
-        (fields, at) -> quiz(fields.required("quiz", "a map with question, choices, answer and explanation"))));
+    cellKinds.put(
+        "quiz",
+        new CellKind(
+            List.of("quiz"),
+            (fields, at) ->
+                quiz(
+                    fields.required(
+                        "quiz", "a map with question, choices, answer and explanation"))));
     cellKindNames = List.copyOf(cellKinds.keySet());
     checkReaders.put("ok", node -> convert(bool(node, "ok"), Check.Accepted::new));
     checkReaders.put("outcome", node -> convert(outcome(node), Check.OutcomeIs::new));
     checkReaders.put("stale", node -> convert(bool(node, "stale"), Check.Stale::new));
-    checkReaders.put("value", node -> isNull(node) ? new Check.Value(null) : convert(text(node, "value"), Check.Value::new));
-    checkReaders.put("behind_entries", node -> convert(count(node, "behind_entries"), Check.BehindEntries::new));
-    checkReaders.put("latency_ms_at_least", node -> convert(number(node, "latency_ms_at_least", MILLISECONDS), Check.LatencyAtLeast::new));
-    checkReaders.put("latency_ms_at_most", node -> convert(number(node, "latency_ms_at_most", MILLISECONDS), Check.LatencyAtMost::new));
+    checkReaders.put(
+        "value",
+        node ->
+            isNull(node) ? new Check.Value(null) : convert(text(node, "value"), Check.Value::new));
+    checkReaders.put(
+        "behind_entries", node -> convert(count(node, "behind_entries"), Check.BehindEntries::new));
+    checkReaders.put(
+        "latency_ms_at_least",
+        node ->
+            convert(number(node, "latency_ms_at_least", MILLISECONDS), Check.LatencyAtLeast::new));
+    checkReaders.put(
+        "latency_ms_at_most",
+        node ->
+            convert(number(node, "latency_ms_at_most", MILLISECONDS), Check.LatencyAtMost::new));
     checkReaders.put("fell_back", node -> convert(bool(node, "fell_back"), Check.FellBack::new));
-    checkReaders.put("acked_by_includes", node -> convert(oneOrMoreTexts(node, "acked_by_includes"), Check.AckedByIncludes::new));
-    checkReaders.put("leader", node -> isNull(node) ? new Check.LeaderIs(null) : convert(text(node, "leader"), Check.LeaderIs::new));
-    checkReaders.put("mode_contains", node -> convert(text(node, "mode_contains"), Check.ModeContains::new));
-    checkReaders.put("text_contains", node -> convert(text(node, "text_contains"), Check.TextContains::new));
-    checkReaders.put("lost_writes", node -> convert(count(node, "lost_writes"), n -> new Check.LostWrites(n.intValue())));
-    checkReaders.put("findings", node -> convert(count(node, "findings"), n -> new Check.Findings(n.intValue())));
+    checkReaders.put(
+        "acked_by_includes",
+        node -> convert(oneOrMoreTexts(node, "acked_by_includes"), Check.AckedByIncludes::new));
+    checkReaders.put(
+        "leader",
+        node ->
+            isNull(node)
+                ? new Check.LeaderIs(null)
+                : convert(text(node, "leader"), Check.LeaderIs::new));
+    checkReaders.put(
+        "mode_contains", node -> convert(text(node, "mode_contains"), Check.ModeContains::new));
+    checkReaders.put(
+        "text_contains", node -> convert(text(node, "text_contains"), Check.TextContains::new));
+    checkReaders.put(
+        "lost_writes",
+        node -> convert(count(node, "lost_writes"), n -> new Check.LostWrites(n.intValue())));
+    checkReaders.put(
+        "findings",
+        node -> convert(count(node, "findings"), n -> new Check.Findings(n.intValue())));
     checkReaders.put("found_by", node -> convert(checkerNames(node), Check.FoundBy::new));
-    checkReaders.put("throughput_ratio_at_least", node -> convert(number(node, "throughput_ratio_at_least", RATIO), Check.ThroughputRatioAtLeast::new));
-    checkReaders.put("throughput_ratio_at_most", node -> convert(number(node, "throughput_ratio_at_most", RATIO), Check.ThroughputRatioAtMost::new));
-    checkReaders.put("stale_percent_at_least", node -> convert(number(node, "stale_percent_at_least", PERCENT), Check.StalePercentAtLeast::new));
-    checkReaders.put("stale_percent_at_most", node -> convert(number(node, "stale_percent_at_most", PERCENT), Check.StalePercentAtMost::new));
-    checkReaders.put("lag_entries_at_most", node -> convert(count(node, "lag_entries_at_most"), Check.LagEntriesAtMost::new));
-    checkReaders.put("lag_ms_at_least", node -> convert(number(node, "lag_ms_at_least", MILLISECONDS), Check.LagMsAtLeast::new));
-    checkReaders.put("lag_ms_at_most", node -> convert(number(node, "lag_ms_at_most", MILLISECONDS), Check.LagMsAtMost::new));
-    checkReaders.put("replay_age_ms_at_least", node -> convert(number(node, "replay_age_ms_at_least", MILLISECONDS), Check.ReplayAgeMsAtLeast::new));
-    checkReaders.put("replay_age_ms_at_most", node -> convert(number(node, "replay_age_ms_at_most", MILLISECONDS), Check.ReplayAgeMsAtMost::new));
-    checkReaders.put("followers_follow", node -> convert(text(node, "followers_follow"), Check.FollowersFollow::new));
+    checkReaders.put(
+        "throughput_ratio_at_least",
+        node ->
+            convert(
+                number(node, "throughput_ratio_at_least", RATIO),
+                Check.ThroughputRatioAtLeast::new));
+    checkReaders.put(
+        "throughput_ratio_at_most",
+        node ->
+            convert(
+                number(node, "throughput_ratio_at_most", RATIO), Check.ThroughputRatioAtMost::new));
+    checkReaders.put(
+        "stale_percent_at_least",
+        node ->
+            convert(
+                number(node, "stale_percent_at_least", PERCENT), Check.StalePercentAtLeast::new));
+    checkReaders.put(
+        "stale_percent_at_most",
+        node ->
+            convert(number(node, "stale_percent_at_most", PERCENT), Check.StalePercentAtMost::new));
+    checkReaders.put(
+        "lag_entries_at_most",
+        node -> convert(count(node, "lag_entries_at_most"), Check.LagEntriesAtMost::new));
+    checkReaders.put(
+        "lag_ms_at_least",
+        node -> convert(number(node, "lag_ms_at_least", MILLISECONDS), Check.LagMsAtLeast::new));
+    checkReaders.put(
+        "lag_ms_at_most",
+        node -> convert(number(node, "lag_ms_at_most", MILLISECONDS), Check.LagMsAtMost::new));
+    checkReaders.put(
+        "replay_age_ms_at_least",
+        node ->
+            convert(
+                number(node, "replay_age_ms_at_least", MILLISECONDS),
+                Check.ReplayAgeMsAtLeast::new));
+    checkReaders.put(
+        "replay_age_ms_at_most",
+        node ->
+            convert(
+                number(node, "replay_age_ms_at_most", MILLISECONDS), Check.ReplayAgeMsAtMost::new));
+    checkReaders.put(
+        "followers_follow",
+        node -> convert(text(node, "followers_follow"), Check.FollowersFollow::new));
     expectationKeys.addAll(checkReaders.keySet());
   }
 
@@ -106,11 +182,17 @@ final class LessonParser {
       return null;
     }
     Fields fields = new Fields(map, "the lesson", LESSON_KEYS);
-    String id = text(fields.required("id", "the file name without .yaml, like 01-why-replicate"), "id");
+    String id =
+        text(fields.required("id", "the file name without .yaml, like 01-why-replicate"), "id");
     String title = text(fields.required("title", "a line of text"), "title");
-    Long seed = integer(fields.required("seed", "an integer that fixes the simulation's chance"), "seed");
-    List<String> objectives = texts(fields.required("objectives", "a list of what the learner will be able to do"), "objectives");
-    List<Cell> cells = cells(fields.required("cells", "a list of prose, run, java, try and quiz cells"));
+    Long seed =
+        integer(fields.required("seed", "an integer that fixes the simulation's chance"), "seed");
+    List<String> objectives =
+        texts(
+            fields.required("objectives", "a list of what the learner will be able to do"),
+            "objectives");
+    List<Cell> cells =
+        cells(fields.required("cells", "a list of prose, run, java, try and quiz cells"));
     checkIdMatchesFile(id, map.get("id"));
     if (id == null || title == null || seed == null || objectives == null || cells == null) {
       return null;
@@ -121,7 +203,9 @@ final class LessonParser {
   private void checkIdMatchesFile(String id, Entry idEntry) {
     String stem = file.replaceFirst("\\.ya?ml$", "");
     if (id != null && !stem.equals(file) && !stem.equals(id)) {
-      problem(idEntry.value().at(), "id '" + id + "' does not match the file name; it should be '" + stem + "'");
+      problem(
+          idEntry.value().at(),
+          "id '" + id + "' does not match the file name; it should be '" + stem + "'");
     }
   }
 
@@ -147,7 +231,8 @@ final class LessonParser {
 
   private Cell cell(Node node) {
     if (!(node instanceof MapNode map)) {
-      wrongType(node, "a cell", "a map whose first key is one of " + String.join(", ", cellKindNames));
+      wrongType(
+          node, "a cell", "a map whose first key is one of " + String.join(", ", cellKindNames));
       return null;
     }
     String kind = kindOf(map);
@@ -155,15 +240,23 @@ final class LessonParser {
       return null;
     }
     CellKind cellKind = cellKinds.get(kind);
-    return cellKind.reader().apply(new Fields(map, "a " + kind + " cell", cellKind.keys()), map.at());
+    return cellKind
+        .reader()
+        .apply(new Fields(map, "a " + kind + " cell", cellKind.keys()), map.at());
   }
 
   /** The cell's kind: the one key among prose, run, java, try and quiz. */
   private String kindOf(MapNode map) {
-    List<Entry> kinds = map.entries().values().stream().filter(e -> cellKindNames.contains(e.key())).toList();
+    List<Entry> kinds =
+        map.entries().values().stream().filter(e -> cellKindNames.contains(e.key())).toList();
     if (kinds.size() > 1) {
-      problem(kinds.get(1).keyAt(), "a cell has one kind, but this one has both '" + kinds.get(0).key() + "' and '" + kinds.get(1).key()
-          + "'; start another cell with '- '");
+      problem(
+          kinds.get(1).keyAt(),
+          "a cell has one kind, but this one has both '"
+              + kinds.get(0).key()
+              + "' and '"
+              + kinds.get(1).key()
+              + "'; start another cell with '- '");
       return null;
     }
     if (!kinds.isEmpty()) {
@@ -175,8 +268,14 @@ final class LessonParser {
       return null;
     }
     String suggestion = Suggest.closest(first.key(), cellKindNames);
-    problem(first.keyAt(), "unknown cell kind '" + first.key() + "'"
-        + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; a cell is one of " + String.join(", ", cellKindNames)));
+    problem(
+        first.keyAt(),
+        "unknown cell kind '"
+            + first.key()
+            + "'"
+            + (suggestion != null
+                ? "; did you mean '" + suggestion + "'?"
+                : "; a cell is one of " + String.join(", ", cellKindNames)));
     return null;
   }
 
@@ -186,12 +285,14 @@ final class LessonParser {
       return null;
     }
     Entry expect = fields.map.get("expect");
-    List<Expectation> expectations = expect == null ? List.of() : expectations(expect.value(), commands.size());
+    List<Expectation> expectations =
+        expect == null ? List.of() : expectations(expect.value(), commands.size());
     return expectations == null ? null : new Cell.Run(commands, expectations, at);
   }
 
   private Cell tryCell(Fields fields, Position at) {
-    String prompt = nonBlank(fields.required("try", "what the learner should try, as AsciiDoc text"), "try");
+    String prompt =
+        nonBlank(fields.required("try", "what the learner should try, as AsciiDoc text"), "try");
     Entry hint = fields.map.get("hint");
     String hintText = hint == null ? null : text(hint.value(), "hint");
     if (prompt == null || (hint != null && hintText == null)) {
@@ -213,12 +314,14 @@ final class LessonParser {
     Node choicesNode = fields.required("choices", "a list of at least two possible answers");
     List<String> choices = texts(choicesNode, "choices");
     if (choices != null && choices.size() < 2) {
-      problem(choicesNode.at(), "'choices' has " + choices.size() + " item; a quiz needs at least two");
+      problem(
+          choicesNode.at(), "'choices' has " + choices.size() + " item; a quiz needs at least two");
       choices = null;
     }
     Node answerNode = fields.required("answer", "the letter of the right choice, like b");
     Integer answer = answer(answerNode, choices);
-    String explanation = text(fields.required("explanation", "why the answer is right, as text"), "explanation");
+    String explanation =
+        text(fields.required("explanation", "why the answer is right, as text"), "explanation");
     if (question == null || choices == null || answer == null || explanation == null) {
       return null;
     }
@@ -232,8 +335,18 @@ final class LessonParser {
     }
     String last = Cell.Quiz.letter(choices.size() - 1);
     String normalised = letter.strip().toLowerCase(Locale.ROOT);
-    if (normalised.length() != 1 || normalised.charAt(0) < 'a' || normalised.charAt(0) >= 'a' + choices.size()) {
-      problem(node.at(), "'answer' should be a letter from a to " + last + " naming one of the " + choices.size() + " choices, but it is '" + letter + "'");
+    if (normalised.length() != 1
+        || normalised.charAt(0) < 'a'
+        || normalised.charAt(0) >= 'a' + choices.size()) {
+      problem(
+          node.at(),
+          "'answer' should be a letter from a to "
+              + last
+              + " naming one of the "
+              + choices.size()
+              + " choices, but it is '"
+              + letter
+              + "'");
       return null;
     }
     return normalised.charAt(0) - 'a';
@@ -242,7 +355,8 @@ final class LessonParser {
   // ---------------------------------------------------------------- expectations
 
   private List<Expectation> expectations(Node node, int lines) {
-    ListNode list = list(node, "expect", "a list of expectations such as {command: 2, stale: true}");
+    ListNode list =
+        list(node, "expect", "a list of expectations such as {command: 2, stale: true}");
     if (list == null) {
       return null;
     }
@@ -267,8 +381,14 @@ final class LessonParser {
     if (commandEntry != null) {
       Long n = integer(commandEntry.value(), "command");
       if (n != null && (n < 1 || n > lines)) {
-        problem(commandEntry.value().at(), "'command' is " + n + ", but this run cell has " + lines + (lines == 1 ? " line" : " lines")
-            + "; number them from 1, or leave 'command' out to check the last");
+        problem(
+            commandEntry.value().at(),
+            "'command' is "
+                + n
+                + ", but this run cell has "
+                + lines
+                + (lines == 1 ? " line" : " lines")
+                + "; number them from 1, or leave 'command' out to check the last");
       } else if (n != null) {
         command = n.intValue();
       }
@@ -285,7 +405,9 @@ final class LessonParser {
       }
     }
     if (!anyCheck && problems.size() == problemsBefore) {
-      problem(map.at(), "this expectation checks nothing; add a check such as stale, value, outcome or latency_ms_at_most");
+      problem(
+          map.at(),
+          "this expectation checks nothing; add a check such as stale, value, outcome or latency_ms_at_most");
     }
     return problems.size() == problemsBefore;
   }
@@ -312,8 +434,14 @@ final class LessonParser {
       String name = names.get(i);
       if (!known.contains(name)) {
         String suggestion = Suggest.closest(name, known);
-        problem(items.get(i).at(), "'found_by' names no checker '" + name + "'"
-            + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; the checkers are " + String.join(", ", known)));
+        problem(
+            items.get(i).at(),
+            "'found_by' names no checker '"
+                + name
+                + "'"
+                + (suggestion != null
+                    ? "; did you mean '" + suggestion + "'?"
+                    : "; the checkers are " + String.join(", ", known)));
         allKnown = false;
       }
     }
@@ -359,8 +487,15 @@ final class LessonParser {
         if (suggestion != null) {
           suggested.add(suggestion);
         }
-        problem(entry.keyAt(), "unknown key '" + entry.key() + "' in " + where
-            + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "; expected one of " + String.join(", ", allowed)));
+        problem(
+            entry.keyAt(),
+            "unknown key '"
+                + entry.key()
+                + "' in "
+                + where
+                + (suggestion != null
+                    ? "; did you mean '" + suggestion + "'?"
+                    : "; expected one of " + String.join(", ", allowed)));
       }
     }
     return suggested;
@@ -396,7 +531,13 @@ final class LessonParser {
       try {
         return Long.parseLong(scalar.text().replace("_", ""));
       } catch (NumberFormatException e) {
-        problem(node.at(), "'" + name + "' is " + scalar.text() + ", which is not an integer this lesson format can hold");
+        problem(
+            node.at(),
+            "'"
+                + name
+                + "' is "
+                + scalar.text()
+                + ", which is not an integer this lesson format can hold");
         return null;
       }
     }
@@ -407,23 +548,33 @@ final class LessonParser {
   private Long count(Node node, String name) {
     Long n = integer(node, name);
     if (n != null && n < 0) {
-      problem(node.at(), "'" + name + "' is " + n + "; it counts something, so it cannot be negative");
+      problem(
+          node.at(), "'" + name + "' is " + n + "; it counts something, so it cannot be negative");
       return null;
     }
     return n;
   }
 
-  /** A number; {@code expected} says what kind, with an example, for the message when it is not one. */
+  /**
+   * A number; {@code expected} says what kind, with an example, for the message when it is not one.
+   */
   private Double number(Node node, String name, String expected) {
     if (node == null) {
       return null;
     }
     if (node instanceof ScalarNode scalar
-        && (scalar.token() == JsonToken.VALUE_NUMBER_INT || scalar.token() == JsonToken.VALUE_NUMBER_FLOAT)) {
+        && (scalar.token() == JsonToken.VALUE_NUMBER_INT
+            || scalar.token() == JsonToken.VALUE_NUMBER_FLOAT)) {
       try {
         return Double.parseDouble(scalar.text().replace("_", ""));
       } catch (NumberFormatException e) {
-        problem(node.at(), "'" + name + "' is " + scalar.text() + ", which is not a number this lesson format can read");
+        problem(
+            node.at(),
+            "'"
+                + name
+                + "' is "
+                + scalar.text()
+                + ", which is not a number this lesson format can read");
         return null;
       }
     }
@@ -432,7 +583,8 @@ final class LessonParser {
   }
 
   private Boolean bool(Node node, String name) {
-    if (node instanceof ScalarNode scalar && (scalar.token() == JsonToken.VALUE_TRUE || scalar.token() == JsonToken.VALUE_FALSE)) {
+    if (node instanceof ScalarNode scalar
+        && (scalar.token() == JsonToken.VALUE_TRUE || scalar.token() == JsonToken.VALUE_FALSE)) {
       return scalar.token() == JsonToken.VALUE_TRUE;
     }
     wrongType(node, "'" + name + "'", "true or false");

@@ -4,8 +4,7 @@ import dev.replab.engine.Executed;
 import java.util.List;
 
 /**
- * A lesson as it ran: every cell with what its commands printed and whether each expectation
- * held.
+ * A lesson as it ran: every cell with what its commands printed and whether each expectation held.
  *
  * @param lesson the lesson that ran
  * @param cells one report per cell, in order
@@ -22,7 +21,10 @@ public record LessonReport(Lesson lesson, List<CellReport> cells) {
 
   /** The expectations that did not hold, in lesson order. */
   public List<Verdict> failures() {
-    return cells.stream().flatMap(cell -> cell.verdicts().stream()).filter(verdict -> !verdict.passed()).toList();
+    return cells.stream()
+        .flatMap(cell -> cell.verdicts().stream())
+        .filter(verdict -> !verdict.passed())
+        .toList();
   }
 
   /** What one cell did. */
@@ -39,7 +41,8 @@ public record LessonReport(Lesson lesson, List<CellReport> cells) {
   public record Shown(Cell cell) implements CellReport {}
 
   /** A run cell: each line with the commands it executed, and the verdicts. */
-  public record Ran(Cell.Run cell, List<LineRun> lines, List<Verdict> verdicts) implements CellReport {
+  public record Ran(Cell.Run cell, List<LineRun> lines, List<Verdict> verdicts)
+      implements CellReport {
     public Ran {
       lines = List.copyOf(lines);
       verdicts = List.copyOf(verdicts);
@@ -72,16 +75,31 @@ public record LessonReport(Lesson lesson, List<CellReport> cells) {
    * @param command the line it checked, from 1
    * @param source the command's text
    * @param passed whether it held
-   * @param sentence one sentence for the learner: what was expected and, where it adds
-   *     something, what was seen
+   * @param sentence one sentence for the learner: what was expected and, where it adds something,
+   *     what was seen
    * @param at where the expectation (or, for a rejected command, the cell) is written
    * @param expectation the expectation checked, or null for a command that was rejected
    * @param observed what the command showed, as a phrase: "it took 85.22 ms"
    */
-  public record Verdict(int command, String source, boolean passed, String sentence, Position at, Expectation expectation, String observed) {
+  public record Verdict(
+      int command,
+      String source,
+      boolean passed,
+      String sentence,
+      Position at,
+      Expectation expectation,
+      String observed) {
     @Override
     public String toString() {
-      return at + ": " + (passed ? "ok" : "FAILED") + ": command " + command + " '" + source + "': " + sentence;
+      return at
+          + ": "
+          + (passed ? "ok" : "FAILED")
+          + ": command "
+          + command
+          + " '"
+          + source
+          + "': "
+          + sentence;
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a lesson from its seed in a fresh session, cell by cell, and checks every expectation.
- * The same lesson always produces the same report: the engine is deterministic.
+ * Runs a lesson from its seed in a fresh session, cell by cell, and checks every expectation. The
+ * same lesson always produces the same report: the engine is deterministic.
  */
 public final class LessonRunner {
   private LessonRunner() {}
@@ -40,7 +40,8 @@ public final class LessonRunner {
     }
     if (cell instanceof Cell.Java java) {
       if (javaCells == JavaCells.NONE) {
-        return new LessonReport.JavaRan(java, false, "not executed: no Java cell runner is plugged in");
+        return new LessonReport.JavaRan(
+            java, false, "not executed: no Java cell runner is plugged in");
       }
       return new LessonReport.JavaRan(java, true, javaCells.eval(java.snippet(), session));
     }
@@ -66,12 +67,17 @@ public final class LessonRunner {
   }
 
   /**
-   * A rejected command fails the lesson unless an expectation on its line says {@code ok: false}:
-   * a typo in a lesson must not pass silently.
+   * A rejected command fails the lesson unless an expectation on its line says {@code ok: false}: a
+   * typo in a lesson must not pass silently.
    */
   private static List<Verdict> rejections(Cell.Run run, int number, LineRun line) {
-    boolean rejectionExpected = run.expect().stream()
-        .anyMatch(e -> e.command() == number && e.check() instanceof Check.Accepted accepted && !accepted.ok());
+    boolean rejectionExpected =
+        run.expect().stream()
+            .anyMatch(
+                e ->
+                    e.command() == number
+                        && e.check() instanceof Check.Accepted accepted
+                        && !accepted.ok());
     List<Verdict> verdicts = new ArrayList<>();
     for (Executed executed : line.executed()) {
       if (!executed.ok() && !rejectionExpected) {
@@ -85,12 +91,23 @@ public final class LessonRunner {
   private static Verdict verdict(Expectation expectation, LineRun line) {
     if (line.executed().isEmpty()) {
       String why = "this line runs no command, so there is nothing to check";
-      return new Verdict(expectation.command(), line.line(), false, why, expectation.at(), expectation, why);
+      return new Verdict(
+          expectation.command(), line.line(), false, why, expectation.at(), expectation, why);
     }
     Executed last = line.executed().get(line.executed().size() - 1);
     Check check = expectation.check();
     Check.Observation observation = check.observe(last);
-    String sentence = observation.passed() ? check.confirmed(observation) : "expected " + check.expected() + ", but " + observation.actual();
-    return new Verdict(expectation.command(), last.source(), observation.passed(), sentence, expectation.at(), expectation, observation.actual());
+    String sentence =
+        observation.passed()
+            ? check.confirmed(observation)
+            : "expected " + check.expected() + ", but " + observation.actual();
+    return new Verdict(
+        expectation.command(),
+        last.source(),
+        observation.passed(),
+        sentence,
+        expectation.at(),
+        expectation,
+        observation.actual());
   }
 }

@@ -18,9 +18,12 @@ public final class LessonText {
 
   private static final Pattern HEADING = Pattern.compile("^(={1,5})\\s+(.*)$");
   private static final Pattern LIST_ITEM = Pattern.compile("^(\\*{1,3}|-|\\.{1,3})\\s+(.*)$");
-  private static final Pattern ADMONITION = Pattern.compile("^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):\\s+(.*)$");
-  private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*(\\S(?:[^*]*?\\S)?)\\*(?![\\w*])");
-  private static final Pattern ITALIC = Pattern.compile("(?<![\\w_])_(\\S(?:[^_]*?\\S)?)_(?![\\w_])");
+  private static final Pattern ADMONITION =
+      Pattern.compile("^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):\\s+(.*)$");
+  private static final Pattern BOLD =
+      Pattern.compile("(?<![\\w*])\\*(\\S(?:[^*]*?\\S)?)\\*(?![\\w*])");
+  private static final Pattern ITALIC =
+      Pattern.compile("(?<![\\w_])_(\\S(?:[^_]*?\\S)?)_(?![\\w_])");
   private static final Pattern XREF = Pattern.compile("<<[^,>]+,\\s*([^>]+)>>");
 
   private LessonText() {}
@@ -42,7 +45,11 @@ public final class LessonText {
   /** The lesson's title, seed and objectives. */
   public static String header(Lesson lesson) {
     String title = "Lesson " + lesson.number() + ": " + lesson.title();
-    StringBuilder out = new StringBuilder(title).append('\n').append("=".repeat(Math.min(WIDTH, title.length()))).append('\n');
+    StringBuilder out =
+        new StringBuilder(title)
+            .append('\n')
+            .append("=".repeat(Math.min(WIDTH, title.length())))
+            .append('\n');
     out.append("seed ").append(lesson.seed()).append("\n\nYou will be able to:\n");
     for (String objective : lesson.objectives()) {
       appendWrapped(out, inline(objective), "  * ", "    ");
@@ -99,7 +106,9 @@ public final class LessonText {
   }
 
   private static String tryIt(Cell.Try prompt) {
-    StringBuilder out = new StringBuilder("Try it:\n").append(indent(asciidoc(prompt.prompt(), WIDTH - 2).stripTrailing(), "  "));
+    StringBuilder out =
+        new StringBuilder("Try it:\n")
+            .append(indent(asciidoc(prompt.prompt(), WIDTH - 2).stripTrailing(), "  "));
     if (prompt.hint() != null) {
       appendWrapped(out, "Hint: " + inline(prompt.hint()), "  ", "  ");
     }
@@ -113,7 +122,11 @@ public final class LessonText {
       appendWrapped(out, inline(quiz.choices().get(i)), "  " + Cell.Quiz.letter(i) + ") ", "     ");
     }
     if (showAnswers) {
-      appendWrapped(out, "Answer: " + Cell.Quiz.letter(quiz.answer()) + ". " + inline(quiz.explanation()), "", "  ");
+      appendWrapped(
+          out,
+          "Answer: " + Cell.Quiz.letter(quiz.answer()) + ". " + inline(quiz.explanation()),
+          "",
+          "  ");
     }
     return out.toString();
   }
@@ -168,7 +181,10 @@ public final class LessonText {
     var matcher = HEADING.matcher(trimmed);
     matcher.matches();
     String title = inline(matcher.group(2));
-    out.append(title).append('\n').append((matcher.group(1).length() <= 2 ? "-" : "~").repeat(title.length())).append("\n\n");
+    out.append(title)
+        .append('\n')
+        .append((matcher.group(1).length() <= 2 ? "-" : "~").repeat(title.length()))
+        .append("\n\n");
   }
 
   private static void separateIfParagraphFollows(List<String> lines, int next, StringBuilder out) {
@@ -195,28 +211,40 @@ public final class LessonText {
       String lead = "  ".repeat(depth) + "  " + bullet + " ";
       out.append(wrap(inline(joined.toString()), width, lead, " ".repeat(lead.length())));
       int next = i < lines.size() && lines.get(i).isBlank() ? i + 1 : i;
-      boolean listContinues = next < lines.size() && LIST_ITEM.matcher(lines.get(next).strip()).matches();
+      boolean listContinues =
+          next < lines.size() && LIST_ITEM.matcher(lines.get(next).strip()).matches();
       if (!listContinues) {
         out.append('\n');
       }
       return listContinues ? next : i;
     }
-    String body = admonition.matches() ? label(admonition.group(1)) + ": " + admonition.group(2) + joined.substring(first.length()) : joined.toString();
+    String body =
+        admonition.matches()
+            ? label(admonition.group(1))
+                + ": "
+                + admonition.group(2)
+                + joined.substring(first.length())
+            : joined.toString();
     out.append(wrap(inline(body), width, "", "")).append('\n');
     return i;
   }
 
   private static boolean continuesParagraph(String line) {
     String trimmed = line.strip();
-    return !trimmed.isEmpty() && !LIST_ITEM.matcher(trimmed).matches()
-        && !HEADING.matcher(trimmed).matches() && !trimmed.equals("----") && !trimmed.equals("....");
+    return !trimmed.isEmpty()
+        && !LIST_ITEM.matcher(trimmed).matches()
+        && !HEADING.matcher(trimmed).matches()
+        && !trimmed.equals("----")
+        && !trimmed.equals("....");
   }
 
   private static String label(String admonition) {
     return admonition.charAt(0) + admonition.substring(1).toLowerCase(Locale.ROOT);
   }
 
-  /** Drops inline markup that means nothing in a terminal: bold, italics, cross-reference targets. */
+  /**
+   * Drops inline markup that means nothing in a terminal: bold, italics, cross-reference targets.
+   */
   static String inline(String text) {
     String plain = XREF.matcher(text).replaceAll("$1");
     plain = BOLD.matcher(plain).replaceAll("$1");
@@ -245,7 +273,8 @@ public final class LessonText {
     return out.append(line).append('\n').toString();
   }
 
-  private static void appendWrapped(StringBuilder out, String text, String firstIndent, String restIndent) {
+  private static void appendWrapped(
+      StringBuilder out, String text, String firstIndent, String restIndent) {
     out.append(wrap(text, WIDTH, firstIndent, restIndent));
   }
 

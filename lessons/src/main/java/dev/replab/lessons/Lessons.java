@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The lessons that ship on the class path, and the way to read a lesson file. Lessons live in
- * {@code lessons/NN-name.yaml}; {@code lessons/index.txt} lists them in course order, one file
- * name a line.
+ * {@code lessons/NN-name.yaml}; {@code lessons/index.txt} lists them in course order, one file name
+ * a line.
  */
 public final class Lessons {
   private static final String DIRECTORY = "/lessons/";
@@ -38,8 +38,8 @@ public final class Lessons {
   }
 
   /**
-   * One shipped lesson by its id ({@code 03-sync-async}), its number ({@code 03} or {@code 3})
-   * or its name ({@code sync-async}).
+   * One shipped lesson by its id ({@code 03-sync-async}), its number ({@code 03} or {@code 3}) or
+   * its name ({@code sync-async}).
    *
    * @throws IllegalArgumentException naming the lessons there are, when none matches
    */
@@ -51,13 +51,16 @@ public final class Lessons {
   public static String resolve(String id) {
     String wanted = id.strip();
     for (String candidate : ids()) {
-      String number = candidate.contains("-") ? candidate.substring(0, candidate.indexOf('-')) : candidate;
-      boolean sameNumber = wanted.matches("\\d+") && withoutLeadingZeros(wanted).equals(withoutLeadingZeros(number));
+      String number =
+          candidate.contains("-") ? candidate.substring(0, candidate.indexOf('-')) : candidate;
+      boolean sameNumber =
+          wanted.matches("\\d+") && withoutLeadingZeros(wanted).equals(withoutLeadingZeros(number));
       if (candidate.equals(wanted) || sameNumber || candidate.endsWith("-" + wanted)) {
         return candidate;
       }
     }
-    throw new IllegalArgumentException("no lesson '" + wanted + "'; the lessons are " + String.join(", ", ids()));
+    throw new IllegalArgumentException(
+        "no lesson '" + wanted + "'; the lessons are " + String.join(", ", ids()));
   }
 
   private static String withoutLeadingZeros(String digits) {
@@ -68,7 +71,8 @@ public final class Lessons {
   /**
    * Parses lesson text, as an instructor's own file or a test's variant.
    *
-   * @param fileName the name messages use; when it ends in {@code .yaml} the lesson's id must match it
+   * @param fileName the name messages use; when it ends in {@code .yaml} the lesson's id must match
+   *     it
    * @throws LessonFormatException listing every problem with its line and column
    */
   public static Lesson parse(String fileName, String yaml) {
@@ -92,7 +96,8 @@ public final class Lessons {
   private static String resource(String path) {
     try (InputStream in = Lessons.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("the class path has no " + path + "; is replab-lessons built and on the class path?");
+        throw new IllegalStateException(
+            "the class path has no " + path + "; is replab-lessons built and on the class path?");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML document as maps, lists and scalars that remember where they start. Jackson's tree
- * model forgets positions, and data binding into records reports missing or misspelt fields
- * poorly, so the lesson parser works on this tree instead, built from Jackson's YAML tokens.
+ * A YAML document as maps, lists and scalars that remember where they start. Jackson's tree model
+ * forgets positions, and data binding into records reports missing or misspelt fields poorly, so
+ * the lesson parser works on this tree instead, built from Jackson's YAML tokens.
  */
 final class YamlTree {
   private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -67,20 +67,27 @@ final class YamlTree {
   static Node read(String file, String text, List<LessonFormatException.Problem> problems) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       if (parser.nextToken() == null) {
-        problems.add(new LessonFormatException.Problem(new Position(file, 1, 1),
-            "the file is empty; a lesson needs id, title, seed, objectives and cells"));
+        problems.add(
+            new LessonFormatException.Problem(
+                new Position(file, 1, 1),
+                "the file is empty; a lesson needs id, title, seed, objectives and cells"));
         return null;
       }
       return readValue(parser, file, problems);
     } catch (JsonProcessingException e) {
-      problems.add(new LessonFormatException.Problem(position(file, e.getLocation()), "this is not valid YAML: " + firstLine(e.getOriginalMessage())));
+      problems.add(
+          new LessonFormatException.Problem(
+              position(file, e.getLocation()),
+              "this is not valid YAML: " + firstLine(e.getOriginalMessage())));
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file + " from a string failed", e);
     }
   }
 
-  private static Node readValue(JsonParser parser, String file, List<LessonFormatException.Problem> problems) throws IOException {
+  private static Node readValue(
+      JsonParser parser, String file, List<LessonFormatException.Problem> problems)
+      throws IOException {
     Position at = position(file, parser.currentTokenLocation());
     JsonToken token = parser.currentToken();
     if (token == JsonToken.START_OBJECT) {
@@ -96,7 +103,9 @@ final class YamlTree {
     return new ScalarNode(at, token, token == JsonToken.VALUE_NULL ? null : parser.getText());
   }
 
-  private static Node readMap(JsonParser parser, String file, Position at, List<LessonFormatException.Problem> problems) throws IOException {
+  private static Node readMap(
+      JsonParser parser, String file, Position at, List<LessonFormatException.Problem> problems)
+      throws IOException {
     Map<String, Entry> entries = new LinkedHashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
@@ -105,8 +114,15 @@ final class YamlTree {
       Node value = readValue(parser, file, problems);
       Entry first = entries.get(key);
       if (first != null) {
-        problems.add(new LessonFormatException.Problem(keyAt, "key '" + key + "' appears twice in this map; the first is at line "
-            + first.keyAt().line() + ", column " + first.keyAt().column()));
+        problems.add(
+            new LessonFormatException.Problem(
+                keyAt,
+                "key '"
+                    + key
+                    + "' appears twice in this map; the first is at line "
+                    + first.keyAt().line()
+                    + ", column "
+                    + first.keyAt().column()));
       } else {
         entries.put(key, new Entry(key, keyAt, value));
       }
@@ -118,7 +134,8 @@ final class YamlTree {
     if (location == null) {
       return new Position(file, 1, 1);
     }
-    return new Position(file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    return new Position(
+        file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
   private static String firstLine(String message) {

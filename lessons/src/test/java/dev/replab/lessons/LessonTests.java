@@ -19,43 +19,91 @@ import org.junit.jupiter.api.TestFactory;
 class LessonTests {
   @TestFactory
   Stream<DynamicTest> everyLessonPassesItsExpectations() {
-    return Lessons.ids().stream().map(id -> dynamicTest(id + " passes its expectations", () -> {
-      Lesson lesson = Lessons.load(id);
-      LessonReport report = LessonRunner.run(lesson);
-      String failures = report.failures().stream().map(LessonReport.Verdict::toString).collect(Collectors.joining("\n"));
-      assertTrue(report.passed(), () -> "lesson " + id + " (seed " + lesson.seed() + ") failed:\n" + failures);
-      long checked = report.cells().stream().mapToLong(cell -> cell.verdicts().size()).sum();
-      assertTrue(checked >= 10, () -> "lesson " + id + " checks only " + checked + " expectations");
-    }));
+    return Lessons.ids().stream()
+        .map(
+            id ->
+                dynamicTest(
+                    id + " passes its expectations",
+                    () -> {
+                      Lesson lesson = Lessons.load(id);
+                      LessonReport report = LessonRunner.run(lesson);
+                      String failures =
+                          report.failures().stream()
+                              .map(LessonReport.Verdict::toString)
+                              .collect(Collectors.joining("\n"));
+                      assertTrue(
+                          report.passed(),
+                          () ->
+                              "lesson "
+                                  + id
+                                  + " (seed "
+                                  + lesson.seed()
+                                  + ") failed:\n"
+                                  + failures);
+                      long checked =
+                          report.cells().stream().mapToLong(cell -> cell.verdicts().size()).sum();
+                      assertTrue(
+                          checked >= 10,
+                          () -> "lesson " + id + " checks only " + checked + " expectations");
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> everyLessonReplaysIdentically() {
-    return Lessons.ids().stream().map(id -> dynamicTest(id + " replays identically", () -> {
-      Lesson lesson = Lessons.load(id);
-      String firstRun = LessonText.render(LessonRunner.run(lesson));
-      String secondRun = LessonText.render(LessonRunner.run(lesson));
-      assertEquals(firstRun, secondRun, () -> "lesson " + id + " (seed " + lesson.seed() + ") printed differently on a second run");
-    }));
+    return Lessons.ids().stream()
+        .map(
+            id ->
+                dynamicTest(
+                    id + " replays identically",
+                    () -> {
+                      Lesson lesson = Lessons.load(id);
+                      String firstRun = LessonText.render(LessonRunner.run(lesson));
+                      String secondRun = LessonText.render(LessonRunner.run(lesson));
+                      assertEquals(
+                          firstRun,
+                          secondRun,
+                          () ->
+                              "lesson "
+                                  + id
+                                  + " (seed "
+                                  + lesson.seed()
+                                  + ") printed differently on a second run");
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> everyLessonHasEveryKindOfTeachingCell() {
-    return Lessons.ids().stream().map(id -> dynamicTest(id + " has prose, run, try and quiz cells", () -> {
-      List<Cell> cells = Lessons.load(id).cells();
-      assertTrue(cells.stream().anyMatch(Cell.Prose.class::isInstance), "no prose cell");
-      assertTrue(cells.stream().anyMatch(c -> c instanceof Cell.Run run && !run.expect().isEmpty()), "no run cell with expectations");
-      assertTrue(cells.stream().anyMatch(Cell.Try.class::isInstance), "no try cell");
-      assertTrue(cells.stream().anyMatch(Cell.Quiz.class::isInstance), "no quiz cell");
-    }));
+    return Lessons.ids().stream()
+        .map(
+            id ->
+                dynamicTest(
+                    id + " has prose, run, try and quiz cells",
+                    () -> {
+                      List<Cell> cells = Lessons.load(id).cells();
+                      assertTrue(
+                          cells.stream().anyMatch(Cell.Prose.class::isInstance), "no prose cell");
+                      assertTrue(
+                          cells.stream()
+                              .anyMatch(c -> c instanceof Cell.Run run && !run.expect().isEmpty()),
+                          "no run cell with expectations");
+                      assertTrue(
+                          cells.stream().anyMatch(Cell.Try.class::isInstance), "no try cell");
+                      assertTrue(
+                          cells.stream().anyMatch(Cell.Quiz.class::isInstance), "no quiz cell");
+                    }));
   }
 
   @Test
   void indexListsEveryLessonFileInOrder() throws IOException {
     List<String> files;
     try (Stream<Path> listing = Files.list(Path.of("src/main/resources/lessons"))) {
-      files = listing.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".yaml"))
-          .map(name -> name.substring(0, name.length() - ".yaml".length())).sorted().toList();
+      files =
+          listing
+              .map(path -> path.getFileName().toString())
+              .filter(name -> name.endsWith(".yaml"))
+              .map(name -> name.substring(0, name.length() - ".yaml".length()))
+              .sorted()
+              .toList();
     }
     assertFalse(files.isEmpty());
     assertEquals(files, Lessons.ids());

@@ -19,14 +19,19 @@ class LessonsTests {
   @Test
   void allReturnsTheLessonsInCourseOrder() {
     List<String> ids = Lessons.all().stream().map(Lesson::id).toList();
-    assertEquals(List.of("01-why-replicate", "02-leader-follower", "03-sync-async"), ids.subList(0, 3));
+    assertEquals(
+        List.of("01-why-replicate", "02-leader-follower", "03-sync-async"), ids.subList(0, 3));
     assertEquals(Lessons.ids(), ids);
   }
 
   @Test
   void unknownLessonNamesTheLessonsThereAre() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lessons.load("99"));
-    assertTrue(e.getMessage().startsWith("no lesson '99'; the lessons are 01-why-replicate, 02-leader-follower"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Lessons.load("99"));
+    assertTrue(
+        e.getMessage()
+            .startsWith("no lesson '99'; the lessons are 01-why-replicate, 02-leader-follower"),
+        e.getMessage());
   }
 
   @Test

@@ -16,7 +16,8 @@ import java.util.List;
  * @param seed the seed every new session starts from
  * @param passOn the arguments after {@code bench}, for the benchmark's own parser
  */
-record CliOptions(Mode mode, List<String> commands, Path script, boolean json, long seed, List<String> passOn) {
+record CliOptions(
+    Mode mode, List<String> commands, Path script, boolean json, long seed, List<String> passOn) {
 
   /** The ways replab can run. */
   enum Mode {
@@ -52,7 +53,9 @@ record CliOptions(Mode mode, List<String> commands, Path script, boolean json, l
           "",
           "options:",
           "  --json        print exactly one JSON object per command instead of text",
-          "  --seed <n>    start from seed n (default " + Session.DEFAULT_SEED + "); the same seed replays the same run",
+          "  --seed <n>    start from seed n (default "
+              + Session.DEFAULT_SEED
+              + "); the same seed replays the same run",
           "  -c <commands> commands separated by ';' (may be given more than once)",
           "  -h, --help    show this text",
           "",
@@ -114,7 +117,9 @@ record CliOptions(Mode mode, List<String> commands, Path script, boolean json, l
         case "--json" -> json = flag(name, inlineValue);
         case "-h", "--help" -> help = flag(name, inlineValue);
         case "--seed" -> seed = seed(value(name, inlineValue, "a whole number, e.g. --seed 42"));
-        case "-c" -> commands.add(value(name, inlineValue, "commands, e.g. -c \"create leader-follower; status\""));
+        case "-c" ->
+            commands.add(
+                value(name, inlineValue, "commands, e.g. -c \"create leader-follower; status\""));
         default -> throw unknownOption(name);
       }
     }
@@ -147,7 +152,10 @@ record CliOptions(Mode mode, List<String> commands, Path script, boolean json, l
     private static UsageError unknownOption(String name) {
       String suggestion = Suggest.closest(name, OPTIONS);
       return new UsageError(
-          "unknown option '" + name + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+          "unknown option '"
+              + name
+              + "'"
+              + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
     }
 
     CliOptions result() throws UsageError {
@@ -182,7 +190,8 @@ record CliOptions(Mode mode, List<String> commands, Path script, boolean json, l
         throw new UsageError("run needs a file of commands, e.g. replab run demo.replab");
       }
       expectNoMore(2);
-      return new CliOptions(Mode.RUN, List.of(), Path.of(positionals.get(1)), json, seed, List.of());
+      return new CliOptions(
+          Mode.RUN, List.of(), Path.of(positionals.get(1)), json, seed, List.of());
     }
 
     private void expectNoMore(int used) throws UsageError {
@@ -195,11 +204,19 @@ record CliOptions(Mode mode, List<String> commands, Path script, boolean json, l
       String suggestion = Suggest.closest(word, SUBCOMMANDS);
       String hint = suggestion == null ? "" : "did you mean '" + suggestion + "'? ";
       if (!commands.isEmpty()) {
-        return new UsageError("unexpected argument '" + word + "'; put all commands inside the -c string");
+        return new UsageError(
+            "unexpected argument '" + word + "'; put all commands inside the -c string");
       }
       return new UsageError(
-          "unknown subcommand '" + word + "'; " + hint + "the subcommands are " + String.join(", ", SUBCOMMANDS)
-              + " (to run simulator commands, use -c \"" + word + " ...\")");
+          "unknown subcommand '"
+              + word
+              + "'; "
+              + hint
+              + "the subcommands are "
+              + String.join(", ", SUBCOMMANDS)
+              + " (to run simulator commands, use -c \""
+              + word
+              + " ...\")");
     }
   }
 

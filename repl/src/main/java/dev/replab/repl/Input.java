@@ -5,8 +5,8 @@ package dev.replab.repl;
  *
  * @param line the whole line as read (one line may hold several commands)
  * @param offset where this command starts within {@code line} (0-based)
- * @param origin a place such as {@code demo.replab:3} or {@code stdin:2}, or null when the line
- *     was typed or given with {@code -c}
+ * @param origin a place such as {@code demo.replab:3} or {@code stdin:2}, or null when the line was
+ *     typed or given with {@code -c}
  */
 record Input(String line, int offset, String origin) {
 

@@ -10,9 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The live record of a shell session: every accepted command is appended and flushed at once,
- * so if the terminal is closed or the process killed, {@code replab run <journal>} rebuilds the
- * cluster exactly as it was. The file has the same format as {@code :save} writes.
+ * The live record of a shell session: every accepted command is appended and flushed at once, so if
+ * the terminal is closed or the process killed, {@code replab run <journal>} rebuilds the cluster
+ * exactly as it was. The file has the same format as {@code :save} writes.
  */
 final class Journal implements AutoCloseable {
   private final Path file;
@@ -22,7 +22,9 @@ final class Journal implements AutoCloseable {
     this.file = file;
   }
 
-  /** A journal that records nothing, for scripts and pipes (which can be rerun from their source). */
+  /**
+   * A journal that records nothing, for scripts and pipes (which can be rerun from their source).
+   */
   static Journal none() {
     return new Journal(null);
   }
@@ -33,9 +35,9 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * Starts a fresh journal at {@code file}, first moving the previous session's journal to
-   * {@code keepPreviousAs}: someone whose session was killed may well start the shell again
-   * before thinking of replaying it, and that must not destroy the only copy.
+   * Starts a fresh journal at {@code file}, first moving the previous session's journal to {@code
+   * keepPreviousAs}: someone whose session was killed may well start the shell again before
+   * thinking of replaying it, and that must not destroy the only copy.
    */
   static Journal start(Path file, Path keepPreviousAs, long seed) throws IOException {
     if (keepPreviousAs != null && Files.exists(file)) {

@@ -12,11 +12,11 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Prints exactly one JSON object per command, on one line: {@code command}, {@code ok} and
- * {@code t_ms} first, then the result record's components in declaration order and in
- * snake_case. The record's {@code text} is left out: it is the human rendering of the very
- * fields that follow. A rejected command carries {@code error} (the sentence a person would
- * see) and {@code column} instead.
+ * Prints exactly one JSON object per command, on one line: {@code command}, {@code ok} and {@code
+ * t_ms} first, then the result record's components in declaration order and in snake_case. The
+ * record's {@code text} is left out: it is the human rendering of the very fields that follow. A
+ * rejected command carries {@code error} (the sentence a person would see) and {@code column}
+ * instead.
  *
  * <p>Jackson is loaded only when this class is first used, which keeps text mode starting fast.
  */
@@ -30,7 +30,8 @@ final class JsonPrinter implements Printer {
     this.out = out;
     this.mapper = new ObjectMapper();
     mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-    // Simulated time is exact microseconds; print it as a plain decimal such as 1000.5, never 1.0005E+3.
+    // Simulated time is exact microseconds; print it as a plain decimal such as 1000.5, never
+    // 1.0005E+3.
     mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   }
 
@@ -78,7 +79,8 @@ final class JsonPrinter implements Printer {
 
   private static void addFields(ObjectNode node, JsonNode fields) {
     for (Map.Entry<String, JsonNode> entry : fields.properties()) {
-      // The head fields belong to the envelope; a record component of the same name must not replace them.
+      // The head fields belong to the envelope; a record component of the same name must not
+      // replace them.
       if (!entry.getKey().equals(TEXT) && !node.has(entry.getKey())) {
         node.set(entry.getKey(), entry.getValue());
       }

@@ -23,8 +23,10 @@ import java.util.List;
 public final class Main {
   /** Every command ran. */
   static final int EXIT_OK = 0;
+
   /** At least one command was rejected. */
   static final int EXIT_REJECTED = 1;
+
   /** The command line itself was wrong, or a script could not be read. */
   static final int EXIT_USAGE = 2;
 
@@ -40,7 +42,13 @@ public final class Main {
    * Runs replab with the given arguments and streams, returning the exit status. Tests call this
    * with strings; only {@code interactive} decides whether a real terminal is opened.
    */
-  static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr, ReplabHome home, boolean interactive) {
+  static int run(
+      String[] args,
+      InputStream stdin,
+      OutputStream stdout,
+      OutputStream stderr,
+      ReplabHome home,
+      boolean interactive) {
     PrintWriter out = writer(stdout);
     PrintWriter err = writer(stderr);
     try {
@@ -51,7 +59,13 @@ public final class Main {
     }
   }
 
-  private static int dispatch(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, ReplabHome home, boolean interactive) {
+  private static int dispatch(
+      String[] args,
+      InputStream stdin,
+      PrintWriter out,
+      PrintWriter err,
+      ReplabHome home,
+      boolean interactive) {
     if (args.length > 0 && args[0].equals("lesson")) {
       return lesson(args, out, err);
     }
@@ -60,7 +74,8 @@ public final class Main {
       options = CliOptions.parse(List.of(args));
     } catch (CliOptions.UsageError e) {
       String sentence = e.getMessage();
-      err.println("replab: " + sentence + (sentence.endsWith("?") ? " " : ". ") + "See 'replab --help'.");
+      err.println(
+          "replab: " + sentence + (sentence.endsWith("?") ? " " : ". ") + "See 'replab --help'.");
       return EXIT_USAGE;
     }
     switch (options.mode()) {
@@ -95,12 +110,19 @@ public final class Main {
   /** {@code replab lesson <id> [--answers]}: plays a lesson without a terminal and prints it. */
   private static int lesson(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length < 2 || args.length > 3 || args.length == 3 && !args[2].equals("--answers")) {
-      err.println("replab: usage: replab lesson <number> [--answers], e.g. replab lesson 03; the lessons are " + String.join(" ", dev.replab.lessons.Lessons.ids()) + ".");
+      err.println(
+          "replab: usage: replab lesson <number> [--answers], e.g. replab lesson 03; the lessons are "
+              + String.join(" ", dev.replab.lessons.Lessons.ids())
+              + ".");
       return EXIT_USAGE;
     }
     out.flush();
-    java.io.PrintStream stdout = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-    java.io.PrintStream stderr = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    java.io.PrintStream stdout =
+        new java.io.PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    java.io.PrintStream stderr =
+        new java.io.PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     return dev.replab.repl.notebook.LessonPrinter.print(args[1], args.length == 3, stdout, stderr);
   }
 
@@ -119,7 +141,8 @@ public final class Main {
   private static int bench(CliOptions options, PrintWriter out, PrintWriter err) {
     out.flush();
     try {
-      // The benchmark sets its own exit status when it finishes; getting here means it returned early (--help).
+      // The benchmark sets its own exit status when it finishes; getting here means it returned
+      // early (--help).
       Bench.main(options.passOn().toArray(new String[0]));
       return EXIT_OK;
     } catch (Exception e) {
@@ -129,7 +152,8 @@ public final class Main {
     }
   }
 
-  private static int readPipe(CliOptions options, InputStream stdin, PrintWriter out, PrintWriter err) {
+  private static int readPipe(
+      CliOptions options, InputStream stdin, PrintWriter out, PrintWriter err) {
     BufferedReader input = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
     try {
       return status(PipedLoop.run(input, plainRepl(options, out, err)));
@@ -142,7 +166,8 @@ public final class Main {
   /** A REPL for scripts, pipes and {@code -c}: plain text without colour, and no journal. */
   private static Repl plainRepl(CliOptions options, PrintWriter out, PrintWriter err) {
     TextPrinter text = new TextPrinter(out, err, false);
-    return new Repl(options.seed(), text, () -> new JsonPrinter(out), Journal.none(), options.json());
+    return new Repl(
+        options.seed(), text, () -> new JsonPrinter(out), Journal.none(), options.json());
   }
 
   private static int status(int failures) {
@@ -150,6 +175,7 @@ public final class Main {
   }
 
   private static PrintWriter writer(OutputStream stream) {
-    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), false);
+    return new PrintWriter(
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), false);
   }
 }

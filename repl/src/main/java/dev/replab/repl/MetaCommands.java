@@ -44,18 +44,63 @@ final class MetaCommands {
   static MetaCommands standard() {
     return new MetaCommands(
         List.of(
-            new Spec(":help", ":help", "this list; 'help' lists the simulator's commands", (repl, argument) -> repl.metaHelp()),
-            new Spec(":json", ":json on|off", "print one JSON object per command, or text again", Repl::json),
-            new Spec(":save", ":save <file>", "write this session's accepted commands to a file", Repl::save),
-            new Spec(":open", ":open <file>", "replay a saved session or script into a fresh session", Repl::open),
-            new Spec(":lessons", ":lessons", "list the lessons and how far you got in each", (repl, argument) -> repl.lessons()),
-            new Spec(":lesson", ":lesson <number>", "open a lesson at its seed, on its first cell", Repl::lesson),
-            new Spec(":next", ":next", "show the next cell of the lesson", (repl, argument) -> repl.nextCell()),
-            new Spec(":prev", ":prev", "show the previous cell", (repl, argument) -> repl.prevCell()),
-            new Spec(":run", ":run", "run the current cell and check its expectations", (repl, argument) -> repl.runCell()),
-            new Spec(":reset", ":reset", "start the lesson over from its seed", (repl, argument) -> repl.resetLesson()),
-            new Spec(":java", ":java <snippet>", "evaluate Java with the live session bound to 'session' and 'cluster' (':java' alone starts a block ended by ':end')", Repl::java),
-            new Spec(":quit", ":quit", "leave the shell (Ctrl-D does the same)", (repl, argument) -> repl.quit())));
+            new Spec(
+                ":help",
+                ":help",
+                "this list; 'help' lists the simulator's commands",
+                (repl, argument) -> repl.metaHelp()),
+            new Spec(
+                ":json",
+                ":json on|off",
+                "print one JSON object per command, or text again",
+                Repl::json),
+            new Spec(
+                ":save",
+                ":save <file>",
+                "write this session's accepted commands to a file",
+                Repl::save),
+            new Spec(
+                ":open",
+                ":open <file>",
+                "replay a saved session or script into a fresh session",
+                Repl::open),
+            new Spec(
+                ":lessons",
+                ":lessons",
+                "list the lessons and how far you got in each",
+                (repl, argument) -> repl.lessons()),
+            new Spec(
+                ":lesson",
+                ":lesson <number>",
+                "open a lesson at its seed, on its first cell",
+                Repl::lesson),
+            new Spec(
+                ":next",
+                ":next",
+                "show the next cell of the lesson",
+                (repl, argument) -> repl.nextCell()),
+            new Spec(
+                ":prev", ":prev", "show the previous cell", (repl, argument) -> repl.prevCell()),
+            new Spec(
+                ":run",
+                ":run",
+                "run the current cell and check its expectations",
+                (repl, argument) -> repl.runCell()),
+            new Spec(
+                ":reset",
+                ":reset",
+                "start the lesson over from its seed",
+                (repl, argument) -> repl.resetLesson()),
+            new Spec(
+                ":java",
+                ":java <snippet>",
+                "evaluate Java with the live session bound to 'session' and 'cluster' (':java' alone starts a block ended by ':end')",
+                Repl::java),
+            new Spec(
+                ":quit",
+                ":quit",
+                "leave the shell (Ctrl-D does the same)",
+                (repl, argument) -> repl.quit())));
   }
 
   List<String> names() {
@@ -72,7 +117,8 @@ final class MetaCommands {
     String name = line.substring(0, space);
     String rest = line.substring(space);
     String argument = rest.strip();
-    int column = argument.isEmpty() ? lead + line.length() + 1 : lead + space + rest.indexOf(argument) + 1;
+    int column =
+        argument.isEmpty() ? lead + line.length() + 1 : lead + space + rest.indexOf(argument) + 1;
     Spec spec = specs.get(name);
     if (spec == null) {
       return MetaOutcome.failed(name, unknown(name), lead + 1);
@@ -82,7 +128,9 @@ final class MetaCommands {
 
   private String unknown(String name) {
     String suggestion = Suggest.closest(name, specs.keySet());
-    return "unknown shell command '" + name + "'; "
+    return "unknown shell command '"
+        + name
+        + "'; "
         + (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
         + "type ':help' for the shell's commands";
   }

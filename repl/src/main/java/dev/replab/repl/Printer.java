@@ -15,7 +15,10 @@ interface Printer {
   /** One engine command, accepted or rejected. */
   void executed(Executed executed, Input input);
 
-  /** A shell command such as {@code :save}; {@code message} may be empty when there is nothing to say. */
+  /**
+   * A shell command such as {@code :save}; {@code message} may be empty when there is nothing to
+   * say.
+   */
   void meta(MetaOutcome outcome, long nowUs, Input input);
 
   /** Pushes out anything buffered; called after every line so output keeps pace with input. */

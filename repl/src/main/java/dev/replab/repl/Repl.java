@@ -38,12 +38,24 @@ final class Repl {
    * @param journal where accepted commands are appended as they run
    * @param jsonOn start in JSON mode
    */
-  Repl(long seed, TextPrinter text, Supplier<Printer> jsonFactory, Journal journal, boolean jsonOn) {
-    this(seed, text, jsonFactory, journal, jsonOn, () -> dev.replab.repl.notebook.Progress.load(null));
+  Repl(
+      long seed, TextPrinter text, Supplier<Printer> jsonFactory, Journal journal, boolean jsonOn) {
+    this(
+        seed,
+        text,
+        jsonFactory,
+        journal,
+        jsonOn,
+        () -> dev.replab.repl.notebook.Progress.load(null));
   }
 
   /** As above, with where lesson progress is kept between sessions. */
-  Repl(long seed, TextPrinter text, Supplier<Printer> jsonFactory, Journal journal, boolean jsonOn,
+  Repl(
+      long seed,
+      TextPrinter text,
+      Supplier<Printer> jsonFactory,
+      Journal journal,
+      boolean jsonOn,
       Supplier<dev.replab.repl.notebook.Progress> progressSource) {
     this.progressSource = progressSource;
     this.seed = seed;
@@ -100,7 +112,10 @@ final class Repl {
     return handle(line, null);
   }
 
-  /** Runs a line read from {@code origin} (e.g. {@code demo.replab:3}). Returns false after {@code :quit}. */
+  /**
+   * Runs a line read from {@code origin} (e.g. {@code demo.replab:3}). Returns false after {@code
+   * :quit}.
+   */
   boolean handle(String line, String origin) {
     String stripped = line.strip();
     if (javaBlock != null) {
@@ -133,7 +148,12 @@ final class Repl {
       // The engine turns every bad input into a rejection, so an exception here is a bug in replab.
       // Reporting it with the seed and going on keeps the learner's session (and journal) alive.
       failures++;
-      printer().meta(MetaOutcome.failed(firstWord(stripped), internalError(e, "running '" + stripped + "'"), 0), session.nowUs(), input);
+      printer()
+          .meta(
+              MetaOutcome.failed(
+                  firstWord(stripped), internalError(e, "running '" + stripped + "'"), 0),
+              session.nowUs(),
+              input);
       return;
     }
     int searchFrom = 0;
@@ -152,12 +172,23 @@ final class Repl {
     syncJournal();
   }
 
-  /** One sentence with what a bug report needs: what ran, the seed, the exception and where it was thrown. */
+  /**
+   * One sentence with what a bug report needs: what ran, the seed, the exception and where it was
+   * thrown.
+   */
   private String internalError(RuntimeException e, String doing) {
     StackTraceElement[] trace = e.getStackTrace();
     String where = trace.length > 0 ? " at " + trace[0] : "";
-    String before = journal.file() != null ? "; the commands before it are in " + journal.file() : "";
-    return "internal error (a bug in replab) while " + doing + " with seed " + session.seed() + ": " + e + where + before;
+    String before =
+        journal.file() != null ? "; the commands before it are in " + journal.file() : "";
+    return "internal error (a bug in replab) while "
+        + doing
+        + " with seed "
+        + session.seed()
+        + ": "
+        + e
+        + where
+        + before;
   }
 
   private void runMeta(String stripped, int lead, Input input) {
@@ -187,7 +218,12 @@ final class Repl {
         journalled++;
       }
     } catch (IOException e) {
-      text.warn("could not append to the journal " + journal.file() + " (" + e.getMessage() + "); this session will not be replayable from it");
+      text.warn(
+          "could not append to the journal "
+              + journal.file()
+              + " ("
+              + e.getMessage()
+              + "); this session will not be replayable from it");
       journalled = accepted.size();
     }
   }
@@ -203,7 +239,9 @@ final class Repl {
     }
   }
 
-  /** Lets the shell animate {@code watch} in place; the session is replaced by lessons and :open. */
+  /**
+   * Lets the shell animate {@code watch} in place; the session is replaced by lessons and :open.
+   */
   void useFrameSink(dev.replab.engine.FrameSink sink) {
     this.frameSink = sink;
     session.setFrameSink(sink);
@@ -231,7 +269,9 @@ final class Repl {
 
   private dev.replab.repl.notebook.NotebookPlayer player() {
     if (player == null) {
-      player = new dev.replab.repl.notebook.NotebookPlayer(progressSource.get(), (snippet, live) -> evalJava(snippet, live));
+      player =
+          new dev.replab.repl.notebook.NotebookPlayer(
+              progressSource.get(), (snippet, live) -> evalJava(snippet, live));
     }
     return player;
   }
@@ -250,7 +290,10 @@ final class Repl {
 
   MetaOutcome lesson(MetaCommands.Argument argument) {
     if (argument.isEmpty()) {
-      return MetaOutcome.failed(":lesson", "':lesson' needs a lesson number, e.g. :lesson 01; ':lessons' lists them", argument.column());
+      return MetaOutcome.failed(
+          ":lesson",
+          "':lesson' needs a lesson number, e.g. :lesson 01; ':lessons' lists them",
+          argument.column());
     }
     dev.replab.repl.notebook.NotebookPlayer.Step opened = player().open(argument.text());
     if (opened.session() == null) {
@@ -282,7 +325,9 @@ final class Repl {
   MetaOutcome java(MetaCommands.Argument argument) {
     if (argument.isEmpty()) {
       javaBlock = new StringBuilder();
-      return MetaOutcome.done(":java", "Java block: type lines, then ':end' on a line of its own (':cancel' drops the block)");
+      return MetaOutcome.done(
+          ":java",
+          "Java block: type lines, then ':end' on a line of its own (':cancel' drops the block)");
     }
     return MetaOutcome.done(":java", evalJava(argument.text(), session));
   }
@@ -291,11 +336,19 @@ final class Repl {
     if (stripped.equals(":end")) {
       String source = javaBlock.toString();
       javaBlock = null;
-      printer().meta(MetaOutcome.done(":java", evalJava(source, session)), session.nowUs(), new Input(line, 0, origin));
+      printer()
+          .meta(
+              MetaOutcome.done(":java", evalJava(source, session)),
+              session.nowUs(),
+              new Input(line, 0, origin));
       printer().flush();
     } else if (stripped.equals(":cancel")) {
       javaBlock = null;
-      printer().meta(MetaOutcome.done(":java", "Java block dropped"), session.nowUs(), new Input(line, 0, origin));
+      printer()
+          .meta(
+              MetaOutcome.done(":java", "Java block dropped"),
+              session.nowUs(),
+              new Input(line, 0, origin));
       printer().flush();
     } else {
       javaBlock.append(line).append('\n');
@@ -338,10 +391,15 @@ final class Repl {
       case "on" -> jsonOn = true;
       case "off" -> jsonOn = false;
       case "" -> {
-        return MetaOutcome.done(":json", "JSON output is " + (jsonOn ? "on" : "off") + "; ':json on' or ':json off' changes it");
+        return MetaOutcome.done(
+            ":json",
+            "JSON output is " + (jsonOn ? "on" : "off") + "; ':json on' or ':json off' changes it");
       }
       default -> {
-        return MetaOutcome.failed(":json", "':json' takes 'on' or 'off', not '" + argument.text() + "'", argument.column());
+        return MetaOutcome.failed(
+            ":json",
+            "':json' takes 'on' or 'off', not '" + argument.text() + "'",
+            argument.column());
       }
     }
     return MetaOutcome.done(":json", "JSON output is " + argument.text());
@@ -349,35 +407,47 @@ final class Repl {
 
   MetaOutcome save(MetaCommands.Argument argument) {
     if (argument.isEmpty()) {
-      return MetaOutcome.failed(":save", "':save' needs a file name, e.g. :save demo.replab", argument.column());
+      return MetaOutcome.failed(
+          ":save", "':save' needs a file name, e.g. :save demo.replab", argument.column());
     }
     Path file = SessionFile.pathOf(argument.text());
     List<String> commands = session.journal();
     try {
       SessionFile.writeAtomically(file, SessionFile.lines(seed, commands));
     } catch (IOException e) {
-      return MetaOutcome.failed(":save", "could not save to '" + file + "': " + SessionFile.reason(e), argument.column());
+      return MetaOutcome.failed(
+          ":save", "could not save to '" + file + "': " + SessionFile.reason(e), argument.column());
     }
-    return MetaOutcome.done(":save", "saved " + plural(commands.size(), "command") + " to " + file + "; replay with: replab run " + file);
+    return MetaOutcome.done(
+        ":save",
+        "saved "
+            + plural(commands.size(), "command")
+            + " to "
+            + file
+            + "; replay with: replab run "
+            + file);
   }
 
   MetaOutcome open(MetaCommands.Argument argument) {
     if (argument.isEmpty()) {
-      return MetaOutcome.failed(":open", "':open' needs a file name, e.g. :open demo.replab", argument.column());
+      return MetaOutcome.failed(
+          ":open", "':open' needs a file name, e.g. :open demo.replab", argument.column());
     }
     Path file = SessionFile.pathOf(argument.text());
     List<String> lines;
     try {
       lines = SessionFile.read(file);
     } catch (IOException e) {
-      return MetaOutcome.failed(":open", "could not open '" + file + "': " + SessionFile.reason(e), argument.column());
+      return MetaOutcome.failed(
+          ":open", "could not open '" + file + "': " + SessionFile.reason(e), argument.column());
     }
     Session fresh = new Session(seed);
     List<String> skipped;
     try {
       skipped = SessionFile.replay(fresh, lines, file);
     } catch (RuntimeException e) {
-      // As in runCommands: an engine bug, reported with the seed; the current session stays as it was.
+      // As in runCommands: an engine bug, reported with the seed; the current session stays as it
+      // was.
       return MetaOutcome.failed(":open", internalError(e, "replaying " + file), argument.column());
     }
     session = fresh;
@@ -388,7 +458,14 @@ final class Repl {
     } catch (IOException e) {
       text.warn("could not rewrite the journal " + journal.file() + " (" + e.getMessage() + ")");
     }
-    StringBuilder message = new StringBuilder("opened " + file + ": replayed " + plural(fresh.journal().size(), "command") + "; now " + fresh.promptLabel());
+    StringBuilder message =
+        new StringBuilder(
+            "opened "
+                + file
+                + ": replayed "
+                + plural(fresh.journal().size(), "command")
+                + "; now "
+                + fresh.promptLabel());
     if (!skipped.isEmpty()) {
       message.append("\nskipped ").append(plural(skipped.size(), "rejected line")).append(':');
       skipped.forEach(line -> message.append("\n  ").append(line));

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The folder for the shell's history and the last session's journal: {@code $REPLAB_HOME} when
- * set (handy for tests and for classrooms with shared accounts), otherwise {@code ~/.replab}.
+ * The folder for the shell's history and the last session's journal: {@code $REPLAB_HOME} when set
+ * (handy for tests and for classrooms with shared accounts), otherwise {@code ~/.replab}.
  */
 record ReplabHome(Path directory) {
 

@@ -15,19 +15,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A saved session: a header comment, {@code seed <n>}, then the accepted commands one per line.
- * The same file is a script for {@code replab run}, so replaying it needs nothing but replab.
+ * A saved session: a header comment, {@code seed <n>}, then the accepted commands one per line. The
+ * same file is a script for {@code replab run}, so replaying it needs nothing but replab.
  */
 final class SessionFile {
   private SessionFile() {}
 
   /**
-   * The file's lines. The seed comes first because it decides every random draw of the next
-   * {@code create}; without it a replay under another default seed would diverge.
+   * The file's lines. The seed comes first because it decides every random draw of the next {@code
+   * create}; without it a replay under another default seed would diverge.
    */
   static List<String> lines(long seed, List<String> commands) {
     List<String> lines = new ArrayList<>(commands.size() + 2);
-    lines.add("# replab session; replay with: replab run <this file>  (or :open <this file> in the shell)");
+    lines.add(
+        "# replab session; replay with: replab run <this file>  (or :open <this file> in the shell)");
     lines.add("seed " + seed);
     lines.addAll(commands);
     return lines;
@@ -52,7 +53,8 @@ final class SessionFile {
 
   private static void move(Path source, Path target) throws IOException {
     try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       // Some file systems cannot rename atomically; replacing is still better than not saving.
       Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
@@ -92,10 +94,15 @@ final class SessionFile {
     return skipped;
   }
 
-  /** A file name as typed: surrounding quotes removed and a leading {@code ~/} meaning the home directory. */
+  /**
+   * A file name as typed: surrounding quotes removed and a leading {@code ~/} meaning the home
+   * directory.
+   */
   static Path pathOf(String typed) {
     String name = typed;
-    if (name.length() >= 2 && (name.startsWith("\"") && name.endsWith("\"") || name.startsWith("'") && name.endsWith("'"))) {
+    if (name.length() >= 2
+        && (name.startsWith("\"") && name.endsWith("\"")
+            || name.startsWith("'") && name.endsWith("'"))) {
       name = name.substring(1, name.length() - 1);
     }
     if (name.equals("~") || name.startsWith("~/")) {

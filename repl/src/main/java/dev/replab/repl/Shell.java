@@ -31,8 +31,16 @@ final class Shell {
     PrintWriter screen = terminal.writer();
     this.text = new TextPrinter(screen, screen, true, Shell::columns);
     this.journal = startJournal(home, options.seed());
-    this.repl = new Repl(options.seed(), text, () -> new JsonPrinter(screen), journal, options.json(),
-        () -> dev.replab.repl.notebook.Progress.load(home.directory().resolve("progress.properties")));
+    this.repl =
+        new Repl(
+            options.seed(),
+            text,
+            () -> new JsonPrinter(screen),
+            journal,
+            options.json(),
+            () ->
+                dev.replab.repl.notebook.Progress.load(
+                    home.directory().resolve("progress.properties")));
     this.animation = new WatchAnimation(terminal);
     this.repl.useFrameSink(animation);
     this.reader =
@@ -49,13 +57,18 @@ final class Shell {
             .build();
   }
 
-  /** Runs the shell until {@code :quit} or Ctrl-D. Rejected commands do not change the exit status. */
+  /**
+   * Runs the shell until {@code :quit} or Ctrl-D. Rejected commands do not change the exit status.
+   */
   static int run(CliOptions options, ReplabHome home, PrintWriter err) {
     Terminal terminal;
     try {
       terminal = TerminalBuilder.builder().system(true).name("replab").build();
     } catch (IOException e) {
-      err.println("replab: could not open the terminal: " + e.getMessage() + "; pipe commands in or use -c instead.");
+      err.println(
+          "replab: could not open the terminal: "
+              + e.getMessage()
+              + "; pipe commands in or use -c instead.");
       return Main.EXIT_USAGE;
     }
     try {
@@ -72,7 +85,13 @@ final class Shell {
     terminal.writer().println(WELCOME);
     while (true) {
       String lesson = repl.lessonPosition();
-      String prompt = repl.inJavaBlock() ? "java> " : "replab[" + repl.session().promptLabel() + (lesson.isEmpty() ? "" : " | lesson " + lesson) + "]> ";
+      String prompt =
+          repl.inJavaBlock()
+              ? "java> "
+              : "replab["
+                  + repl.session().promptLabel()
+                  + (lesson.isEmpty() ? "" : " | lesson " + lesson)
+                  + "]> ";
       String line;
       try {
         line = reader.readLine(prompt);
@@ -102,7 +121,12 @@ final class Shell {
       Files.createDirectories(home.directory());
       return Journal.start(home.journal(), home.previousJournal(), seed);
     } catch (IOException e) {
-      text.warn("could not start the journal in " + home.directory() + " (" + e.getMessage() + "); this session will not be replayable from it");
+      text.warn(
+          "could not start the journal in "
+              + home.directory()
+              + " ("
+              + e.getMessage()
+              + "); this session will not be replayable from it");
       return Journal.none();
     }
   }

@@ -8,10 +8,14 @@ import org.jline.utils.AttributedStyle;
 
 /** Colours the line as it is typed: known commands in bold, words that are no command in red. */
 final class ShellHighlighter implements Highlighter {
-  private static final AttributedStyle COMMAND = AttributedStyle.BOLD.foreground(AttributedStyle.CYAN);
-  private static final AttributedStyle META = AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA);
-  private static final AttributedStyle UNKNOWN = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
-  private static final AttributedStyle COMMENT = AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT);
+  private static final AttributedStyle COMMAND =
+      AttributedStyle.BOLD.foreground(AttributedStyle.CYAN);
+  private static final AttributedStyle META =
+      AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA);
+  private static final AttributedStyle UNKNOWN =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+  private static final AttributedStyle COMMENT =
+      AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT);
 
   private final Repl repl;
 

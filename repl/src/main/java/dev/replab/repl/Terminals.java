@@ -5,7 +5,9 @@ import java.lang.reflect.Method;
 
 /** Decides whether replab talks to a person at a terminal or to a pipe. */
 final class Terminals {
-  /** Set by the launcher from the shell's own {@code [ -t 0 ] && [ -t 1 ]}, which is exact and free. */
+  /**
+   * Set by the launcher from the shell's own {@code [ -t 0 ] && [ -t 1 ]}, which is exact and free.
+   */
   static final String PROPERTY = "replab.terminal";
 
   private Terminals() {}

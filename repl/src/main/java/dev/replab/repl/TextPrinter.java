@@ -26,25 +26,29 @@ final class TextPrinter implements Printer {
    * @param out where results go
    * @param err where rejections and warnings go
    * @param interactive a person is at a terminal: point at mistakes with a caret, in colour
-   * @param columns how many screen columns a piece of text takes (wide characters take two), so
-   *     the caret lands under the right character
+   * @param columns how many screen columns a piece of text takes (wide characters take two), so the
+   *     caret lands under the right character
    */
-  TextPrinter(PrintWriter out, PrintWriter err, boolean interactive, ToIntFunction<String> columns) {
+  TextPrinter(
+      PrintWriter out, PrintWriter err, boolean interactive, ToIntFunction<String> columns) {
     this.out = out;
     this.err = err;
     this.interactive = interactive;
     this.columns = columns;
   }
 
-  /** A printer that counts one column per character, which is right for the ASCII of scripts and pipes. */
+  /**
+   * A printer that counts one column per character, which is right for the ASCII of scripts and
+   * pipes.
+   */
   TextPrinter(PrintWriter out, PrintWriter err, boolean interactive) {
     this(out, err, interactive, String::length);
   }
 
   /**
-   * Tells the printer that a line was just typed after a prompt {@code indent} columns wide, so
-   * a caret on the next line can point straight into it ({@link #UNKNOWN_INDENT} if the line
-   * wrapped or its position is not known).
+   * Tells the printer that a line was just typed after a prompt {@code indent} columns wide, so a
+   * caret on the next line can point straight into it ({@link #UNKNOWN_INDENT} if the line wrapped
+   * or its position is not known).
    */
   void typedLineAt(int indent) {
     typedLineIndent = indent;
@@ -95,8 +99,8 @@ final class TextPrinter implements Printer {
   }
 
   /**
-   * Points at the column: right under the typed line when it is the last thing on screen,
-   * otherwise (an earlier command on the same line printed something) under a copy of it.
+   * Points at the column: right under the typed line when it is the last thing on screen, otherwise
+   * (an earlier command on the same line printed something) under a copy of it.
    */
   private void caret(int column, Input input) {
     int indent = typedLineIndent;
@@ -104,7 +108,8 @@ final class TextPrinter implements Printer {
       indent = 2;
       err.println(" ".repeat(indent) + input.line());
     }
-    int before = columns.applyAsInt(input.line().substring(0, Math.min(column - 1, input.line().length())));
+    int before =
+        columns.applyAsInt(input.line().substring(0, Math.min(column - 1, input.line().length())));
     err.println(paint(" ".repeat(indent + before) + "^"));
   }
 
@@ -115,7 +120,10 @@ final class TextPrinter implements Printer {
     return "error" + (column > 0 ? " at column " + column : "") + ": ";
   }
 
-  /** Something the user should know that is not the outcome of a command (a journal that cannot be written). */
+  /**
+   * Something the user should know that is not the outcome of a command (a journal that cannot be
+   * written).
+   */
   void warn(String sentence) {
     out.flush();
     err.println("warning: " + sentence);

@@ -5,9 +5,9 @@ import java.util.List;
 import org.jline.terminal.Terminal;
 
 /**
- * Draws {@code watch} frames in place on a real terminal, one every {@link FrameSink#FRAME_MS}
- * real milliseconds, moving the cursor back up over the previous frame. Ctrl-C stops the watch
- * through the session's interrupt; the simulation stays where it got to.
+ * Draws {@code watch} frames in place on a real terminal, one every {@link FrameSink#FRAME_MS} real
+ * milliseconds, moving the cursor back up over the previous frame. Ctrl-C stops the watch through
+ * the session's interrupt; the simulation stays where it got to.
  */
 final class WatchAnimation implements FrameSink {
   private final Terminal terminal;
@@ -27,7 +27,9 @@ final class WatchAnimation implements FrameSink {
     }
     int width = Math.max(20, terminal.getWidth() - 1);
     for (String line : lines) {
-      out.append('\r').append(line.length() > width ? line.substring(0, width) : line).append("\u001b[K\n");
+      out.append('\r')
+          .append(line.length() > width ? line.substring(0, width) : line)
+          .append("\u001b[K\n");
     }
     terminal.writer().print(out);
     terminal.writer().flush();

@@ -102,7 +102,8 @@ class CliOptionsTests {
 
   @Test
   void dashCAndRunCannotBeCombined() {
-    assertEquals("give either -c or run <file>, not both", rejection("-c", "status", "run", "a.replab"));
+    assertEquals(
+        "give either -c or run <file>, not both", rejection("-c", "status", "run", "a.replab"));
   }
 
   @Test
@@ -115,12 +116,15 @@ class CliOptionsTests {
   @Test
   void wordsAfterDashCAreNotTakenForCommands() {
     assertEquals(
-        "unexpected argument 'status'; put all commands inside the -c string", rejection("-c", "create leader-follower", "status"));
+        "unexpected argument 'status'; put all commands inside the -c string",
+        rejection("-c", "create leader-follower", "status"));
   }
 
   @Test
   void usageNamesEveryModeAndOption() {
-    for (String part : List.of("-c", "run <file>", "--json", "--seed", "--help", ":save", ":open", ":json", ":quit")) {
+    for (String part :
+        List.of(
+            "-c", "run <file>", "--json", "--seed", "--help", ":save", ":open", ":json", ":quit")) {
       assertTrue(CliOptions.USAGE.contains(part), part);
     }
   }

@@ -27,13 +27,21 @@ class JournalTests {
     // Read while the journal is still open: the line must already have been flushed.
     assertEquals(List.of("seed 3", "create leader-follower nodes=3"), commandsIn(file));
     transcript.type("write x 1; tick 10ms");
-    assertEquals(List.of("seed 3", "create leader-follower nodes=3", "write x 1", "tick 10ms"), commandsIn(file));
+    assertEquals(
+        List.of("seed 3", "create leader-follower nodes=3", "write x 1", "tick 10ms"),
+        commandsIn(file));
   }
 
   @Test
   void rejectedCommandsAndShellCommandsAreNotJournalled() throws IOException {
     Path file = directory.resolve("last-session.replab");
-    new Transcript(1, Journal.start(file, 1), false).type("wrte x 1", "create leader-follower", "read x from n9; write x 1", ":json off", ":help");
+    new Transcript(1, Journal.start(file, 1), false)
+        .type(
+            "wrte x 1",
+            "create leader-follower",
+            "read x from n9; write x 1",
+            ":json off",
+            ":help");
     assertEquals(List.of("seed 1", "create leader-follower", "write x 1"), commandsIn(file));
   }
 
@@ -49,8 +57,10 @@ class JournalTests {
   void theSessionBeforeIsKeptWhenANewOneStarts() throws IOException {
     Path file = directory.resolve("last-session.replab");
     Path previous = directory.resolve("previous-session.replab");
-    new Transcript(1, Journal.start(file, previous, 1), false).type("create leader-follower nodes=4");
-    new Transcript(1, Journal.start(file, previous, 1), false).type("create leader-follower nodes=5");
+    new Transcript(1, Journal.start(file, previous, 1), false)
+        .type("create leader-follower nodes=4");
+    new Transcript(1, Journal.start(file, previous, 1), false)
+        .type("create leader-follower nodes=5");
     assertEquals(List.of("seed 1", "create leader-follower nodes=4"), commandsIn(previous));
     assertEquals(List.of("seed 1", "create leader-follower nodes=5"), commandsIn(file));
   }
@@ -58,8 +68,14 @@ class JournalTests {
   @Test
   void aKilledSessionIsRebuiltByRunningItsJournal() throws IOException {
     Path file = directory.resolve("last-session.replab");
-    Transcript killed = new Transcript(5, Journal.start(file, 5), false)
-        .type("create leader-follower nodes=3", "write x 1", "partition n1 | n2 n3", "write x 2", "tick 50ms");
+    Transcript killed =
+        new Transcript(5, Journal.start(file, 5), false)
+            .type(
+                "create leader-follower nodes=3",
+                "write x 1",
+                "partition n1 | n2 n3",
+                "write x 2",
+                "tick 50ms");
     // No close: a killed process never gets to close its files.
     Transcript replay = new Transcript();
     assertEquals(0, ScriptRunner.run(file, SessionFile.read(file), replay.repl), replay.err());
@@ -71,8 +87,12 @@ class JournalTests {
     Path saved = directory.resolve("saved.replab");
     new Transcript().type("create leader-follower nodes=4", "write k v", ":save " + saved);
     Path file = directory.resolve("last-session.replab");
-    Transcript transcript = new Transcript(1, Journal.start(file, 1), false).type("create leader-follower", "write a b", ":open " + saved, "read k");
-    assertEquals(List.of("seed 1", "seed 1", "create leader-follower nodes=4", "write k v", "read k"), commandsIn(file));
+    Transcript transcript =
+        new Transcript(1, Journal.start(file, 1), false)
+            .type("create leader-follower", "write a b", ":open " + saved, "read k");
+    assertEquals(
+        List.of("seed 1", "seed 1", "create leader-follower nodes=4", "write k v", "read k"),
+        commandsIn(file));
     assertTrue(transcript.err().isEmpty(), transcript.err());
   }
 }

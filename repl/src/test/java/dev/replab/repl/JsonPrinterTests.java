@@ -41,16 +41,23 @@ class JsonPrinterTests {
 
   @Test
   void printsExactlyOneObjectPerCommandEachOnOneLine() throws Exception {
-    Transcript transcript = Transcript.json().type("create leader-follower nodes=3; write x 1; read x from n2");
+    Transcript transcript =
+        Transcript.json().type("create leader-follower nodes=3; write x 1; read x from n2");
     List<JsonNode> objects = objects(transcript.out().strip());
     assertEquals(3, objects.size());
-    assertEquals(List.of("create", "write", "read"), objects.stream().map(o -> o.get("command").asText()).toList());
+    assertEquals(
+        List.of("create", "write", "read"),
+        objects.stream().map(o -> o.get("command").asText()).toList());
     assertEquals("", transcript.err());
   }
 
   @Test
   void startsWithCommandOkAndTimeThenTheRecordComponentsInSnakeCaseAndOrder() throws Exception {
-    Transcript transcript = Transcript.json().type("create leader-follower nodes=3; write x 1").clear().type("read x from n2");
+    Transcript transcript =
+        Transcript.json()
+            .type("create leader-follower nodes=3; write x 1")
+            .clear()
+            .type("read x from n2");
     JsonNode read = objects(transcript.out().strip()).get(0);
     List<String> expected = new ArrayList<>(List.of("command", "ok", "t_ms"));
     for (RecordComponent component : Result.ReadDone.class.getRecordComponents()) {
@@ -65,7 +72,8 @@ class JsonPrinterTests {
 
   @Test
   void leavesOutTheHumanText() throws Exception {
-    Transcript transcript = Transcript.json().type("create leader-follower; write x 1; status; help");
+    Transcript transcript =
+        Transcript.json().type("create leader-follower; write x 1; status; help");
     for (JsonNode object : objects(transcript.out().strip())) {
       assertFalse(object.has("text"), object.toString());
     }
@@ -73,7 +81,8 @@ class JsonPrinterTests {
 
   @Test
   void nestedRowsAreSnakeCaseToo() throws Exception {
-    Transcript transcript = Transcript.json().type("create leader-follower nodes=3; write x 1").clear().type("status");
+    Transcript transcript =
+        Transcript.json().type("create leader-follower nodes=3; write x 1").clear().type("status");
     JsonNode status = objects(transcript.out().strip()).get(0);
     JsonNode follower = status.get("nodes").get(1);
     assertEquals("n2", follower.get("id").asText());
@@ -87,14 +96,19 @@ class JsonPrinterTests {
     List<Executed> ran = session.execute("create leader-follower; write x 1");
     Executed write = ran.get(1);
     StringWriter out = new StringWriter();
-    String json = new JsonPrinter(new PrintWriter(out)).render(write, new Input("write x 1", 0, null));
+    String json =
+        new JsonPrinter(new PrintWriter(out)).render(write, new Input("write x 1", 0, null));
     assertEquals(write.tUs() / 1000.0, MAPPER.readTree(json).get("t_ms").asDouble(), 1e-9);
     assertTrue(write.tUs() > 0, "a write takes simulated time");
   }
 
   @Test
   void aRejectedCommandHasOkFalseTheSentenceAndTheColumnInTheLine() throws Exception {
-    Transcript transcript = Transcript.json().type("create leader-follower nodes=3").clear().type("write x 1; read x from n9");
+    Transcript transcript =
+        Transcript.json()
+            .type("create leader-follower nodes=3")
+            .clear()
+            .type("write x 1; read x from n9");
     List<JsonNode> objects = objects(transcript.out().strip());
     JsonNode rejected = objects.get(1);
     assertEquals(List.of("command", "ok", "t_ms", "error", "column"), names(rejected));
@@ -119,7 +133,8 @@ class JsonPrinterTests {
 
   @Test
   void jsonCanBeSwitchedOnAndOffInTheMiddleOfASession() throws Exception {
-    Transcript transcript = new Transcript().type("create leader-follower").clear().type(":json on", "status");
+    Transcript transcript =
+        new Transcript().type("create leader-follower").clear().type(":json on", "status");
     List<JsonNode> objects = objects(transcript.out().strip());
     assertEquals("status", objects.get(1).get("command").asText());
     transcript.clear().type(":json off", "status");

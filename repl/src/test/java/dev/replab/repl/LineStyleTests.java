@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LineStyleTests {
-  private final LineStyle style = new LineStyle(List.of("write", "read", "status"), List.of(":save", ":quit"));
+  private final LineStyle style =
+      new LineStyle(List.of("write", "read", "status"), List.of(":save", ":quit"));
 
   @Test
   void aKnownCommandWordIsMarked() {
@@ -29,7 +30,10 @@ class LineStyleTests {
   @Test
   void everyCommandOnTheLineIsMarkedButNotItsArguments() {
     assertEquals(
-        List.of(new Span(0, 5, Kind.COMMAND), new Span(14, 18, Kind.COMMAND), new Span(25, 28, Kind.UNKNOWN)),
+        List.of(
+            new Span(0, 5, Kind.COMMAND),
+            new Span(14, 18, Kind.COMMAND),
+            new Span(25, 28, Kind.UNKNOWN)),
         style.spans("write read 1; read write;zzz"));
   }
 
@@ -41,6 +45,8 @@ class LineStyleTests {
 
   @Test
   void aCommentRunsToTheEndOfTheLineButNotInsideQuotes() {
-    assertEquals(List.of(new Span(0, 5, Kind.COMMAND), new Span(18, 24, Kind.COMMENT)), style.spans("write k \"#1; x\" 2 # note"));
+    assertEquals(
+        List.of(new Span(0, 5, Kind.COMMAND), new Span(18, 24, Kind.COMMENT)),
+        style.spans("write k \"#1; x\" 2 # note"));
   }
 }

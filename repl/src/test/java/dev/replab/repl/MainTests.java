@@ -25,7 +25,8 @@ class MainTests {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ByteArrayInputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     int status = Main.run(args, in, out, err, new ReplabHome(directory.resolve("home")), false);
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private Run replab(String... args) {
@@ -44,7 +45,9 @@ class MainTests {
     Run run = replab("--jsno", "-c", "status");
     assertEquals(Main.EXIT_USAGE, run.status());
     assertEquals("", run.out());
-    assertEquals("replab: unknown option '--jsno'; did you mean '--json'? See 'replab --help'.\n", run.err());
+    assertEquals(
+        "replab: unknown option '--jsno'; did you mean '--json'? See 'replab --help'.\n",
+        run.err());
   }
 
   @Test
@@ -72,10 +75,14 @@ class MainTests {
   @Test
   void runEchoesEachCommandSkipsCommentsAndNamesTheLineOfAMistake() throws IOException {
     Path script = directory.resolve("demo.replab");
-    Files.writeString(script, "# a demo\ncreate leader-follower nodes=3\n\nwrite x 1   # acked by the leader\nread x from n7\n");
+    Files.writeString(
+        script,
+        "# a demo\ncreate leader-follower nodes=3\n\nwrite x 1   # acked by the leader\nread x from n7\n");
     Run run = replab("run", script.toString());
     assertEquals(Main.EXIT_REJECTED, run.status());
-    assertTrue(run.out().startsWith("> create leader-follower nodes=3\ncreated a leader-follower cluster"), run.out());
+    assertTrue(
+        run.out().startsWith("> create leader-follower nodes=3\ncreated a leader-follower cluster"),
+        run.out());
     assertTrue(run.out().contains("> write x 1   # acked by the leader\nwrite x=1"), run.out());
     assertFalse(run.out().contains("a demo"), "comment lines are not echoed");
     assertTrue(run.err().startsWith(script + ":5:13: error: no node 'n7'"), run.err());
@@ -101,7 +108,9 @@ class MainTests {
   void pipedInputExitsOneWhenALineWasRejectedAndNamesTheLine() {
     Run run = piped("create leader-follower\nwrte x 1\nstatus\n");
     assertEquals(Main.EXIT_REJECTED, run.status());
-    assertTrue(run.err().startsWith("stdin:2:1: error: unknown command 'wrte'; did you mean 'write'?"), run.err());
+    assertTrue(
+        run.err().startsWith("stdin:2:1: error: unknown command 'wrte'; did you mean 'write'?"),
+        run.err());
     assertTrue(run.out().contains("n3"), "the line after the mistake still ran: " + run.out());
   }
 
@@ -129,6 +138,7 @@ class MainTests {
   void scriptsAndPipesLeaveNoJournalBehind() {
     piped("create leader-follower\n");
     replab("-c", "create leader-follower");
-    assertFalse(Files.exists(directory.resolve("home")), "only the interactive shell keeps a journal");
+    assertFalse(
+        Files.exists(directory.resolve("home")), "only the interactive shell keeps a journal");
   }
 }

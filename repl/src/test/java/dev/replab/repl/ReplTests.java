@@ -28,21 +28,28 @@ class ReplTests {
 
   @Test
   void everyRejectionIsCounted() {
-    Transcript transcript = new Transcript().type("create leader-follower", "wrte x 1", "read x from n9; read x from n8", ":bogus");
+    Transcript transcript =
+        new Transcript()
+            .type("create leader-follower", "wrte x 1", "read x from n9; read x from n8", ":bogus");
     assertEquals(4, transcript.repl.failures());
   }
 
   @Test
   void aRejectionPointsAtTheColumnWithinTheWholeLine() {
-    Transcript transcript = new Transcript().type("create leader-follower").clear().type("  write x 1; crash n9");
+    Transcript transcript =
+        new Transcript().type("create leader-follower").clear().type("  write x 1; crash n9");
     int column = "  write x 1; crash n9".indexOf("n9") + 1;
-    assertTrue(transcript.err().startsWith("error at column " + column + ": no node 'n9'"), transcript.err());
+    assertTrue(
+        transcript.err().startsWith("error at column " + column + ": no node 'n9'"),
+        transcript.err());
   }
 
   @Test
   void anUnknownShellCommandSuggestsTheClosestOne() {
     Transcript transcript = new Transcript().type(":qit");
-    assertEquals("error at column 1: unknown shell command ':qit'; did you mean ':quit'? type ':help' for the shell's commands\n", transcript.err());
+    assertEquals(
+        "error at column 1: unknown shell command ':qit'; did you mean ':quit'? type ':help' for the shell's commands\n",
+        transcript.err());
   }
 
   @Test
@@ -73,6 +80,7 @@ class ReplTests {
   void aPathMayUseTheHomeDirectoryAndQuotes() {
     String home = System.getProperty("user.home");
     assertEquals(java.nio.file.Path.of(home, "a.replab"), SessionFile.pathOf("~/a.replab"));
-    assertEquals(java.nio.file.Path.of("my session.replab"), SessionFile.pathOf("\"my session.replab\""));
+    assertEquals(
+        java.nio.file.Path.of("my session.replab"), SessionFile.pathOf("\"my session.replab\""));
   }
 }

@@ -13,7 +13,8 @@ class TextPrinterTests {
   private static final String PROMPT = "replab[leader-follower 0us]> ";
 
   private final StringWriter screen = new StringWriter();
-  private final TextPrinter shell = new TextPrinter(new PrintWriter(screen), new PrintWriter(screen), true);
+  private final TextPrinter shell =
+      new TextPrinter(new PrintWriter(screen), new PrintWriter(screen), true);
 
   /** Runs a line the way the shell does and returns what it printed, without colour codes. */
   private String typed(Session session, String line) {
@@ -52,7 +53,12 @@ class TextPrinterTests {
   void theCaretCountsScreenColumnsNotCharacters() {
     StringWriter wide = new StringWriter();
     // Stands in for the terminal's own measure, in which this CJK character is two columns wide.
-    TextPrinter printer = new TextPrinter(new PrintWriter(wide), new PrintWriter(wide), true, text -> text.length() + (int) text.chars().filter(c -> c == '値').count());
+    TextPrinter printer =
+        new TextPrinter(
+            new PrintWriter(wide),
+            new PrintWriter(wide),
+            true,
+            text -> text.length() + (int) text.chars().filter(c -> c == '値').count());
     Session session = new Session(1);
     session.execute("create leader-follower");
     String line = "read 値 from n9";

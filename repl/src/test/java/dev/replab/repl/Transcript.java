@@ -7,7 +7,8 @@ import java.io.StringWriter;
 final class Transcript {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  final TextPrinter text = new TextPrinter(new PrintWriter(out, true), new PrintWriter(err, true), false);
+  final TextPrinter text =
+      new TextPrinter(new PrintWriter(out, true), new PrintWriter(err, true), false);
   final Repl repl;
 
   Transcript(long seed, Journal journal, boolean json) {

@@ -36,18 +36,33 @@ import org.junit.jupiter.api.Test;
  */
 class SolutionsAreGradedTests {
   private static final Path OWN_CLASSES = Path.of("target/classes").toAbsolutePath();
+
   /** DESIGN.md's budget for grading every exercise. */
   private static final long GRADING_BUDGET_MS = 20_000;
 
   @Test
   void theGradedTestsLoadTheSolutionsAndNoStub() throws IOException, URISyntaxException {
-    for (Class<?> solution : List.of(FollowerStream.class, QuorumCommitRule.class, ReplicationLagMonitor.class, ReadYourWritesRouter.class,
-        MonotonicSession.class, LagAwareRouter.class, HeartbeatDetector.class, UpToDateLogRule.class, FencingTokenGuard.class)) {
-      Path loadedFrom = Path.of(solution.getProtectionDomain().getCodeSource().getLocation().toURI());
-      assertEquals(OWN_CLASSES, loadedFrom, solution.getName() + " should come from this module's classes");
+    for (Class<?> solution :
+        List.of(
+            FollowerStream.class,
+            QuorumCommitRule.class,
+            ReplicationLagMonitor.class,
+            ReadYourWritesRouter.class,
+            MonotonicSession.class,
+            LagAwareRouter.class,
+            HeartbeatDetector.class,
+            UpToDateLogRule.class,
+            FencingTokenGuard.class)) {
+      Path loadedFrom =
+          Path.of(solution.getProtectionDomain().getCodeSource().getLocation().toURI());
+      assertEquals(
+          OWN_CLASSES, loadedFrom, solution.getName() + " should come from this module's classes");
       String resource = solution.getName().replace('.', '/') + ".class";
       List<URL> copies = Collections.list(getClass().getClassLoader().getResources(resource));
-      assertEquals(1, copies.size(), () -> "more than one " + resource + " on the class path, a stub among them? " + copies);
+      assertEquals(
+          1,
+          copies.size(),
+          () -> "more than one " + resource + " on the class path, a stub among them? " + copies);
     }
   }
 
@@ -55,24 +70,43 @@ class SolutionsAreGradedTests {
   void theGraderGivesTheSolutionsFullMarksWithinTheBudget() throws Exception {
     Path out = Path.of("target/grading");
     GradeOptions defaults = GradeOptions.defaults(Path.of("../exercises"));
-    GradeOptions options = new GradeOptions(List.of(), defaults.exercisesDir(), Path.of("src/main/java"), out, List.of(),
-        defaults.testTimeoutMs(), defaults.maxHeap(), defaults.jobs(), false, defaults.classpath());
+    GradeOptions options =
+        new GradeOptions(
+            List.of(),
+            defaults.exercisesDir(),
+            Path.of("src/main/java"),
+            out,
+            List.of(),
+            defaults.testTimeoutMs(),
+            defaults.maxHeap(),
+            defaults.jobs(),
+            false,
+            defaults.classpath());
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    GradeResult result = new Grader(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).gradeAndReport();
+    GradeResult result =
+        new Grader(options, new PrintStream(printed, true, StandardCharsets.UTF_8))
+            .gradeAndReport();
 
     String table = printed.toString(StandardCharsets.UTF_8);
     for (TestOutcome test : result.tests()) {
-      assertEquals(TestOutcome.Status.PASSED, test.status(), () -> test.fullName() + ": " + test.reason() + "\n" + table);
+      assertEquals(
+          TestOutcome.Status.PASSED,
+          test.status(),
+          () -> test.fullName() + ": " + test.reason() + "\n" + table);
     }
-    assertEquals(List.of("ex01", "ex02", "ex03", "ex04", "ex05", "ex06", "ex07", "ex08", "ex09"),
+    assertEquals(
+        List.of("ex01", "ex02", "ex03", "ex04", "ex05", "ex06", "ex07", "ex08", "ex09"),
         result.exercises().stream().map(e -> e.exercise().id()).toList());
     assertTrue(result.maxScore() > 0);
     assertEquals(result.maxScore(), result.score(), table);
-    assertTrue(result.elapsedMs() < GRADING_BUDGET_MS, "grading took " + result.elapsedMs() + " ms, over the budget of 20 s");
+    assertTrue(
+        result.elapsedMs() < GRADING_BUDGET_MS,
+        "grading took " + result.elapsedMs() + " ms, over the budget of 20 s");
     JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertEquals(result.maxScore(), json.get("score").asInt());
     assertEquals(result.maxScore(), json.get("max_score").asInt());
-    System.out.println("graded the reference solutions in " + result.elapsedMs() + " ms:\n" + table);
+    System.out.println(
+        "graded the reference solutions in " + result.elapsedMs() + " ms:\n" + table);
   }
 }

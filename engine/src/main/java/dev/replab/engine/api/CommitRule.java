@@ -3,9 +3,9 @@ package dev.replab.engine.api;
 import java.util.List;
 
 /**
- * The leader's commit decision: has a write at some offset collected the acknowledgements that
- * the quorum policy asks for? The engine ships {@link StandardCommitRule}; an exercise asks the
- * learner to write one.
+ * The leader's commit decision: has a write at some offset collected the acknowledgements that the
+ * quorum policy asks for? The engine ships {@link StandardCommitRule}; an exercise asks the learner
+ * to write one.
  */
 public interface CommitRule {
   /**

@@ -6,8 +6,8 @@ package dev.replab.engine.api;
  */
 public interface FencingGuard {
   /**
-   * Decides whether a write carrying {@code epoch} may proceed; an accepted newer epoch becomes
-   * the bar for every later write.
+   * Decides whether a write carrying {@code epoch} may proceed; an accepted newer epoch becomes the
+   * bar for every later write.
    */
   boolean admit(int epoch);
 

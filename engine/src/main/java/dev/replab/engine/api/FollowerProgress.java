@@ -8,7 +8,8 @@ package dev.replab.engine.api;
  * @param appliedOffset the highest offset the follower has applied and shows to readers
  * @param connected whether the leader has heard from the follower recently
  */
-public record FollowerProgress(String id, long receivedOffset, long appliedOffset, boolean connected) {
+public record FollowerProgress(
+    String id, long receivedOffset, long appliedOffset, boolean connected) {
   /** The offset that counts as acknowledged at the given level. */
   public long acked(QuorumPolicy.AckLevel level) {
     return level == QuorumPolicy.AckLevel.APPLIED ? appliedOffset : receivedOffset;

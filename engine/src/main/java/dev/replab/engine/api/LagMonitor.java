@@ -1,11 +1,11 @@
 package dev.replab.engine.api;
 
 /**
- * Measures how far a follower is behind, the two ways operators meet: in log entries, and in
- * time. Of the time measures, "replay lag" is PostgreSQL's {@code now() -
+ * Measures how far a follower is behind, the two ways operators meet: in log entries, and in time.
+ * Of the time measures, "replay lag" is PostgreSQL's {@code now() -
  * pg_last_xact_replay_timestamp()}: it keeps growing on an idle leader even though nothing is
- * missing. "Lag" is the honest one: how long the follower has been missing the oldest write it
- * does not have (zero when it has everything).
+ * missing. "Lag" is the honest one: how long the follower has been missing the oldest write it does
+ * not have (zero when it has everything).
  */
 public interface LagMonitor {
   /** Measures one follower at one moment. */
@@ -21,7 +21,12 @@ public interface LagMonitor {
    * @param firstMissingWrittenUs when the leader wrote the oldest entry the follower has not
    *     applied (-1 when it has applied everything)
    */
-  record Inputs(long nowUs, long leaderOffset, long appliedOffset, long appliedWrittenUs, long firstMissingWrittenUs) {}
+  record Inputs(
+      long nowUs,
+      long leaderOffset,
+      long appliedOffset,
+      long appliedWrittenUs,
+      long firstMissingWrittenUs) {}
 
   /**
    * A measurement.

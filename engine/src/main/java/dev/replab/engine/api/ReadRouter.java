@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A load balancer for reads: picks the node a read goes to from the replicas it can see. Writes
- * always go to the leader; reads may go to any replica in the pool. The engine ships a router
- * for each {@code policy=}; an exercise asks the learner to write a lag-aware one.
+ * always go to the leader; reads may go to any replica in the pool. The engine ships a router for
+ * each {@code policy=}; an exercise asks the learner to write a lag-aware one.
  */
 public interface ReadRouter {
   /**
@@ -38,5 +38,11 @@ public interface ReadRouter {
    * @param lagEntries how many entries it is behind the leader
    * @param latencyUs the mean one-way delay from the client to it
    */
-  record Replica(String id, String region, boolean leader, long appliedOffset, long lagEntries, double latencyUs) {}
+  record Replica(
+      String id,
+      String region,
+      boolean leader,
+      long appliedOffset,
+      long lagEntries,
+      double latencyUs) {}
 }

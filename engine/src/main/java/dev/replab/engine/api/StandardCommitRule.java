@@ -11,7 +11,8 @@ public final class StandardCommitRule implements CommitRule {
     return switch (policy.kind()) {
       case ASYNC -> true;
       case ALL -> eligible.stream().allMatch(f -> f.acked(policy.ack()) >= offset);
-      case ANY -> eligible.stream().filter(f -> f.acked(policy.ack()) >= offset).count() >= policy.k();
+      case ANY ->
+          eligible.stream().filter(f -> f.acked(policy.ack()) >= offset).count() >= policy.k();
       case FIRST -> {
         List<FollowerProgress> synchronous = synchronousStandbys(policy, followers);
         yield synchronous.size() >= policy.k()
@@ -24,7 +25,8 @@ public final class StandardCommitRule implements CommitRule {
    * The followers whose acknowledgements a FIRST policy waits for now: the first {@code k}
    * connected ones in priority order.
    */
-  public static List<FollowerProgress> synchronousStandbys(QuorumPolicy policy, List<FollowerProgress> followers) {
+  public static List<FollowerProgress> synchronousStandbys(
+      QuorumPolicy policy, List<FollowerProgress> followers) {
     List<FollowerProgress> chosen = new ArrayList<>();
     for (FollowerProgress candidate : eligible(policy, followers)) {
       if (chosen.size() < policy.k() && candidate.connected()) {
@@ -35,7 +37,8 @@ public final class StandardCommitRule implements CommitRule {
   }
 
   /** The followers whose acknowledgements may count, in the policy's priority order. */
-  public static List<FollowerProgress> eligible(QuorumPolicy policy, List<FollowerProgress> followers) {
+  public static List<FollowerProgress> eligible(
+      QuorumPolicy policy, List<FollowerProgress> followers) {
     if (policy.standbys().isEmpty()) {
       return followers;
     }

@@ -1,10 +1,10 @@
 package dev.replab.engine.api;
 
 /**
- * A follower's rule for the leader's replication stream: given where its own log ends and a
- * batch of entries from the leader, append the new ones, ignore duplicates, and ask again when
- * entries are missing. The engine ships {@link StandardStreamApplier}; an exercise asks the
- * learner to write one.
+ * A follower's rule for the leader's replication stream: given where its own log ends and a batch
+ * of entries from the leader, append the new ones, ignore duplicates, and ask again when entries
+ * are missing. The engine ships {@link StandardStreamApplier}; an exercise asks the learner to
+ * write one.
  *
  * <p>Entries in the batch are numbered {@code prevOffset + 1} to {@code prevOffset + count}. A
  * heartbeat is a batch with {@code count == 0}: it still tells the follower where the leader's

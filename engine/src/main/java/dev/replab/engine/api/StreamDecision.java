@@ -1,7 +1,8 @@
 package dev.replab.engine.api;
 
 /** What a follower does with a batch of the replication stream. */
-public sealed interface StreamDecision permits StreamDecision.Append, StreamDecision.Ignore, StreamDecision.Resend {
+public sealed interface StreamDecision
+    permits StreamDecision.Append, StreamDecision.Ignore, StreamDecision.Resend {
 
   /** Appends the batch's entries from offset {@code from} on; earlier ones are duplicates. */
   record Append(long from) implements StreamDecision {}

@@ -7,7 +7,13 @@ public final class Checkers {
   private Checkers() {}
 
   public static List<Checker> all() {
-    return List.of(new StaleReads(), new ReadYourWrites(), new MonotonicReads(), new ConsistentPrefix(), new LostWrites(), new SplitBrain());
+    return List.of(
+        new StaleReads(),
+        new ReadYourWrites(),
+        new MonotonicReads(),
+        new ConsistentPrefix(),
+        new LostWrites(),
+        new SplitBrain());
   }
 
   public static List<String> names() {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds clients that saw an effect before its cause: after reading a write at some log offset,
- * a read of another key returned a version older than a write that comes earlier in the log,
- * so what the client saw was not a prefix of the log (an answer before its question).
+ * Finds clients that saw an effect before its cause: after reading a write at some log offset, a
+ * read of another key returned a version older than a write that comes earlier in the log, so what
+ * the client saw was not a prefix of the log (an answer before its question).
  */
 public final class ConsistentPrefix implements Checker {
   @Override
@@ -32,7 +32,9 @@ public final class ConsistentPrefix implements Checker {
         byKey.computeIfAbsent(commit.key(), k -> new ArrayList<>()).add(commit);
       }
     }
-    Comparator<RunRecord.Commit> order = Comparator.comparingInt(RunRecord.Commit::epoch).thenComparingLong(RunRecord.Commit::offset);
+    Comparator<RunRecord.Commit> order =
+        Comparator.comparingInt(RunRecord.Commit::epoch)
+            .thenComparingLong(RunRecord.Commit::offset);
     byKey.values().forEach(list -> list.sort(order));
     List<Finding> findings = new ArrayList<>();
     for (List<Operation> ops : ReadYourWrites.byClient(record.operations()).values()) {
@@ -42,12 +44,34 @@ public final class ConsistentPrefix implements Checker {
           continue;
         }
         if (furthest != null && !furthest.key().equals(op.key())) {
-          RunRecord.Commit cause = newestAtOrBefore(byKey.getOrDefault(op.key(), List.of()), furthest.epoch(), furthest.version());
+          RunRecord.Commit cause =
+              newestAtOrBefore(
+                  byKey.getOrDefault(op.key(), List.of()), furthest.epoch(), furthest.version());
           if (cause != null && cause.newerThan(op.epoch(), op.version())) {
-            findings.add(new Finding(name(), "effect-before-cause", op.key(), List.of(furthest.id(), op.id(), cause.opId()),
-                op.client() + " read " + Versions.seen(furthest) + " (op #" + furthest.id() + ") and then " + Versions.read(op)
-                    + " returned " + Versions.seen(op) + ", although " + op.key() + "=" + cause.value() + " (offset " + cause.offset()
-                    + ", op #" + cause.opId() + ") comes earlier in the log: it saw an effect before its cause"));
+            findings.add(
+                new Finding(
+                    name(),
+                    "effect-before-cause",
+                    op.key(),
+                    List.of(furthest.id(), op.id(), cause.opId()),
+                    op.client()
+                        + " read "
+                        + Versions.seen(furthest)
+                        + " (op #"
+                        + furthest.id()
+                        + ") and then "
+                        + Versions.read(op)
+                        + " returned "
+                        + Versions.seen(op)
+                        + ", although "
+                        + op.key()
+                        + "="
+                        + cause.value()
+                        + " (offset "
+                        + cause.offset()
+                        + ", op #"
+                        + cause.opId()
+                        + ") comes earlier in the log: it saw an effect before its cause"));
           }
         }
         if (furthest == null || Versions.newer(op, furthest)) {
@@ -59,7 +83,8 @@ public final class ConsistentPrefix implements Checker {
   }
 
   /** The newest commit of a key at or before (epoch, offset), by binary search. */
-  private static RunRecord.Commit newestAtOrBefore(List<RunRecord.Commit> commits, int epoch, long offset) {
+  private static RunRecord.Commit newestAtOrBefore(
+      List<RunRecord.Commit> commits, int epoch, long offset) {
     int low = 0;
     int high = commits.size() - 1;
     RunRecord.Commit found = null;

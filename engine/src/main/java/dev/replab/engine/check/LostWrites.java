@@ -21,16 +21,35 @@ public final class LostWrites implements Checker {
   @Override
   public List<Finding> check(RunRecord record) throws Inconclusive {
     if (record.leader() == null) {
-      throw new Inconclusive("no leader is up, so there is no log to compare acknowledged writes with");
+      throw new Inconclusive(
+          "no leader is up, so there is no log to compare acknowledged writes with");
     }
     List<Finding> findings = new ArrayList<>();
     for (Operation op : record.operations()) {
-      if (op.isWrite() && op.outcome() == Outcome.OK && !record.survivingWrites().contains(op.id())) {
-        String what = op.written() == null ? "the delete of " + op.key() : op.key() + "=" + op.written();
-        findings.add(new Finding(name(), "lost-write", op.key(), List.of(op.id()),
-            what + " (op #" + op.id() + ") was acknowledged by " + op.node() + " in epoch " + op.epoch() + " at "
-                + Durations.format(op.completeUs()) + ", but leader " + record.leader() + "'s log does not hold it"
-                + (op.lost() != null ? ": " + op.lost() : "")));
+      if (op.isWrite()
+          && op.outcome() == Outcome.OK
+          && !record.survivingWrites().contains(op.id())) {
+        String what =
+            op.written() == null ? "the delete of " + op.key() : op.key() + "=" + op.written();
+        findings.add(
+            new Finding(
+                name(),
+                "lost-write",
+                op.key(),
+                List.of(op.id()),
+                what
+                    + " (op #"
+                    + op.id()
+                    + ") was acknowledged by "
+                    + op.node()
+                    + " in epoch "
+                    + op.epoch()
+                    + " at "
+                    + Durations.format(op.completeUs())
+                    + ", but leader "
+                    + record.leader()
+                    + "'s log does not hold it"
+                    + (op.lost() != null ? ": " + op.lost() : "")));
       }
     }
     return findings;

@@ -30,9 +30,24 @@ public final class MonotonicReads implements Checker {
         }
         Operation before = newestRead.get(op.key());
         if (before != null && Versions.newer(before, op)) {
-          findings.add(new Finding(name(), "went-back", op.key(), List.of(before.id(), op.id()),
-              Versions.read(op) + " returned " + Versions.seen(op) + ", older than " + Versions.seen(before) + " which "
-                  + op.client() + " had read from " + before.node() + " earlier (op #" + before.id() + ")"));
+          findings.add(
+              new Finding(
+                  name(),
+                  "went-back",
+                  op.key(),
+                  List.of(before.id(), op.id()),
+                  Versions.read(op)
+                      + " returned "
+                      + Versions.seen(op)
+                      + ", older than "
+                      + Versions.seen(before)
+                      + " which "
+                      + op.client()
+                      + " had read from "
+                      + before.node()
+                      + " earlier (op #"
+                      + before.id()
+                      + ")"));
         }
         if (before == null || Versions.newer(op, before)) {
           newestRead.put(op.key(), op);

@@ -37,9 +37,26 @@ public final class ReadYourWrites implements Checker {
         }
         Operation write = lastWrite.get(op.key());
         if (write != null && write.completeUs() <= op.invokeUs() && Versions.newer(write, op)) {
-          findings.add(new Finding(name(), "missed-own-write", op.key(), List.of(write.id(), op.id()),
-              Versions.read(op) + " returned " + Versions.seen(op) + ", but " + op.client() + " had already written "
-                  + op.key() + "=" + write.written() + " (offset " + write.version() + ", op #" + write.id() + ") and been told it succeeded"));
+          findings.add(
+              new Finding(
+                  name(),
+                  "missed-own-write",
+                  op.key(),
+                  List.of(write.id(), op.id()),
+                  Versions.read(op)
+                      + " returned "
+                      + Versions.seen(op)
+                      + ", but "
+                      + op.client()
+                      + " had already written "
+                      + op.key()
+                      + "="
+                      + write.written()
+                      + " (offset "
+                      + write.version()
+                      + ", op #"
+                      + write.id()
+                      + ") and been told it succeeded"));
         }
       }
     }

@@ -32,7 +32,9 @@ public final class SplitBrain implements Checker {
         continue;
       }
       for (RunRecord.Term term : record.terms()) {
-        if (term.epoch() > op.epoch() && term.startUs() < op.completeUs() && !term.node().equals(op.node())) {
+        if (term.epoch() > op.epoch()
+            && term.startUs() < op.completeUs()
+            && !term.node().equals(op.node())) {
           String pair = op.node() + "/" + op.epoch() + "/" + term.node() + "/" + term.epoch();
           byPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(op);
           newerTerm.putIfAbsent(pair, term);
@@ -46,10 +48,27 @@ public final class SplitBrain implements Checker {
       RunRecord.Term term = newerTerm.get(entry.getKey());
       Operation first = ops.get(0);
       List<Long> ids = ops.stream().map(Operation::id).toList();
-      findings.add(new Finding(name(), "two-leaders", first.key(), ids,
-          first.node() + " (epoch " + first.epoch() + ") acknowledged " + ops.size() + (ops.size() == 1 ? " write" : " writes")
-              + " (" + String.join(", ", ids.stream().map(id -> "op #" + id).toList()) + ") after " + term.node() + " began leading epoch "
-              + term.epoch() + " at " + Durations.format(term.startUs()) + ": two leaders accepted writes at once"));
+      findings.add(
+          new Finding(
+              name(),
+              "two-leaders",
+              first.key(),
+              ids,
+              first.node()
+                  + " (epoch "
+                  + first.epoch()
+                  + ") acknowledged "
+                  + ops.size()
+                  + (ops.size() == 1 ? " write" : " writes")
+                  + " ("
+                  + String.join(", ", ids.stream().map(id -> "op #" + id).toList())
+                  + ") after "
+                  + term.node()
+                  + " began leading epoch "
+                  + term.epoch()
+                  + " at "
+                  + Durations.format(term.startUs())
+                  + ": two leaders accepted writes at once"));
     }
     return findings;
   }

@@ -43,7 +43,8 @@ public final class StaleReads implements Checker {
   }
 
   /** Walks one key's reads in time order beside the commits that became visible before each. */
-  private void scanKey(List<Operation> reads, List<RunRecord.Commit> commits, List<Finding> findings) {
+  private void scanKey(
+      List<Operation> reads, List<RunRecord.Commit> commits, List<Finding> findings) {
     List<RunRecord.Commit> byTime = new ArrayList<>(commits);
     byTime.sort(Comparator.comparingLong(RunRecord.Commit::committedUs));
     List<Operation> ordered = new ArrayList<>(reads);
@@ -63,10 +64,26 @@ public final class StaleReads implements Checker {
       }
       RunRecord.Commit newest = visible.lastEntry().getValue();
       if (newest.newerThan(read.epoch(), read.version())) {
-        findings.add(new Finding(name(), "stale", read.key(), List.of(read.id(), newest.opId()),
-            Versions.read(read) + " returned " + Versions.seen(read) + ", but " + read.key() + "=" + newest.value() + " (offset "
-                + newest.offset() + ", op #" + newest.opId() + ") was committed at " + Durations.format(newest.committedUs())
-                + ", before the read began"));
+        findings.add(
+            new Finding(
+                name(),
+                "stale",
+                read.key(),
+                List.of(read.id(), newest.opId()),
+                Versions.read(read)
+                    + " returned "
+                    + Versions.seen(read)
+                    + ", but "
+                    + read.key()
+                    + "="
+                    + newest.value()
+                    + " (offset "
+                    + newest.offset()
+                    + ", op #"
+                    + newest.opId()
+                    + ") was committed at "
+                    + Durations.format(newest.committedUs())
+                    + ", before the read began"));
       }
     }
   }

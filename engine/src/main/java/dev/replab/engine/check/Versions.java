@@ -20,12 +20,25 @@ final class Versions {
   static String seen(Operation read) {
     return read.value() == null && read.version() == 0
         ? "nothing for " + read.key()
-        : read.key() + "=" + (read.value() == null ? "(deleted)" : read.value()) + " at offset " + read.version();
+        : read.key()
+            + "="
+            + (read.value() == null ? "(deleted)" : read.value())
+            + " at offset "
+            + read.version();
   }
 
   /** "read of x by alice from n2 at 3ms (op #4)". */
   static String read(Operation read) {
-    return "read of " + read.key() + " by " + read.client() + " from " + read.node() + " at " + Durations.format(read.invokeUs())
-        + " (op #" + read.id() + ")";
+    return "read of "
+        + read.key()
+        + " by "
+        + read.client()
+        + " from "
+        + read.node()
+        + " at "
+        + Durations.format(read.invokeUs())
+        + " (op #"
+        + read.id()
+        + ")";
   }
 }

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A named application session that sends operations to nodes and waits for answers. A client
- * that hears nothing within its timeout gives up; it cannot know whether a write took effect.
+ * A named application session that sends operations to nodes and waits for answers. A client that
+ * hears nothing within its timeout gives up; it cannot know whether a write took effect.
  */
 public final class Client {
   private final String name;
@@ -20,10 +20,16 @@ public final class Client {
   private Timer deadlineCheck;
 
   /** An operation in flight: when the client gives up on it, and who wants to hear when it ends. */
-  private record Waiting(Operation op, long deadlineUs, long timeoutUs, java.util.function.Consumer<Operation> whenDone) {}
+  private record Waiting(
+      Operation op,
+      long deadlineUs,
+      long timeoutUs,
+      java.util.function.Consumer<Operation> whenDone) {}
+
   private Consistency consistency = Consistency.EVENTUAL;
   private String policy = "leader";
-  private final java.util.EnumMap<Consistency, dev.replab.engine.api.SessionGuarantee> guarantees = new java.util.EnumMap<>(Consistency.class);
+  private final java.util.EnumMap<Consistency, dev.replab.engine.api.SessionGuarantee> guarantees =
+      new java.util.EnumMap<>(Consistency.class);
   private String cachedLeader;
   private long cacheExpiresUs = -1;
 
@@ -67,9 +73,11 @@ public final class Client {
   }
 
   /** Gives the session its memory for each guarantee, fresh or from an exercise. */
-  void useGuarantees(java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> factory) {
+  void useGuarantees(
+      java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> factory) {
     guarantees.clear();
-    for (Consistency level : new Consistency[] {Consistency.READ_YOUR_WRITES, Consistency.MONOTONIC}) {
+    for (Consistency level :
+        new Consistency[] {Consistency.READ_YOUR_WRITES, Consistency.MONOTONIC}) {
       guarantees.put(level, factory.apply(level));
     }
   }
@@ -101,11 +109,17 @@ public final class Client {
     return cachedLeader;
   }
 
-  void send(Cluster cluster, Operation op, Message request, java.util.function.Consumer<Operation> whenDone) {
+  void send(
+      Cluster cluster,
+      Operation op,
+      Message request,
+      java.util.function.Consumer<Operation> whenDone) {
     Waiting entry = new Waiting(op, cluster.sim().nowUs() + timeoutUs, timeoutUs, whenDone);
     waiting.put(op.id(), entry);
     byDeadline.addLast(entry);
-    if (deadlineCheck == null || !deadlineCheck.pending() || entry.deadlineUs() < deadlineCheck.timeUs()) {
+    if (deadlineCheck == null
+        || !deadlineCheck.pending()
+        || entry.deadlineUs() < deadlineCheck.timeUs()) {
       armDeadlineCheck(cluster, entry.deadlineUs());
     }
     cluster.network().send(name, op.node(), request);
@@ -119,7 +133,8 @@ public final class Client {
     if (deadlineCheck != null) {
       deadlineCheck.cancel();
     }
-    deadlineCheck = cluster.sim().schedule(atUs - cluster.sim().nowUs(), () -> checkDeadlines(cluster));
+    deadlineCheck =
+        cluster.sim().schedule(atUs - cluster.sim().nowUs(), () -> checkDeadlines(cluster));
   }
 
   private void checkDeadlines(Cluster cluster) {
@@ -151,8 +166,12 @@ public final class Client {
     Operation op = entry.op();
     waiting.remove(op.id());
     Outcome outcome = op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;
-    String why = "no answer from " + op.node() + " within " + Durations.format(entry.timeoutUs())
-        + (op.isWrite() ? "; the write may or may not have taken effect" : "");
+    String why =
+        "no answer from "
+            + op.node()
+            + " within "
+            + Durations.format(entry.timeoutUs())
+            + (op.isWrite() ? "; the write may or may not have taken effect" : "");
     op.complete(cluster.sim().nowUs(), outcome, null, 0, 0, why);
     notify(entry, op);
   }

@@ -1,19 +1,17 @@
 package dev.replab.engine.cluster;
 
 import dev.replab.engine.api.CommitRule;
-import dev.replab.engine.api.QuorumPolicy;
-import dev.replab.engine.api.StandardCommitRule;
 import dev.replab.engine.api.EpochFence;
 import dev.replab.engine.api.FailureDetector;
 import dev.replab.engine.api.FencingGuard;
+import dev.replab.engine.api.QuorumPolicy;
 import dev.replab.engine.api.ReadRouter;
+import dev.replab.engine.api.StandardCommitRule;
 import dev.replab.engine.api.StandardStreamApplier;
+import dev.replab.engine.api.StreamApplier;
 import dev.replab.engine.api.TimeoutDetector;
 import dev.replab.engine.api.UpToDateVoteRule;
 import dev.replab.engine.api.VoteRule;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
-import dev.replab.engine.api.StreamApplier;
 import dev.replab.engine.check.RunRecord;
 import dev.replab.engine.history.History;
 import dev.replab.engine.history.Operation;
@@ -27,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * A leader-follower cluster: nodes, the network between them, clients, and the record of what
@@ -61,8 +61,10 @@ public final class Cluster {
   private String dnsRecord = "n1";
   private Monitor monitor;
   private final Map<String, ReadRouter> routers = new HashMap<>();
-  private java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> guarantees = Cluster::standardGuarantee;
-  private dev.replab.engine.api.LagMonitor lagMonitor = new dev.replab.engine.api.StandardLagMonitor();
+  private java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee>
+      guarantees = Cluster::standardGuarantee;
+  private dev.replab.engine.api.LagMonitor lagMonitor =
+      new dev.replab.engine.api.StandardLagMonitor();
 
   public Cluster(Simulation sim, ClusterConfig config) {
     this.sim = sim;
@@ -145,8 +147,8 @@ public final class Cluster {
   private static final int LAG_SAMPLES_KEPT = 3_000;
 
   /**
-   * One reading of a follower's lag: entries behind the leader, how long it has been missing
-   * the oldest of them, and the replay age (now minus when its last applied write was made).
+   * One reading of a follower's lag: entries behind the leader, how long it has been missing the
+   * oldest of them, and the replay age (now minus when its last applied write was made).
    */
   public record LagSample(long atUs, long entries, long lagUs, long replayAgeUs) {}
 
@@ -160,7 +162,8 @@ public final class Cluster {
           long behind = reading.entries();
           long lagUs = reading.lagUs();
           long replayAge = reading.replayLagUs();
-          java.util.ArrayDeque<LagSample> samples = lagHistory.computeIfAbsent(node.id(), k -> new java.util.ArrayDeque<>());
+          java.util.ArrayDeque<LagSample> samples =
+              lagHistory.computeIfAbsent(node.id(), k -> new java.util.ArrayDeque<>());
           if (samples.size() == LAG_SAMPLES_KEPT) {
             samples.pollFirst();
           }
@@ -191,7 +194,8 @@ public final class Cluster {
     for (Node node : nodes.values()) {
       node.resetDetector();
     }
-    event(null, "failover " + settings.describe() + " heartbeat=" + Durations.format(newHeartbeatUs));
+    event(
+        null, "failover " + settings.describe() + " heartbeat=" + Durations.format(newHeartbeatUs));
     if (settings.auto() && settings.monitor()) {
       if (monitor == null) {
         monitor = new Monitor(this, config.regions().get(0));
@@ -260,8 +264,13 @@ public final class Cluster {
     if (!node.id().equals(dnsRecord)) {
       dnsRecord = node.id();
       if (failover.redirect() == FailoverSettings.Redirect.DNS) {
-        event(node.id(), "DNS now names " + node.id() + " as the leader; clients see it once their cached record expires (ttl "
-            + Durations.format(failover.ttlUs()) + ")");
+        event(
+            node.id(),
+            "DNS now names "
+                + node.id()
+                + " as the leader; clients see it once their cached record expires (ttl "
+                + Durations.format(failover.ttlUs())
+                + ")");
       }
     }
   }
@@ -369,7 +378,8 @@ public final class Cluster {
   }
 
   /** Starts a write and calls {@code whenDone} when the client has its answer (or gave up). */
-  public Operation write(String clientName, String key, String value, String nodeId, Consumer<Operation> whenDone) {
+  public Operation write(
+      String clientName, String key, String value, String nodeId, Consumer<Operation> whenDone) {
     Client client = client(clientName, null);
     Operation.Kind kind = value == null ? Operation.Kind.DELETE : Operation.Kind.WRITE;
     Operation op = history.start(kind, clientName, nodeId, key, value, sim.nowUs());
@@ -383,7 +393,8 @@ public final class Cluster {
   }
 
   /** Starts a read and calls {@code whenDone} when the client has its answer (or gave up). */
-  public Operation read(String clientName, String key, String nodeId, long minOffset, Consumer<Operation> whenDone) {
+  public Operation read(
+      String clientName, String key, String nodeId, long minOffset, Consumer<Operation> whenDone) {
     Client client = client(clientName, null);
     Operation op = history.start(Operation.Kind.READ, clientName, nodeId, key, null, sim.nowUs());
     client.send(this, op, new Message.ClientRead(op.id(), key, minOffset), whenDone);
@@ -401,8 +412,8 @@ public final class Cluster {
   }
 
   /**
-   * Where a client's read goes when it names no node: the leader for {@code consistency=leader}
-   * or the default policy, otherwise the client's read router's choice.
+   * Where a client's read goes when it names no node: the leader for {@code consistency=leader} or
+   * the default policy, otherwise the client's read router's choice.
    */
   public String routeRead(String clientName, String key, Consistency level, String policy) {
     Client client = client(clientName, null);
@@ -410,12 +421,16 @@ public final class Cluster {
     if (level == Consistency.LEADER || chosenPolicy.equals("leader")) {
       return route(clientName);
     }
-    List<ReadRouter.Replica> replicas = replicaView(client, chosenPolicy.equals("nearest") || chosenPolicy.equals("custom"));
+    List<ReadRouter.Replica> replicas =
+        replicaView(client, chosenPolicy.equals("nearest") || chosenPolicy.equals("custom"));
     if (replicas.isEmpty()) {
       return route(clientName);
     }
-    ReadRouter router = routers.computeIfAbsent(chosenPolicy, p -> Routers.create(p, sim.rng("router " + p)));
-    return router.route(new ReadRouter.ReadRequest(clientName, client.region(), key, client.tokenFor(level)), replicas);
+    ReadRouter router =
+        routers.computeIfAbsent(chosenPolicy, p -> Routers.create(p, sim.rng("router " + p)));
+    return router.route(
+        new ReadRouter.ReadRequest(clientName, client.region(), key, client.tokenFor(level)),
+        replicas);
   }
 
   private List<ReadRouter.Replica> replicaView(Client client, boolean withLatency) {
@@ -430,8 +445,14 @@ public final class Cluster {
     for (Node node : nodes.values()) {
       if (node.state() != NodeState.CRASHED) {
         double latency = withLatency ? client.meanLatencyTo(node.id(), network) : 0;
-        replicas.add(new ReadRouter.Replica(node.id(), node.region(), node == leader, node.appliedOffset(),
-            Math.max(0, leaderEnd - node.appliedOffset()), latency));
+        replicas.add(
+            new ReadRouter.Replica(
+                node.id(),
+                node.region(),
+                node == leader,
+                node.appliedOffset(),
+                Math.max(0, leaderEnd - node.appliedOffset()),
+                latency));
       }
     }
     return replicas;
@@ -444,7 +465,8 @@ public final class Cluster {
   }
 
   /** Plugs in other session guarantees for every client, as an exercise's grader does. */
-  public void setGuarantees(java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> factory) {
+  public void setGuarantees(
+      java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> factory) {
     this.guarantees = level -> Guarded.guarantee(factory.apply(level));
     for (Client client : clients.values()) {
       client.useGuarantees(guarantees);
@@ -469,7 +491,9 @@ public final class Cluster {
       missingWritten = leader.log().get(follower.appliedOffset() + 1).writtenUs();
     }
     long appliedWritten = follower.appliedOffset() == 0 ? -1 : follower.appliedWrittenUs();
-    return lagMonitor.measure(new dev.replab.engine.api.LagMonitor.Inputs(sim.nowUs(), leaderEnd, follower.appliedOffset(), appliedWritten, missingWritten));
+    return lagMonitor.measure(
+        new dev.replab.engine.api.LagMonitor.Inputs(
+            sim.nowUs(), leaderEnd, follower.appliedOffset(), appliedWritten, missingWritten));
   }
 
   public boolean hasCustomRouter() {
@@ -504,8 +528,8 @@ public final class Cluster {
   }
 
   /**
-   * True while some follower that the leader can reach has not applied the leader's whole log.
-   * Used by {@code settle}, so that a restarted follower is caught up before the world is quiet.
+   * True while some follower that the leader can reach has not applied the leader's whole log. Used
+   * by {@code settle}, so that a restarted follower is caught up before the world is quiet.
    */
   public boolean catchingUp() {
     Node leader = leader();
@@ -513,8 +537,10 @@ public final class Cluster {
       return false;
     }
     for (Node node : nodes.values()) {
-      boolean reachable = node.state() == NodeState.UP
-          && network.reachable(leader.id(), node.id()) && network.reachable(node.id(), leader.id());
+      boolean reachable =
+          node.state() == NodeState.UP
+              && network.reachable(leader.id(), node.id())
+              && network.reachable(node.id(), leader.id());
       if (node != leader && reachable && node.appliedOffset() < leader.log().lastOffset()) {
         return true;
       }
@@ -548,7 +574,10 @@ public final class Cluster {
   /** Adds an empty follower at run time; it copies the leader's whole log. Returns its name. */
   public String addFollower(String region) {
     String id = "n" + (++nodesCreated);
-    String home = region != null ? region : config.regions().get((nodesCreated - 1) % config.regions().size());
+    String home =
+        region != null
+            ? region
+            : config.regions().get((nodesCreated - 1) % config.regions().size());
     Node leader = leader();
     Node node = new Node(id, home, this, Role.FOLLOWER, leader == null ? null : leader.id());
     nodes.put(id, node);
@@ -557,7 +586,8 @@ public final class Cluster {
     for (Node other : nodes.values()) {
       other.addFollowerLink(id);
     }
-    event(id, id + " added as a follower in " + home + "; it copies the leader's log from the start");
+    event(
+        id, id + " added as a follower in " + home + "; it copies the leader's log from the start");
     return id;
   }
 
@@ -575,7 +605,13 @@ public final class Cluster {
   /** Makes a node the leader of a new epoch; the others learn of it from its heartbeats. */
   public int promote(String id) {
     int newEpoch = nodes.values().stream().mapToInt(Node::epoch).max().orElse(0) + 1;
-    event(id, id + " promoted to leader of epoch " + newEpoch + " at offset " + nodes.get(id).receivedOffset());
+    event(
+        id,
+        id
+            + " promoted to leader of epoch "
+            + newEpoch
+            + " at offset "
+            + nodes.get(id).receivedOffset());
     nodes.get(id).promote(newEpoch);
     return newEpoch;
   }
@@ -626,8 +662,10 @@ public final class Cluster {
     Node leaderNode = newLeader == null ? null : nodes.get(newLeader);
     List<LogEntry> entries = new ArrayList<>();
     for (LogEntry entry : removed) {
-      boolean leaderHasIt = leaderNode != null && entry.offset() <= leaderNode.log().lastOffset()
-          && leaderNode.log().epochAt(entry.offset()) == entry.epoch();
+      boolean leaderHasIt =
+          leaderNode != null
+              && entry.offset() <= leaderNode.log().lastOffset()
+              && leaderNode.log().epochAt(entry.offset()) == entry.epoch();
       if (!leaderHasIt) {
         entries.add(entry);
       }
@@ -639,14 +677,33 @@ public final class Cluster {
       boolean wasCommitted = journal.markLost(entry, sim.nowUs());
       Operation op = history.get(entry.opId());
       if (op != null) {
-        op.markLost("offset " + entry.offset() + " of epoch " + entry.epoch() + " discarded by " + node.id()
-            + " when it followed " + (newLeader == null ? "a newer leader" : newLeader) + " in epoch " + newEpoch
-            + (wasCommitted ? " (it had been acknowledged)" : ""));
+        op.markLost(
+            "offset "
+                + entry.offset()
+                + " of epoch "
+                + entry.epoch()
+                + " discarded by "
+                + node.id()
+                + " when it followed "
+                + (newLeader == null ? "a newer leader" : newLeader)
+                + " in epoch "
+                + newEpoch
+                + (wasCommitted ? " (it had been acknowledged)" : ""));
       }
     }
-    event(node.id(), node.id() + " discarded " + entries.size() + (entries.size() == 1 ? " entry" : " entries")
-        + " (offsets " + entries.get(0).offset() + ".." + entries.get(entries.size() - 1).offset()
-        + ") that the leader of epoch " + newEpoch + " does not have");
+    event(
+        node.id(),
+        node.id()
+            + " discarded "
+            + entries.size()
+            + (entries.size() == 1 ? " entry" : " entries")
+            + " (offsets "
+            + entries.get(0).offset()
+            + ".."
+            + entries.get(entries.size() - 1).offset()
+            + ") that the leader of epoch "
+            + newEpoch
+            + " does not have");
   }
 
   void readServed(long opId, Node node, Versioned seen) {
@@ -660,19 +717,33 @@ public final class Cluster {
     }
     Node leader = leader();
     if (leader != null && !holds(leader, latest)) {
-      staleReads.put(opId, new Staleness(node.id(), latest.value(), latest.offset(), latest.epoch(), 0, 0, latest.leader()));
+      staleReads.put(
+          opId,
+          new Staleness(
+              node.id(), latest.value(), latest.offset(), latest.epoch(), 0, 0, latest.leader()));
       return;
     }
-    long behindEntries = leader == null ? 0 : Math.max(0, leader.commitOffset() - node.appliedOffset());
+    long behindEntries =
+        leader == null ? 0 : Math.max(0, leader.commitOffset() - node.appliedOffset());
     long behindUs = 0;
     if (leader != null && node.appliedOffset() < leader.log().lastOffset()) {
       behindUs = sim.nowUs() - leader.log().get(node.appliedOffset() + 1).writtenUs();
     }
-    staleReads.put(opId, new Staleness(node.id(), latest.value(), latest.offset(), latest.epoch(), behindEntries, behindUs, null));
+    staleReads.put(
+        opId,
+        new Staleness(
+            node.id(),
+            latest.value(),
+            latest.offset(),
+            latest.epoch(),
+            behindEntries,
+            behindUs,
+            null));
   }
 
   private static boolean holds(Node leader, CommitJournal.Commit commit) {
-    return commit.offset() <= leader.log().lastOffset() && leader.log().epochAt(commit.offset()) == commit.epoch();
+    return commit.offset() <= leader.log().lastOffset()
+        && leader.log().epochAt(commit.offset()) == commit.epoch();
   }
 
   void replyArrived(Operation op, Message.ClientReply reply) {
@@ -696,12 +767,18 @@ public final class Cluster {
         surviving.add(leader.log().get(offset).opId());
       }
     }
-    return new RunRecord(history.operations(), terms, leader == null ? null : leader.id(), surviving, journal.forCheckers());
+    return new RunRecord(
+        history.operations(),
+        terms,
+        leader == null ? null : leader.id(),
+        surviving,
+        journal.forCheckers());
   }
 
   /** Records the summary of a load that ran in the background. */
   public void noteLoad(String summary) {
-    event(null, "background load finished: " + summary.replace("\n", "; ").replaceAll(" {2,}", " "));
+    event(
+        null, "background load finished: " + summary.replace("\n", "; ").replaceAll(" {2,}", " "));
   }
 
   void noteMonitor(String text) {
@@ -717,16 +794,39 @@ public final class Cluster {
   }
 
   /** A read saw an older value than one already committed. */
-  public record Staleness(String node, String latestValue, long latestOffset, int latestEpoch, long behindEntries, long behindUs, String orphanedBy) {
+  public record Staleness(
+      String node,
+      String latestValue,
+      long latestOffset,
+      int latestEpoch,
+      long behindEntries,
+      long behindUs,
+      String orphanedBy) {
     /** One sentence for a learner. */
     public String explain() {
       if (orphanedBy != null) {
-        return "the newest acknowledged write is " + (latestValue == null ? "a delete" : latestValue) + " at offset " + latestOffset
-            + " of epoch " + latestEpoch + ", committed by " + orphanedBy + ", but the current leader's log does not have it: that write is lost";
+        return "the newest acknowledged write is "
+            + (latestValue == null ? "a delete" : latestValue)
+            + " at offset "
+            + latestOffset
+            + " of epoch "
+            + latestEpoch
+            + ", committed by "
+            + orphanedBy
+            + ", but the current leader's log does not have it: that write is lost";
       }
-      return "newest committed is " + (latestValue == null ? "a delete" : latestValue) + " at offset " + latestOffset
-          + "; " + node + " is " + behindEntries + (behindEntries == 1 ? " entry" : " entries") + " ("
-          + Durations.format(behindUs) + ") behind";
+      return "newest committed is "
+          + (latestValue == null ? "a delete" : latestValue)
+          + " at offset "
+          + latestOffset
+          + "; "
+          + node
+          + " is "
+          + behindEntries
+          + (behindEntries == 1 ? " entry" : " entries")
+          + " ("
+          + Durations.format(behindUs)
+          + ") behind";
     }
   }
 

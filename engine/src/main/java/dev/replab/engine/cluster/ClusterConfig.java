@@ -36,11 +36,33 @@ public record ClusterConfig(
   }
 
   public static ClusterConfig defaults() {
-    return new ClusterConfig(3, List.of(dev.replab.engine.net.Regions.DEFAULT), null, 0, 0.0, 2_000, 100_000, 30_000_000, QuorumPolicy.ASYNC, 0, "leader");
+    return new ClusterConfig(
+        3,
+        List.of(dev.replab.engine.net.Regions.DEFAULT),
+        null,
+        0,
+        0.0,
+        2_000,
+        100_000,
+        30_000_000,
+        QuorumPolicy.ASYNC,
+        0,
+        "leader");
   }
 
   /** The same settings with another number of nodes, as {@code sweep} uses. */
   public ClusterConfig withNodes(int count) {
-    return new ClusterConfig(count, regions, insideLatency, wanUs, loss, applyUs, heartbeatUs, clientTimeoutUs, policy, serviceUs, readPolicy);
+    return new ClusterConfig(
+        count,
+        regions,
+        insideLatency,
+        wanUs,
+        loss,
+        applyUs,
+        heartbeatUs,
+        clientTimeoutUs,
+        policy,
+        serviceUs,
+        readPolicy);
   }
 }

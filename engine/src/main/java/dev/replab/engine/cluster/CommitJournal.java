@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulator's own record of which writes leaders committed and when, used to say whether a
- * read was stale and which acknowledged writes a failover discarded. Nodes never read it.
+ * The simulator's own record of which writes leaders committed and when, used to say whether a read
+ * was stale and which acknowledged writes a failover discarded. Nodes never read it.
  */
 public final class CommitJournal {
   private static final int ZOMBIE_WINDOW = 256;
@@ -93,7 +93,9 @@ public final class CommitJournal {
   public List<dev.replab.engine.check.RunRecord.Commit> forCheckers() {
     List<dev.replab.engine.check.RunRecord.Commit> commits = new ArrayList<>(inOrder.size());
     for (Commit c : inOrder) {
-      commits.add(new dev.replab.engine.check.RunRecord.Commit(c.key(), c.value(), c.epoch(), c.offset(), c.opId(), c.committedUs, c.lostUs));
+      commits.add(
+          new dev.replab.engine.check.RunRecord.Commit(
+              c.key(), c.value(), c.epoch(), c.offset(), c.opId(), c.committedUs, c.lostUs));
     }
     return commits;
   }
@@ -101,7 +103,9 @@ public final class CommitJournal {
   /** Marks a committed write as discarded; returns false when it had never been committed. */
   boolean markLost(LogEntry entry, long nowUs) {
     for (Commit commit : byKey.getOrDefault(entry.key(), List.of())) {
-      if (commit.offset() == entry.offset() && commit.epoch() == entry.epoch() && commit.lostUs < 0) {
+      if (commit.offset() == entry.offset()
+          && commit.epoch() == entry.epoch()
+          && commit.lostUs < 0) {
         commit.lostUs = nowUs;
         return true;
       }

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * One node's part in automatic failover without a monitor: watching the leader's heartbeats,
- * standing for election when they stop, voting for others, and counting votes. One vote per
- * voter per epoch; a vote only for a candidate whose log is at least as up to date.
+ * standing for election when they stop, voting for others, and counting votes. One vote per voter
+ * per epoch; a vote only for a candidate whose log is at least as up to date.
  */
 final class Election {
   private final Node node;
@@ -73,7 +73,10 @@ final class Election {
     FailoverSettings settings = cluster.failover();
     boolean electing = settings.auto() && !settings.monitor();
     boolean waiting = pendingStand != null && pendingStand.pending();
-    if (electing && node.role() == Role.FOLLOWER && !waiting && detector.suspects(cluster.sim().nowUs())) {
+    if (electing
+        && node.role() == Role.FOLLOWER
+        && !waiting
+        && detector.suspects(cluster.sim().nowUs())) {
       // A random pause before standing makes it unlikely that two followers split the vote.
       long backoffUs = rng.nextLong(settings.detectUs() / 2 + 1);
       pendingStand = node.later(backoffUs, this::stand);
@@ -83,7 +86,9 @@ final class Election {
 
   private void stand() {
     long now = cluster.sim().nowUs();
-    if (!node.up() || node.role() == Role.LEADER || node.role() == Role.FOLLOWER && !detector.suspects(now)) {
+    if (!node.up()
+        || node.role() == Role.LEADER
+        || node.role() == Role.FOLLOWER && !detector.suspects(now)) {
       return;
     }
     boolean again = node.role() == Role.CANDIDATE;
@@ -92,11 +97,19 @@ final class Election {
     votes.clear();
     refusals.clear();
     votes.add(node.id());
-    cluster.noteMode(node, again
-        ? "stands again, for epoch " + node.epoch()
-        : "suspects leader " + lastLeader + " (no heartbeat for over " + Durations.format(cluster.failover().detectUs())
-            + ") and stands for election in epoch " + node.epoch());
-    Message.RequestVote request = new Message.RequestVote(node.epoch(), node.id(), node.log().lastEpoch(), node.log().lastOffset());
+    cluster.noteMode(
+        node,
+        again
+            ? "stands again, for epoch " + node.epoch()
+            : "suspects leader "
+                + lastLeader
+                + " (no heartbeat for over "
+                + Durations.format(cluster.failover().detectUs())
+                + ") and stands for election in epoch "
+                + node.epoch());
+    Message.RequestVote request =
+        new Message.RequestVote(
+            node.epoch(), node.id(), node.log().lastEpoch(), node.log().lastOffset());
     for (String peer : cluster.peersOf(node.id())) {
       cluster.network().send(node.id(), peer, request);
     }
@@ -110,7 +123,14 @@ final class Election {
     if (node.role() != Role.CANDIDATE) {
       return;
     }
-    cluster.noteMode(node, "won no majority for epoch " + node.epoch() + " (votes: " + String.join(", ", votes) + refusalText() + ")");
+    cluster.noteMode(
+        node,
+        "won no majority for epoch "
+            + node.epoch()
+            + " (votes: "
+            + String.join(", ", votes)
+            + refusalText()
+            + ")");
     stand();
   }
 
@@ -119,7 +139,8 @@ final class Election {
       return "";
     }
     StringBuilder text = new StringBuilder();
-    refusals.forEach((voter, why) -> text.append("; ").append(voter).append(" refused: ").append(why));
+    refusals.forEach(
+        (voter, why) -> text.append("; ").append(voter).append(" refused: ").append(why));
     return text.toString();
   }
 
@@ -179,8 +200,15 @@ final class Election {
     if (node.role() != Role.CANDIDATE || votes.size() < majority) {
       return;
     }
-    cluster.noteMode(node, "won the election for epoch " + node.epoch() + " with votes from " + String.join(", ", votes)
-        + " (a majority of " + majority + ")");
+    cluster.noteMode(
+        node,
+        "won the election for epoch "
+            + node.epoch()
+            + " with votes from "
+            + String.join(", ", votes)
+            + " (a majority of "
+            + majority
+            + ")");
     String previous = lastLeader;
     stop();
     if (cluster.failover().stonith() && previous != null && !previous.equals(node.id())) {

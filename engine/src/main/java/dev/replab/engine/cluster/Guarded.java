@@ -23,20 +23,37 @@ final class Guarded {
     } catch (PlugInError e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new PlugInError("the " + plugPoint + " " + plugIn.getClass().getSimpleName() + " threw " + e + " for " + inputs, e);
+      throw new PlugInError(
+          "the "
+              + plugPoint
+              + " "
+              + plugIn.getClass().getSimpleName()
+              + " threw "
+              + e
+              + " for "
+              + inputs,
+          e);
     }
   }
 
   private static void run(String plugPoint, Object plugIn, String inputs, Runnable body) {
-    call(plugPoint, plugIn, inputs, () -> {
-      body.run();
-      return null;
-    });
+    call(
+        plugPoint,
+        plugIn,
+        inputs,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   static VoteRule voteRule(VoteRule rule) {
-    return (candidate, voter) -> call("vote rule", rule, "grants(candidate " + candidate + ", voter " + voter + ")",
-        () -> rule.grants(candidate, voter));
+    return (candidate, voter) ->
+        call(
+            "vote rule",
+            rule,
+            "grants(candidate " + candidate + ", voter " + voter + ")",
+            () -> rule.grants(candidate, voter));
   }
 
   static FencingGuard fence(FencingGuard guard) {
@@ -57,21 +74,35 @@ final class Guarded {
     return new FailureDetector() {
       @Override
       public void heartbeat(long atUs) {
-        run("failure detector", detector, "heartbeat(" + atUs + ")", () -> detector.heartbeat(atUs));
+        run(
+            "failure detector",
+            detector,
+            "heartbeat(" + atUs + ")",
+            () -> detector.heartbeat(atUs));
       }
 
       @Override
       public boolean suspects(long nowUs) {
-        return call("failure detector", detector, "suspects(" + nowUs + ")", () -> detector.suspects(nowUs));
+        return call(
+            "failure detector",
+            detector,
+            "suspects(" + nowUs + ")",
+            () -> detector.suspects(nowUs));
       }
     };
   }
 
   static LagMonitor lagMonitor(LagMonitor monitor) {
     return inputs -> {
-      LagMonitor.Reading reading = call("lag monitor", monitor, "measure(" + inputs + ")", () -> monitor.measure(inputs));
+      LagMonitor.Reading reading =
+          call("lag monitor", monitor, "measure(" + inputs + ")", () -> monitor.measure(inputs));
       if (reading == null) {
-        throw new PlugInError("the lag monitor " + monitor.getClass().getSimpleName() + " returned null for measure(" + inputs + ")");
+        throw new PlugInError(
+            "the lag monitor "
+                + monitor.getClass().getSimpleName()
+                + " returned null for measure("
+                + inputs
+                + ")");
       }
       return reading;
     };
@@ -86,7 +117,11 @@ final class Guarded {
 
       @Override
       public void read(long appliedOffset) {
-        run("session guarantee", guarantee, "read(" + appliedOffset + ")", () -> guarantee.read(appliedOffset));
+        run(
+            "session guarantee",
+            guarantee,
+            "read(" + appliedOffset + ")",
+            () -> guarantee.read(appliedOffset));
       }
 
       @Override
@@ -98,11 +133,21 @@ final class Guarded {
 
   static ReadRouter router(ReadRouter router) {
     return (read, replicas) -> {
-      String chosen = call("read router", router, "route(" + read + ", " + replicas.size() + " replicas)", () -> router.route(read, replicas));
+      String chosen =
+          call(
+              "read router",
+              router,
+              "route(" + read + ", " + replicas.size() + " replicas)",
+              () -> router.route(read, replicas));
       List<String> ids = replicas.stream().map(ReadRouter.Replica::id).toList();
       if (chosen == null || !ids.contains(chosen)) {
-        throw new PlugInError("the read router " + router.getClass().getSimpleName() + " chose " + (chosen == null ? "null" : "'" + chosen + "'")
-            + ", which is not one of the replicas it was offered: " + String.join(" ", ids));
+        throw new PlugInError(
+            "the read router "
+                + router.getClass().getSimpleName()
+                + " chose "
+                + (chosen == null ? "null" : "'" + chosen + "'")
+                + ", which is not one of the replicas it was offered: "
+                + String.join(" ", ids));
       }
       return chosen;
     };

@@ -54,7 +54,8 @@ final class Leadership {
   }
 
   void addFollower(String follower) {
-    followers.putIfAbsent(follower, new FollowerLink(follower, node.log().lastOffset() + 1, cluster.sim().nowUs()));
+    followers.putIfAbsent(
+        follower, new FollowerLink(follower, node.log().lastOffset() + 1, cluster.sim().nowUs()));
   }
 
   void removeFollower(String follower) {
@@ -68,7 +69,9 @@ final class Leadership {
   void accept(String client, Message.ClientWrite write) {
     ReplicationLog log = node.log();
     long offset = log.lastOffset() + 1;
-    log.append(new LogEntry(offset, node.epoch(), write.key(), write.value(), cluster.sim().nowUs(), write.opId()));
+    log.append(
+        new LogEntry(
+            offset, node.epoch(), write.key(), write.value(), cluster.sim().nowUs(), write.opId()));
     pending.put(offset, new PendingWrite(write.opId(), client));
     for (FollowerLink follower : followers.values()) {
       if (follower.nextOffset == offset) {
@@ -126,8 +129,13 @@ final class Leadership {
 
   private void sendAppend(FollowerLink follower, List<LogEntry> entries) {
     long prev = follower.nextOffset - 1;
-    cluster.network().send(node.id(), follower.id,
-        new Message.Append(node.epoch(), node.id(), prev, node.log().epochAt(prev), entries, commitOffset));
+    cluster
+        .network()
+        .send(
+            node.id(),
+            follower.id,
+            new Message.Append(
+                node.epoch(), node.id(), prev, node.log().epochAt(prev), entries, commitOffset));
   }
 
   /** A follower's answer from this term: progress to count, or where to resend from. */
@@ -160,7 +168,8 @@ final class Leadership {
     List<FollowerProgress> progress = progress();
     if (fellBack && isCommitted(last, policy, progress)) {
       fellBack = false;
-      cluster.noteMode(node, "resumed setquorum " + policy.describe() + ": enough followers caught up");
+      cluster.noteMode(
+          node, "resumed setquorum " + policy.describe() + ": enough followers caught up");
     }
     boolean asyncNow = policy.isAsync() || fellBack;
     while (commitOffset < last && (asyncNow || isCommitted(commitOffset + 1, policy, progress))) {
@@ -173,8 +182,20 @@ final class Leadership {
     try {
       return cluster.commitRule().isCommitted(offset, policy, progress);
     } catch (RuntimeException e) {
-      throw new PlugInError(node.id() + "'s commit rule " + cluster.commitRule().getClass().getSimpleName() + " threw " + e
-          + " for isCommitted(offset=" + offset + ", setquorum " + policy.describe() + ", " + progress + ")", e);
+      throw new PlugInError(
+          node.id()
+              + "'s commit rule "
+              + cluster.commitRule().getClass().getSimpleName()
+              + " threw "
+              + e
+              + " for isCommitted(offset="
+              + offset
+              + ", setquorum "
+              + policy.describe()
+              + ", "
+              + progress
+              + ")",
+          e);
     }
   }
 
@@ -190,17 +211,24 @@ final class Leadership {
     PendingWrite waiting = pending.remove(offset);
     if (waiting != null) {
       Versioned written = new Versioned(entry.value(), offset, entry.epoch());
-      node.reply(waiting.client(), Message.ClientReply.ok(waiting.opId(), written, node.appliedOffset(), countedAcks(offset, progress),
-          byFallback || fellBack));
+      node.reply(
+          waiting.client(),
+          Message.ClientReply.ok(
+              waiting.opId(),
+              written,
+              node.appliedOffset(),
+              countedAcks(offset, progress),
+              byFallback || fellBack));
     }
   }
 
   /** The followers whose acknowledgements counted for the commit of {@code offset}. */
   private List<String> countedAcks(long offset, List<FollowerProgress> progress) {
     QuorumPolicy policy = cluster.policy();
-    List<FollowerProgress> counted = policy.kind() == QuorumPolicy.Kind.FIRST
-        ? StandardCommitRule.synchronousStandbys(policy, progress)
-        : StandardCommitRule.eligible(policy, progress);
+    List<FollowerProgress> counted =
+        policy.kind() == QuorumPolicy.Kind.FIRST
+            ? StandardCommitRule.synchronousStandbys(policy, progress)
+            : StandardCommitRule.eligible(policy, progress);
     List<String> ackedBy = new ArrayList<>();
     for (FollowerProgress follower : counted) {
       if (follower.acked(policy.ack()) >= offset) {
@@ -217,8 +245,13 @@ final class Leadership {
     }
     fellBack = true;
     QuorumPolicy policy = cluster.policy();
-    cluster.noteMode(node, "fell back to asynchronous replication: offset " + offset + " waited "
-        + Durations.format(policy.timeoutUs()) + " without enough acknowledgements");
+    cluster.noteMode(
+        node,
+        "fell back to asynchronous replication: offset "
+            + offset
+            + " waited "
+            + Durations.format(policy.timeoutUs())
+            + " without enough acknowledgements");
     List<FollowerProgress> progress = progress();
     while (commitOffset < node.log().lastOffset()) {
       commit(commitOffset + 1, progress, true);

@@ -21,8 +21,8 @@ public sealed interface Message
   void dispatch(String source, Handler handler);
 
   /**
-   * True for traffic that only keeps a healthy cluster in touch (heartbeats and their replies):
-   * it never keeps {@code settle} from finishing.
+   * True for traffic that only keeps a healthy cluster in touch (heartbeats and their replies): it
+   * never keeps {@code settle} from finishing.
    */
   default boolean background() {
     return false;
@@ -80,8 +80,8 @@ public sealed interface Message
   }
 
   /**
-   * A client asks a node for its current value of a key; the node answers only once it has
-   * applied {@code minOffset} (0: at once).
+   * A client asks a node for its current value of a key; the node answers only once it has applied
+   * {@code minOffset} (0: at once).
    */
   record ClientRead(long opId, String key, long minOffset) implements Message {
     public String label() {
@@ -100,9 +100,9 @@ public sealed interface Message
 
   /**
    * A node answers a client. For a read, {@code value} and {@code version} are what the node had
-   * applied; {@code appliedOffset} says how far its log was applied when it answered. For a
-   * write, {@code ackedBy} names the followers whose acknowledgements counted and
-   * {@code fellBack} says the leader gave up waiting for them.
+   * applied; {@code appliedOffset} says how far its log was applied when it answered. For a write,
+   * {@code ackedBy} names the followers whose acknowledgements counted and {@code fellBack} says
+   * the leader gave up waiting for them.
    */
   record ClientReply(
       long opId,
@@ -128,13 +128,24 @@ public sealed interface Message
     }
 
     /** A successful answer. */
-    public static ClientReply ok(long opId, Versioned value, long appliedOffset, List<String> ackedBy, boolean fellBack) {
-      return new ClientReply(opId, true, value.value(), value.offset(), value.epoch(), appliedOffset, ackedBy, fellBack, null, false);
+    public static ClientReply ok(
+        long opId, Versioned value, long appliedOffset, List<String> ackedBy, boolean fellBack) {
+      return new ClientReply(
+          opId,
+          true,
+          value.value(),
+          value.offset(),
+          value.epoch(),
+          appliedOffset,
+          ackedBy,
+          fellBack,
+          null,
+          false);
     }
 
     /**
-     * A refusal. {@code indefinite} says the request may still take effect (a write that was
-     * logged but not committed when its leader stepped down); otherwise it surely did not.
+     * A refusal. {@code indefinite} says the request may still take effect (a write that was logged
+     * but not committed when its leader stepped down); otherwise it surely did not.
      */
     public static ClientReply refused(long opId, String error, boolean indefinite) {
       return new ClientReply(opId, false, null, 0, 0, 0, List.of(), false, error, indefinite);
@@ -147,7 +158,12 @@ public sealed interface Message
    * check that its log matches.
    */
   record Append(
-      int epoch, String leader, long prevOffset, int prevEpoch, List<LogEntry> entries, long commitOffset)
+      int epoch,
+      String leader,
+      long prevOffset,
+      int prevEpoch,
+      List<LogEntry> entries,
+      long commitOffset)
       implements Message {
     public void dispatch(String source, Handler handler) {
       handler.onAppend(source, this);
@@ -159,7 +175,9 @@ public sealed interface Message
       }
       long first = entries.get(0).offset();
       long last = entries.get(entries.size() - 1).offset();
-      return "append " + (first == last ? String.valueOf(first) : first + "-" + last) + (epoch > 1 ? " e" + epoch : "");
+      return "append "
+          + (first == last ? String.valueOf(first) : first + "-" + last)
+          + (epoch > 1 ? " e" + epoch : "");
     }
 
     @Override
@@ -170,9 +188,9 @@ public sealed interface Message
 
   /**
    * A follower's answer to the stream. {@code accepted} false means its log did not line up: it
-   * asks the leader to resend from after {@code hintOffset}, whose entry it has from
-   * {@code hintEpoch}. {@code heartbeat} marks an accepted answer to an empty heartbeat that
-   * changed nothing.
+   * asks the leader to resend from after {@code hintOffset}, whose entry it has from {@code
+   * hintEpoch}. {@code heartbeat} marks an accepted answer to an empty heartbeat that changed
+   * nothing.
    */
   record AppendReply(
       int epoch,
@@ -188,7 +206,11 @@ public sealed interface Message
     }
 
     public String label() {
-      return accepted ? "ack " + receivedOffset + (appliedOffset < receivedOffset ? " (applied " + appliedOffset + ")" : "") : "resend after " + hintOffset;
+      return accepted
+          ? "ack "
+              + receivedOffset
+              + (appliedOffset < receivedOffset ? " (applied " + appliedOffset + ")" : "")
+          : "resend after " + hintOffset;
     }
 
     @Override
@@ -198,7 +220,8 @@ public sealed interface Message
   }
 
   /** A candidate asks for a vote to lead {@code epoch}; its log ends at (lastEpoch, lastOffset). */
-  record RequestVote(int epoch, String candidate, int lastEpoch, long lastOffset) implements Message {
+  record RequestVote(int epoch, String candidate, int lastEpoch, long lastOffset)
+      implements Message {
     public void dispatch(String source, Handler handler) {
       handler.onRequestVote(source, this);
     }
@@ -263,7 +286,8 @@ public sealed interface Message
   }
 
   /** A node's answer to the monitor. */
-  record StatusReport(long round, int epoch, int lastEpoch, long lastOffset, boolean leading) implements Message {
+  record StatusReport(long round, int epoch, int lastEpoch, long lastOffset, boolean leading)
+      implements Message {
     public void dispatch(String source, Handler handler) {
       handler.onStatusReport(source, this);
     }

@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A separate failover manager, like Patroni, repmgr or Orchestrator beside a database: it pings
- * the leader, and when the leader stays silent it asks the followers where their logs end,
- * promotes the most up-to-date one and points DNS at it. With STONITH it first powers the old
- * leader off.
+ * A separate failover manager, like Patroni, repmgr or Orchestrator beside a database: it pings the
+ * leader, and when the leader stays silent it asks the followers where their logs end, promotes the
+ * most up-to-date one and points DNS at it. With STONITH it first powers the old leader off.
  */
 final class Monitor {
   static final String ID = "monitor";
@@ -61,29 +60,35 @@ final class Monitor {
   }
 
   private void deliver(String source, Message message) {
-    message.dispatch(source, new Message.Handler() {
-      @Override
-      public void onPong(String from, Message.Pong pong) {
-        if (from.equals(watched) && pong.leading()) {
-          detector.heartbeat(cluster.sim().nowUs());
-        }
-      }
+    message.dispatch(
+        source,
+        new Message.Handler() {
+          @Override
+          public void onPong(String from, Message.Pong pong) {
+            if (from.equals(watched) && pong.leading()) {
+              detector.heartbeat(cluster.sim().nowUs());
+            }
+          }
 
-      @Override
-      public void onStatusReport(String from, Message.StatusReport report) {
-        if (report.round() == round) {
-          reports.put(from, report);
-        }
-      }
-    });
+          @Override
+          public void onStatusReport(String from, Message.StatusReport report) {
+            if (report.round() == round) {
+              reports.put(from, report);
+            }
+          }
+        });
   }
 
   private void beginFailover() {
     failingOver = true;
     round++;
     reports.clear();
-    cluster.noteMonitor("monitor: no answer from leader " + watched + " for over " + Durations.format(cluster.failover().detectUs())
-        + "; asking the other nodes where their logs end");
+    cluster.noteMonitor(
+        "monitor: no answer from leader "
+            + watched
+            + " for over "
+            + Durations.format(cluster.failover().detectUs())
+            + "; asking the other nodes where their logs end");
     for (String node : cluster.nodeIds()) {
       if (!node.equals(watched)) {
         cluster.network().send(ID, node, new Message.StatusQuery(round));
@@ -101,8 +106,10 @@ final class Monitor {
     for (Map.Entry<String, Message.StatusReport> entry : reports.entrySet()) {
       Message.StatusReport report = entry.getValue();
       newestEpoch = Math.max(newestEpoch, report.epoch());
-      if (bestReport == null || report.lastEpoch() > bestReport.lastEpoch()
-          || report.lastEpoch() == bestReport.lastEpoch() && report.lastOffset() > bestReport.lastOffset()) {
+      if (bestReport == null
+          || report.lastEpoch() > bestReport.lastEpoch()
+          || report.lastEpoch() == bestReport.lastEpoch()
+              && report.lastOffset() > bestReport.lastOffset()) {
         best = entry.getKey();
         bestReport = report;
       }
@@ -116,8 +123,17 @@ final class Monitor {
       cluster.powerOff(watched, ID);
     }
     int epoch = newestEpoch + 1;
-    cluster.noteMonitor("monitor: promoting " + best + " (log ends at epoch " + bestReport.lastEpoch() + ", offset "
-        + bestReport.lastOffset() + ", the most up to date of " + String.join(", ", reports.keySet()) + ") to lead epoch " + epoch);
+    cluster.noteMonitor(
+        "monitor: promoting "
+            + best
+            + " (log ends at epoch "
+            + bestReport.lastEpoch()
+            + ", offset "
+            + bestReport.lastOffset()
+            + ", the most up to date of "
+            + String.join(", ", reports.keySet())
+            + ") to lead epoch "
+            + epoch);
     cluster.network().send(ID, best, new Message.PromoteOrder(epoch));
     watch(best);
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * One database server. Its durable state (the replication log, the epoch it last knew and the
- * role it held) survives a crash; everything else is volatile and is rebuilt on restart.
+ * One database server. Its durable state (the replication log, the epoch it last knew and the role
+ * it held) survives a crash; everything else is volatile and is rebuilt on restart.
  */
 public final class Node {
   private final String id;
@@ -195,13 +195,16 @@ public final class Node {
   }
 
   /**
-   * A crashed server's host still answers: a client's connection is refused at once, so the
-   * client knows its request was never processed. Replication traffic is simply lost.
+   * A crashed server's host still answers: a client's connection is refused at once, so the client
+   * knows its request was never processed. Replication traffic is simply lost.
    */
   private void refuseWhileDown(String source, Message message) {
     long opId = message.requestOpId();
     if (opId >= 0) {
-      reply(source, Message.ClientReply.refused(opId, "connection to " + id + " refused: it has crashed", false));
+      reply(
+          source,
+          Message.ClientReply.refused(
+              opId, "connection to " + id + " refused: it has crashed", false));
     }
   }
 
@@ -211,19 +214,25 @@ public final class Node {
    */
   void chore(long delayUs, Runnable tick) {
     int setIn = generation;
-    cluster.sim().scheduleBackground(delayUs, () -> {
-      if (setIn != generation) {
-        return;
-      }
-      if (state == NodeState.PAUSED) {
-        choresWhilePaused.add(tick);
-      } else {
-        tick.run();
-      }
-    });
+    cluster
+        .sim()
+        .scheduleBackground(
+            delayUs,
+            () -> {
+              if (setIn != generation) {
+                return;
+              }
+              if (state == NodeState.PAUSED) {
+                choresWhilePaused.add(tick);
+              } else {
+                tick.run();
+              }
+            });
   }
 
-  /** Runs a timer action unless the node crashed since it was set; a paused node runs it on resume. */
+  /**
+   * Runs a timer action unless the node crashed since it was set; a paused node runs it on resume.
+   */
   dev.replab.engine.sim.Timer later(long delayUs, Runnable action) {
     int setIn = generation;
     return cluster.sim().schedule(delayUs, () -> guarded(setIn, action));
@@ -287,7 +296,13 @@ public final class Node {
 
         @Override
         public void onStatusQuery(String source, Message.StatusQuery query) {
-          cluster.network().send(id, source, new Message.StatusReport(query.round(), epoch, log.lastEpoch(), log.lastOffset(), isLeading()));
+          cluster
+              .network()
+              .send(
+                  id,
+                  source,
+                  new Message.StatusReport(
+                      query.round(), epoch, log.lastEpoch(), log.lastOffset(), isLeading()));
         }
 
         @Override
@@ -320,7 +335,9 @@ public final class Node {
   private void onClientRead(String client, Message.ClientRead read) {
     if (appliedOffset < read.minOffset()) {
       // A session guarantee: answer once this replica has applied what the client already saw.
-      waitingReads.computeIfAbsent(read.minOffset(), k -> new ArrayList<>()).add(() -> answerRead(client, read));
+      waitingReads
+          .computeIfAbsent(read.minOffset(), k -> new ArrayList<>())
+          .add(() -> answerRead(client, read));
       return;
     }
     answerRead(client, read);
@@ -341,13 +358,26 @@ public final class Node {
   private void onClientWrite(String client, Message.ClientWrite write) {
     if (role != Role.LEADER || leader == null) {
       String where = leaderId == null ? "no leader is known" : "the leader is " + leaderId;
-      reply(client, Message.ClientReply.refused(write.opId(), id + " is a follower and does not accept writes; " + where, false));
+      reply(
+          client,
+          Message.ClientReply.refused(
+              write.opId(), id + " is a follower and does not accept writes; " + where, false));
       return;
     }
     if (cluster.failover().fencing() && !cluster.fence().admit(epoch)) {
       int newest = cluster.fence().newestEpoch();
-      reply(client, Message.ClientReply.refused(write.opId(), "storage refused the write: " + id + " leads epoch " + epoch
-          + " but storage has already seen epoch " + newest + " (fencing token too old)", false));
+      reply(
+          client,
+          Message.ClientReply.refused(
+              write.opId(),
+              "storage refused the write: "
+                  + id
+                  + " leads epoch "
+                  + epoch
+                  + " but storage has already seen epoch "
+                  + newest
+                  + " (fencing token too old)",
+              false));
       cluster.noteMode(this, "was fenced off by storage (epoch " + epoch + " < " + newest + ")");
       stepDown(Math.max(epoch, newest), null);
       return;
@@ -379,7 +409,19 @@ public final class Node {
 
   private void onAppend(String source, Message.Append append) {
     if (append.epoch() < epoch) {
-      cluster.network().send(id, source, new Message.AppendReply(epoch, false, log.lastOffset(), appliedOffset, log.lastOffset(), log.lastEpoch(), false));
+      cluster
+          .network()
+          .send(
+              id,
+              source,
+              new Message.AppendReply(
+                  epoch,
+                  false,
+                  log.lastOffset(),
+                  appliedOffset,
+                  log.lastOffset(),
+                  log.lastEpoch(),
+                  false));
       return;
     }
     if (append.epoch() > epoch || role == Role.LEADER || !append.leader().equals(leaderId)) {
@@ -435,34 +477,85 @@ public final class Node {
     try {
       decision = cluster.streamApplier().decide(logEnd, prev, count);
     } catch (RuntimeException e) {
-      throw new dev.replab.engine.api.PlugInError(id + "'s stream rule " + cluster.streamApplier().getClass().getSimpleName()
-          + " threw " + e + " for decide(logEnd=" + logEnd + ", prevOffset=" + prev + ", count=" + count + ")", e);
+      throw new dev.replab.engine.api.PlugInError(
+          id
+              + "'s stream rule "
+              + cluster.streamApplier().getClass().getSimpleName()
+              + " threw "
+              + e
+              + " for decide(logEnd="
+              + logEnd
+              + ", prevOffset="
+              + prev
+              + ", count="
+              + count
+              + ")",
+          e);
     }
     String problem = null;
     if (decision == null) {
       problem = "returned null";
-    } else if (decision instanceof StreamDecision.Append append && (append.from() != logEnd + 1 || append.from() > prev + count)) {
-      problem = "returned " + decision + ", but appending must start right after the log's end, at " + (logEnd + 1)
-          + ", and within the batch (offsets " + (prev + 1) + ".." + (prev + count) + ")";
-    } else if (decision instanceof StreamDecision.Resend resend && (resend.from() < 1 || resend.from() > logEnd + 1)) {
-      problem = "returned " + decision + ", but a resend can only ask for offsets from 1 to " + (logEnd + 1) + ", which the log lacks";
+    } else if (decision instanceof StreamDecision.Append append
+        && (append.from() != logEnd + 1 || append.from() > prev + count)) {
+      problem =
+          "returned "
+              + decision
+              + ", but appending must start right after the log's end, at "
+              + (logEnd + 1)
+              + ", and within the batch (offsets "
+              + (prev + 1)
+              + ".."
+              + (prev + count)
+              + ")";
+    } else if (decision instanceof StreamDecision.Resend resend
+        && (resend.from() < 1 || resend.from() > logEnd + 1)) {
+      problem =
+          "returned "
+              + decision
+              + ", but a resend can only ask for offsets from 1 to "
+              + (logEnd + 1)
+              + ", which the log lacks";
     }
     if (problem != null) {
-      throw new dev.replab.engine.api.PlugInError(id + "'s stream rule " + cluster.streamApplier().getClass().getSimpleName() + " " + problem
-          + " (for decide(logEnd=" + logEnd + ", prevOffset=" + prev + ", count=" + count + "))");
+      throw new dev.replab.engine.api.PlugInError(
+          id
+              + "'s stream rule "
+              + cluster.streamApplier().getClass().getSimpleName()
+              + " "
+              + problem
+              + " (for decide(logEnd="
+              + logEnd
+              + ", prevOffset="
+              + prev
+              + ", count="
+              + count
+              + "))");
     }
     return decision;
   }
 
   private void reject(String source, long hintOffset) {
-    cluster.network().send(id, source, new Message.AppendReply(epoch, false, log.lastOffset(), appliedOffset, hintOffset, log.epochAt(hintOffset), false));
+    cluster
+        .network()
+        .send(
+            id,
+            source,
+            new Message.AppendReply(
+                epoch,
+                false,
+                log.lastOffset(),
+                appliedOffset,
+                hintOffset,
+                log.epochAt(hintOffset),
+                false));
   }
 
   /**
-   * Drops the entries after {@code offset}, which the new leader's log does not have. Entries
-   * that the leader is resending in {@code incoming} are not divergent and are not reported.
+   * Drops the entries after {@code offset}, which the new leader's log does not have. Entries that
+   * the leader is resending in {@code incoming} are not divergent and are not reported.
    */
-  private void discardDivergent(long offset, List<LogEntry> incoming, String newLeader, int newEpoch) {
+  private void discardDivergent(
+      long offset, List<LogEntry> incoming, String newLeader, int newEpoch) {
     if (offset >= log.lastOffset()) {
       return;
     }
@@ -472,7 +565,9 @@ public final class Node {
     }
     List<LogEntry> divergent = new ArrayList<>();
     for (LogEntry entry : removed) {
-      boolean resent = incoming.stream().anyMatch(e -> e.offset() == entry.offset() && e.epoch() == entry.epoch());
+      boolean resent =
+          incoming.stream()
+              .anyMatch(e -> e.offset() == entry.offset() && e.epoch() == entry.epoch());
       if (!resent) {
         divergent.add(entry);
       }
@@ -483,7 +578,12 @@ public final class Node {
   }
 
   private void acknowledge(String leaderNode, boolean heartbeat) {
-    cluster.network().send(id, leaderNode, new Message.AppendReply(epoch, true, log.lastOffset(), appliedOffset, 0, 0, heartbeat));
+    cluster
+        .network()
+        .send(
+            id,
+            leaderNode,
+            new Message.AppendReply(epoch, true, log.lastOffset(), appliedOffset, 0, 0, heartbeat));
   }
 
   private void startApplying() {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A node's durable, ordered list of writes. Offsets start at 1; offset 0 means "nothing yet".
- * The log survives a crash; entries past a divergence point are cut off when a new leader says so.
+ * A node's durable, ordered list of writes. Offsets start at 1; offset 0 means "nothing yet". The
+ * log survives a crash; entries past a divergence point are cut off when a new leader says so.
  */
 public final class ReplicationLog {
   private final ArrayList<LogEntry> entries = new ArrayList<>();
@@ -29,7 +29,8 @@ public final class ReplicationLog {
 
   public void append(LogEntry entry) {
     if (entry.offset() != lastOffset() + 1) {
-      throw new IllegalStateException("log ends at " + lastOffset() + ", cannot append offset " + entry.offset());
+      throw new IllegalStateException(
+          "log ends at " + lastOffset() + ", cannot append offset " + entry.offset());
     }
     entries.add(entry);
   }

@@ -10,7 +10,8 @@ import java.util.Map;
 /** The read routing policies the engine ships, one small class each. */
 public final class Routers {
   /** The names {@code policy=} accepts. */
-  public static final List<String> POLICIES = List.of("leader", "round-robin", "least-lag", "nearest", "random", "sticky");
+  public static final List<String> POLICIES =
+      List.of("leader", "round-robin", "least-lag", "nearest", "random", "sticky");
 
   private Routers() {}
 

@@ -45,7 +45,10 @@ public final class Args {
   /** Consumes the next word, or fails saying that {@code what} is missing. */
   Token next(String what) throws CommandError {
     if (atEnd() || peek().kind() == Token.Kind.BAR || isOption(peek())) {
-      throw new CommandError(spec.name() + " needs " + what, atEnd() ? endColumn() : peek().column(), "usage: " + spec.usage());
+      throw new CommandError(
+          spec.name() + " needs " + what,
+          atEnd() ? endColumn() : peek().column(),
+          "usage: " + spec.usage());
     }
     return tokens.get(index++);
   }
@@ -79,15 +82,20 @@ public final class Args {
     List<String> nodes = context.nodes();
     if (!nodes.contains(name)) {
       String suggestion = Suggest.closest(name, nodes);
-      throw new CommandError("no node '" + name + "'", column,
-          (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "nodes are " + String.join(" ", nodes));
+      throw new CommandError(
+          "no node '" + name + "'",
+          column,
+          (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
+              + "nodes are "
+              + String.join(" ", nodes));
     }
     return name;
   }
 
   void requireCluster() throws CommandError {
     if (!context.hasCluster()) {
-      throw new CommandError("there is no cluster yet", head.column(), "start one with 'create leader-follower'");
+      throw new CommandError(
+          "there is no cluster yet", head.column(), "start one with 'create leader-follower'");
     }
   }
 
@@ -101,11 +109,16 @@ public final class Args {
       String value = token.text().substring(eq + 1);
       if (!allowed.contains(key)) {
         String suggestion = Suggest.closest(key, allowed);
-        throw new CommandError(spec.name() + " has no option '" + key + "'", token.column(),
-            (suggestion != null ? "did you mean '" + suggestion + "='? " : "") + "options are " + String.join(" ", allowed.stream().sorted().map(k -> k + "=").toList()));
+        throw new CommandError(
+            spec.name() + " has no option '" + key + "'",
+            token.column(),
+            (suggestion != null ? "did you mean '" + suggestion + "='? " : "")
+                + "options are "
+                + String.join(" ", allowed.stream().sorted().map(k -> k + "=").toList()));
       }
       if (value.isEmpty()) {
-        throw new CommandError("option '" + key + "' has no value", token.end(), "write " + key + "=<value>");
+        throw new CommandError(
+            "option '" + key + "' has no value", token.end(), "write " + key + "=<value>");
       }
       if (options.containsKey(key)) {
         throw new CommandError("option '" + key + "' is given twice", token.column());
@@ -119,7 +132,10 @@ public final class Args {
   void end() throws CommandError {
     if (!atEnd()) {
       Token extra = peek();
-      throw new CommandError("unexpected '" + extra.text() + "' after " + spec.name(), extra.column(), "usage: " + spec.usage());
+      throw new CommandError(
+          "unexpected '" + extra.text() + "' after " + spec.name(),
+          extra.column(),
+          "usage: " + spec.usage());
     }
   }
 
@@ -146,7 +162,8 @@ public final class Args {
       } catch (NumberFormatException e) {
         // Reported below.
       }
-      throw new CommandError(key + " must be a whole number from 1 to " + max + ", not '" + value + "'", column);
+      throw new CommandError(
+          key + " must be a whole number from 1 to " + max + ", not '" + value + "'", column);
     }
 
     double probability() throws CommandError {
@@ -158,7 +175,8 @@ public final class Args {
       } catch (NumberFormatException e) {
         // Reported below.
       }
-      throw new CommandError(key + " must be a probability between 0 and 1, like 0.05, not '" + value + "'", column);
+      throw new CommandError(
+          key + " must be a probability between 0 and 1, like 0.05, not '" + value + "'", column);
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.replab.engine.command;
 import dev.replab.engine.cluster.Consistency;
 import dev.replab.engine.cluster.Routers;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,8 @@ final class ClientGrammar {
     return writeTail(args, args.word("a key to delete"), null, true);
   }
 
-  static Command writeTail(Args args, String key, String value, boolean delete) throws CommandError {
+  static Command writeTail(Args args, String key, String value, boolean delete)
+      throws CommandError {
     String via = null;
     String client = null;
     while (!args.atEnd()) {
@@ -33,7 +33,9 @@ final class ClientGrammar {
         client = clientName(args);
       } else {
         Token extra = args.peek();
-        throw new CommandError("unexpected '" + extra.text() + "'", extra.column(),
+        throw new CommandError(
+            "unexpected '" + extra.text() + "'",
+            extra.column(),
             "after the " + (delete ? "key" : "value") + " come 'via <node>' and 'as <client>'");
       }
     }
@@ -55,14 +57,23 @@ final class ClientGrammar {
         options = args.options(Grammar.specOptions("read"));
       } else {
         Token extra = args.peek();
-        throw new CommandError("unexpected '" + extra.text() + "'", extra.column(), "after the key come 'from <node>', 'as <client>' and options");
+        throw new CommandError(
+            "unexpected '" + extra.text() + "'",
+            extra.column(),
+            "after the key come 'from <node>', 'as <client>' and options");
       }
     }
-    Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : null;
-    String policy = options.containsKey("policy") ? readPolicy(options.get("policy"), args.context()) : null;
+    Consistency level =
+        options.containsKey("consistency") ? consistency(options.get("consistency")) : null;
+    String policy =
+        options.containsKey("policy") ? readPolicy(options.get("policy"), args.context()) : null;
     if (from != null && (level == Consistency.LEADER || policy != null)) {
-      Args.Option option = options.containsKey("policy") ? options.get("policy") : options.get("consistency");
-      throw new CommandError("'from " + from + "' already chooses the node", option.column(), "drop either 'from' or " + option.key() + "=");
+      Args.Option option =
+          options.containsKey("policy") ? options.get("policy") : options.get("consistency");
+      throw new CommandError(
+          "'from " + from + "' already chooses the node",
+          option.column(),
+          "drop either 'from' or " + option.key() + "=");
     }
     return new Command.Read(key, from, client, level, policy);
   }
@@ -74,17 +85,23 @@ final class ClientGrammar {
     int at = text.indexOf('@');
     String name = at < 0 ? text : text.substring(0, at);
     if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-      throw new CommandError("'" + name + "' is not a client name", token.column(), "use letters, digits, - and _, starting with a letter");
+      throw new CommandError(
+          "'" + name + "' is not a client name",
+          token.column(),
+          "use letters, digits, - and _, starting with a letter");
     }
     if (args.context().nodes().contains(name)) {
-      throw new CommandError("'" + name + "' is a node, not a client", token.column(), "pick another client name");
+      throw new CommandError(
+          "'" + name + "' is a node, not a client", token.column(), "pick another client name");
     }
     if (at >= 0) {
       String region = text.substring(at + 1);
       checkRegion(args, region, token.column() + at + 1);
       String home = args.context().clientRegion(name);
       if (home != null && !home.equals(region)) {
-        throw new CommandError("client " + name + " lives in " + home + ", not " + region, token.column() + at + 1,
+        throw new CommandError(
+            "client " + name + " lives in " + home + ", not " + region,
+            token.column() + at + 1,
             "a client cannot move; use another name, like " + name + "2@" + region);
       }
       return name + "@" + region;
@@ -95,28 +112,41 @@ final class ClientGrammar {
   static void checkRegion(Args args, String region, int column) throws CommandError {
     List<String> regions = args.context().regions();
     if (!regions.contains(region)) {
-      throw new CommandError("no region '" + region + "'", column, "regions are " + String.join(" ", regions));
+      throw new CommandError(
+          "no region '" + region + "'", column, "regions are " + String.join(" ", regions));
     }
   }
 
   static Consistency consistency(Args.Option option) throws CommandError {
     Consistency level = Consistency.parse(option.value());
     if (level == null) {
-      throw new CommandError("unknown consistency '" + option.value() + "'", option.column(),
-          "use " + String.join(", ", java.util.Arrays.stream(Consistency.values()).map(Consistency::word).toList()));
+      throw new CommandError(
+          "unknown consistency '" + option.value() + "'",
+          option.column(),
+          "use "
+              + String.join(
+                  ", ",
+                  java.util.Arrays.stream(Consistency.values()).map(Consistency::word).toList()));
     }
     return level;
   }
 
   static String readPolicy(Args.Option option, ParseContext context) throws CommandError {
     if (option.value().equals("custom") && !context.hasCustomRouter()) {
-      throw new CommandError("no custom read router is plugged in", option.column(),
-          "plug one in from Java (cluster.setCustomRouter) or use " + String.join(", ", Routers.POLICIES));
+      throw new CommandError(
+          "no custom read router is plugged in",
+          option.column(),
+          "plug one in from Java (cluster.setCustomRouter) or use "
+              + String.join(", ", Routers.POLICIES));
     }
     if (!Routers.POLICIES.contains(option.value()) && !option.value().equals("custom")) {
       String suggestion = Suggest.closest(option.value(), Routers.POLICIES);
-      throw new CommandError("unknown read policy '" + option.value() + "'", option.column(),
-          (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "policies are " + String.join(", ", Routers.POLICIES));
+      throw new CommandError(
+          "unknown read policy '" + option.value() + "'",
+          option.column(),
+          (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
+              + "policies are "
+              + String.join(", ", Routers.POLICIES));
     }
     return option.value();
   }
@@ -124,8 +154,12 @@ final class ClientGrammar {
   static Command client(Args args) throws CommandError {
     args.requireCluster();
     Token token = args.next("a client name");
-    if (!token.text().matches("[A-Za-z][A-Za-z0-9_-]*") || args.context().nodes().contains(token.text())) {
-      throw new CommandError("'" + token.text() + "' is not a usable client name", token.column(), "use letters, digits, - and _, starting with a letter, and not a node's name");
+    if (!token.text().matches("[A-Za-z][A-Za-z0-9_-]*")
+        || args.context().nodes().contains(token.text())) {
+      throw new CommandError(
+          "'" + token.text() + "' is not a usable client name",
+          token.column(),
+          "use letters, digits, - and _, starting with a letter, and not a node's name");
     }
     Map<String, Args.Option> options = args.options(Grammar.specOptions("client"));
     args.end();
@@ -134,12 +168,18 @@ final class ClientGrammar {
       region = options.get("region").value();
       checkRegion(args, region, options.get("region").column());
       if (args.context().clients().contains(token.text())) {
-        throw new CommandError("client " + token.text() + " already lives in its region", options.get("region").column(), "create a new client for another region");
+        throw new CommandError(
+            "client " + token.text() + " already lives in its region",
+            options.get("region").column(),
+            "create a new client for another region");
       }
     }
-    Long timeout = options.containsKey("timeout") ? Grammar.positiveDuration(options.get("timeout")) : null;
-    Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : null;
-    String policy = options.containsKey("policy") ? readPolicy(options.get("policy"), args.context()) : null;
+    Long timeout =
+        options.containsKey("timeout") ? Grammar.positiveDuration(options.get("timeout")) : null;
+    Consistency level =
+        options.containsKey("consistency") ? consistency(options.get("consistency")) : null;
+    String policy =
+        options.containsKey("policy") ? readPolicy(options.get("policy"), args.context()) : null;
     return new Command.ClientSession(token.text(), region, timeout, level, policy);
   }
 
@@ -155,7 +195,10 @@ final class ClientGrammar {
     args.end();
     Args.Option replicasOption = options.get("replicas");
     if (replicasOption == null) {
-      throw new CommandError("sweep needs replicas=, like replicas=1,2,4,8", args.endColumn(), "usage: sweep replicas=1,2,4,8 ops=20000 reads=90");
+      throw new CommandError(
+          "sweep needs replicas=, like replicas=1,2,4,8",
+          args.endColumn(),
+          "usage: sweep replicas=1,2,4,8 ops=20000 reads=90");
     }
     List<Integer> replicas = new ArrayList<>();
     for (String part : replicasOption.value().split(",")) {
@@ -168,22 +211,29 @@ final class ClientGrammar {
       } catch (NumberFormatException e) {
         // Reported below.
       }
-      throw new CommandError("replicas are node counts from 1 to 32 separated by commas, not '" + part + "'", replicasOption.column());
+      throw new CommandError(
+          "replicas are node counts from 1 to 32 separated by commas, not '" + part + "'",
+          replicasOption.column());
     }
-    Long serviceUs = options.containsKey("service") ? Grammar.positiveDuration(options.get("service")) : null;
+    Long serviceUs =
+        options.containsKey("service") ? Grammar.positiveDuration(options.get("service")) : null;
     Map<String, Args.Option> loadOptions = new java.util.LinkedHashMap<>(options);
     loadOptions.remove("replicas");
     loadOptions.remove("service");
     if (loadOptions.containsKey("policy") && loadOptions.get("policy").value().equals("custom")) {
-      throw new CommandError("sweep builds fresh clusters, which have no custom router", loadOptions.get("policy").column(),
+      throw new CommandError(
+          "sweep builds fresh clusters, which have no custom router",
+          loadOptions.get("policy").column(),
           "use " + String.join(", ", Routers.POLICIES));
     }
     return new Command.Sweep(replicas, serviceUs, workload(loadOptions, args.context()));
   }
 
-  static dev.replab.engine.load.Workload workload(Map<String, Args.Option> options, ParseContext context) throws CommandError {
+  static dev.replab.engine.load.Workload workload(
+      Map<String, Args.Option> options, ParseContext context) throws CommandError {
     long ops = options.containsKey("ops") ? options.get("ops").positiveInt(10_000_000) : 0;
-    long durationUs = options.containsKey("duration") ? Grammar.positiveDuration(options.get("duration")) : 0;
+    long durationUs =
+        options.containsKey("duration") ? Grammar.positiveDuration(options.get("duration")) : 0;
     if (ops == 0 && durationUs == 0) {
       ops = 1_000;
     }
@@ -197,7 +247,8 @@ final class ClientGrammar {
         reads = -1;
       }
       if (reads < 0 || reads > 100) {
-        throw new CommandError("reads is a percentage from 0 to 100, not '" + option.value() + "'", option.column());
+        throw new CommandError(
+            "reads is a percentage from 0 to 100, not '" + option.value() + "'", option.column());
       }
     }
     int keys = options.containsKey("keys") ? options.get("keys").positiveInt(1_000_000) : 100;
@@ -205,7 +256,8 @@ final class ClientGrammar {
     if (options.containsKey("dist")) {
       Args.Option option = options.get("dist");
       if (!option.value().equals("uniform") && !option.value().equals("zipf")) {
-        throw new CommandError("dist is 'uniform' or 'zipf', not '" + option.value() + "'", option.column());
+        throw new CommandError(
+            "dist is 'uniform' or 'zipf', not '" + option.value() + "'", option.column());
       }
       zipf = option.value().equals("zipf");
     }
@@ -218,14 +270,30 @@ final class ClientGrammar {
         rate = -1;
       }
       if (rate <= 0) {
-        throw new CommandError("rate is operations per second, like rate=200/s, not '" + option.value() + "'", option.column());
+        throw new CommandError(
+            "rate is operations per second, like rate=200/s, not '" + option.value() + "'",
+            option.column());
       }
     }
-    String policy = options.containsKey("policy") ? readPolicy(options.get("policy"), context) : "round-robin";
-    Consistency level = options.containsKey("consistency") ? consistency(options.get("consistency")) : Consistency.EVENTUAL;
+    String policy =
+        options.containsKey("policy") ? readPolicy(options.get("policy"), context) : "round-robin";
+    Consistency level =
+        options.containsKey("consistency")
+            ? consistency(options.get("consistency"))
+            : Consistency.EVENTUAL;
     Boolean analyze = ClusterGrammar.onOff(options.get("check"));
     Boolean wait = ClusterGrammar.onOff(options.get("wait"));
-    return new dev.replab.engine.load.Workload(ops, clients, reads, keys, zipf, rate, durationUs, policy, level, analyze == null || analyze,
+    return new dev.replab.engine.load.Workload(
+        ops,
+        clients,
+        reads,
+        keys,
+        zipf,
+        rate,
+        durationUs,
+        policy,
+        level,
+        analyze == null || analyze,
         wait == null || wait);
   }
 }

@@ -54,7 +54,8 @@ public sealed interface Command
   }
 
   /** {@code write k v} or {@code delete k} (value null), with an optional node and client. */
-  record Write(String key, String value, String via, String client, boolean delete) implements Command {
+  record Write(String key, String value, String via, String client, boolean delete)
+      implements Command {
     public String name() {
       return delete ? "delete" : "write";
     }
@@ -64,8 +65,17 @@ public sealed interface Command
     }
   }
 
-  /** {@code read k [from n] [as c] [consistency=..] [policy=..]}; null options use the client's defaults. */
-  record Read(String key, String from, String client, dev.replab.engine.cluster.Consistency consistency, String policy) implements Command {
+  /**
+   * {@code read k [from n] [as c] [consistency=..] [policy=..]}; null options use the client's
+   * defaults.
+   */
+  record Read(
+      String key,
+      String from,
+      String client,
+      dev.replab.engine.cluster.Consistency consistency,
+      String policy)
+      implements Command {
     public String name() {
       return "read";
     }
@@ -94,7 +104,10 @@ public sealed interface Command
     }
   }
 
-  /** Cuts every link from each node in {@code sources} to each in {@code targets}, and back unless one-way. */
+  /**
+   * Cuts every link from each node in {@code sources} to each in {@code targets}, and back unless
+   * one-way.
+   */
   record Partition(List<String> sources, List<String> targets, boolean oneWay) implements Command {
     public Partition {
       sources = List.copyOf(sources);
@@ -154,9 +167,7 @@ public sealed interface Command
     }
   }
 
-  /**
-   * {@code failover auto|manual [options]}; a null field keeps the current setting.
-   */
+  /** {@code failover auto|manual [options]}; a null field keeps the current setting. */
   record Failover(
       boolean auto,
       Long heartbeatUs,
@@ -265,7 +276,8 @@ public sealed interface Command
   }
 
   /** {@code sweep replicas=1,2,4,8 ...}: the same workload on fresh clusters of each size. */
-  record Sweep(List<Integer> replicas, Long serviceUs, dev.replab.engine.load.Workload workload) implements Command {
+  record Sweep(List<Integer> replicas, Long serviceUs, dev.replab.engine.load.Workload workload)
+      implements Command {
     public Sweep {
       replicas = List.copyOf(replicas);
     }
@@ -313,8 +325,8 @@ public sealed interface Command
   }
 
   /**
-   * {@code watch [d] [speed=x] [frames=n]}: lets {@code durationUs} pass, showing the cluster as
-   * it changes. A terminal animates it at {@code speed} simulated seconds per real second; elsewhere
+   * {@code watch [d] [speed=x] [frames=n]}: lets {@code durationUs} pass, showing the cluster as it
+   * changes. A terminal animates it at {@code speed} simulated seconds per real second; elsewhere
    * it prints {@code frames} snapshots.
    */
   record Watch(long durationUs, double speed, int frames, boolean unicode) implements Command {
@@ -339,7 +351,12 @@ public sealed interface Command
   }
 
   /** {@code client name [region=r] [timeout=d]}. */
-  record ClientSession(String client, String region, Long timeoutUs, dev.replab.engine.cluster.Consistency consistency, String policy)
+  record ClientSession(
+      String client,
+      String region,
+      Long timeoutUs,
+      dev.replab.engine.cluster.Consistency consistency,
+      String policy)
       implements Command {
     public String name() {
       return "client";

@@ -1,8 +1,8 @@
 package dev.replab.engine.command;
 
 /**
- * A line the learner typed that cannot run. It says what was wrong, where (a 1-based column)
- * and what would be right. Rejected lines change nothing.
+ * A line the learner typed that cannot run. It says what was wrong, where (a 1-based column) and
+ * what would be right. Rejected lines change nothing.
  */
 public final class CommandError extends Exception {
   private final int column;

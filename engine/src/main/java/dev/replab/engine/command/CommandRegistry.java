@@ -34,8 +34,8 @@ public final class CommandRegistry {
   }
 
   /**
-   * Parses a line into commands. A line may hold several commands separated by {@code ;}; if
-   * any of them is wrong, none is returned.
+   * Parses a line into commands. A line may hold several commands separated by {@code ;}; if any of
+   * them is wrong, none is returned.
    */
   public List<Command> parse(String line, ParseContext context) throws CommandError {
     List<Token> tokens = Lexer.tokens(line);
@@ -87,7 +87,8 @@ public final class CommandRegistry {
     return position + 2;
   }
 
-  private void addCommand(List<Token> tokens, ParseContext context, List<Command> into) throws CommandError {
+  private void addCommand(List<Token> tokens, ParseContext context, List<Command> into)
+      throws CommandError {
     if (tokens.isEmpty()) {
       return;
     }
@@ -95,8 +96,11 @@ public final class CommandRegistry {
     CommandSpec spec = head.kind() == Token.Kind.WORD ? specs.get(head.text()) : null;
     if (spec == null) {
       String suggestion = Suggest.closest(head.text(), specs.keySet());
-      throw new CommandError("unknown command '" + head.text() + "'", head.column(),
-          (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "type 'help' for the list of commands");
+      throw new CommandError(
+          "unknown command '" + head.text() + "'",
+          head.column(),
+          (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
+              + "type 'help' for the list of commands");
     }
     Args args = new Args(spec, head, tokens.subList(1, tokens.size()), context);
     into.add(spec.parser().parse(args));

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything known about one command: how to write it, what it does, examples, how to parse it
- * and what may follow it. Help, completion and the docs are generated from these.
+ * Everything known about one command: how to write it, what it does, examples, how to parse it and
+ * what may follow it. Help, completion and the docs are generated from these.
  *
  * @param name the word that starts the command
  * @param usage a one-line synopsis

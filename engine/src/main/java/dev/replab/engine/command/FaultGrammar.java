@@ -45,7 +45,12 @@ final class FaultGrammar {
       Token token = args.peek();
       if (token.kind() == Token.Kind.BAR || token.text().equals("->")) {
         if (sawSeparator || left.isEmpty()) {
-          throw new CommandError(sawSeparator ? "only one '|' or '->' may split a partition" : "nodes must come before '" + token.text() + "'", token.column(), "usage: partition n1 | n2 n3");
+          throw new CommandError(
+              sawSeparator
+                  ? "only one '|' or '->' may split a partition"
+                  : "nodes must come before '" + token.text() + "'",
+              token.column(),
+              "usage: partition n1 | n2 n3");
         }
         oneWay = token.text().equals("->");
         sawSeparator = true;
@@ -59,16 +64,23 @@ final class FaultGrammar {
         }
         String node = args.checkNode(name, token.column());
         if (left.contains(node) || right.contains(node)) {
-          throw new CommandError(node + " is named twice", token.column(), "each node goes on one side only");
+          throw new CommandError(
+              node + " is named twice", token.column(), "each node goes on one side only");
         }
         (sawSeparator ? right : left).add(node);
       }
     }
     if (left.isEmpty()) {
-      throw new CommandError("partition needs nodes", args.endColumn(), "usage: partition n1 | n2 n3, partition n1 -> n2, or partition n1");
+      throw new CommandError(
+          "partition needs nodes",
+          args.endColumn(),
+          "usage: partition n1 | n2 n3, partition n1 -> n2, or partition n1");
     }
     if (sawSeparator && right.isEmpty()) {
-      throw new CommandError("partition needs nodes after the separator", args.endColumn(), "usage: partition n1 | n2 n3");
+      throw new CommandError(
+          "partition needs nodes after the separator",
+          args.endColumn(),
+          "usage: partition n1 | n2 n3");
     }
     if (!sawSeparator) {
       for (String node : args.context().nodes()) {
@@ -77,7 +89,10 @@ final class FaultGrammar {
         }
       }
       if (right.isEmpty()) {
-        throw new CommandError("that would cut off nothing: every node is on the same side", args.head().column(), "name fewer nodes");
+        throw new CommandError(
+            "that would cut off nothing: every node is on the same side",
+            args.head().column(),
+            "name fewer nodes");
       }
     }
     return new Command.Partition(left, right, oneWay);
@@ -88,12 +103,18 @@ final class FaultGrammar {
     boolean oneWay = args.keyword("->");
     String b = args.node("a second node");
     if (a.equals(b)) {
-      throw new CommandError("a link joins two different nodes", args.head().column(), "usage: link n1 n2 latency=const(50ms)");
+      throw new CommandError(
+          "a link joins two different nodes",
+          args.head().column(),
+          "usage: link n1 n2 latency=const(50ms)");
     }
     Map<String, Args.Option> options = args.options(Set.of("latency", "loss"));
     args.end();
     if (options.isEmpty()) {
-      throw new CommandError("link needs latency= or loss=", args.endColumn(), "for example: link " + a + " " + b + " latency=const(80ms)");
+      throw new CommandError(
+          "link needs latency= or loss=",
+          args.endColumn(),
+          "for example: link " + a + " " + b + " latency=const(80ms)");
     }
     Latency latency = options.containsKey("latency") ? latency(options.get("latency")) : null;
     Double loss = options.containsKey("loss") ? options.get("loss").probability() : null;

@@ -8,7 +8,18 @@ import java.util.Set;
 /** The parsers of every command, one small method per command, and the specs that name them. */
 final class Grammar {
   static final Set<String> LOAD_OPTIONS =
-      Set.of("ops", "clients", "reads", "keys", "dist", "rate", "duration", "policy", "consistency", "check", "wait");
+      Set.of(
+          "ops",
+          "clients",
+          "reads",
+          "keys",
+          "dist",
+          "rate",
+          "duration",
+          "policy",
+          "consistency",
+          "check",
+          "wait");
   static final Set<String> SWEEP_OPTIONS;
 
   static {
@@ -19,146 +30,402 @@ final class Grammar {
   }
 
   /** A new cluster starts without a custom router, whatever the current one has. */
-  static final ParseContext NO_CUSTOM_ROUTER = new ParseContext() {
-    public boolean hasCluster() {
-      return false;
-    }
+  static final ParseContext NO_CUSTOM_ROUTER =
+      new ParseContext() {
+        public boolean hasCluster() {
+          return false;
+        }
 
-    public List<String> nodes() {
-      return List.of();
-    }
+        public List<String> nodes() {
+          return List.of();
+        }
 
-    public List<String> clients() {
-      return List.of();
-    }
+        public List<String> clients() {
+          return List.of();
+        }
 
-    public String clientRegion(String client) {
-      return null;
-    }
+        public String clientRegion(String client) {
+          return null;
+        }
 
-    public List<String> regions() {
-      return List.of();
-    }
+        public List<String> regions() {
+          return List.of();
+        }
 
-    public String stateOf(String node) {
-      return "up";
-    }
+        public String stateOf(String node) {
+          return "up";
+        }
 
-    public String leader() {
-      return null;
-    }
+        public String leader() {
+          return null;
+        }
 
-    public String leaderOfRecord() {
-      return null;
-    }
+        public String leaderOfRecord() {
+          return null;
+        }
 
-    public String removalBreaksQuorum(String node) {
-      return null;
-    }
+        public String removalBreaksQuorum(String node) {
+          return null;
+        }
 
-    public boolean hasCustomRouter() {
-      return false;
-    }
+        public boolean hasCustomRouter() {
+          return false;
+        }
 
-    public long heartbeatUs() {
-      return 0;
-    }
+        public long heartbeatUs() {
+          return 0;
+        }
 
-    public long detectUs() {
-      return 0;
-    }
-  };
+        public long detectUs() {
+          return 0;
+        }
+      };
 
   private Grammar() {}
 
   static List<CommandSpec> specs() {
     return List.of(
-        spec("create", "create leader-follower [nodes=3] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [apply=<d>] [heartbeat=<d>] [timeout=<d>] [quorum=0|k|all] [ack=received|applied] [service=<d>] [reads=<policy>]",
+        spec(
+            "create",
+            "create leader-follower [nodes=3] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [apply=<d>] [heartbeat=<d>] [timeout=<d>] [quorum=0|k|all] [ack=received|applied] [service=<d>] [reads=<policy>]",
             "Starts a new cluster; the old one, its history and its clients are gone.",
-            List.of("create leader-follower nodes=3", "create leader-follower nodes=3 regions=eu,us,ap"),
-            List.of("leader-follower"), Set.of("nodes", "regions", "latency", "wan", "loss", "apply", "heartbeat", "timeout", "quorum", "ack", "service", "reads"),
-            ArgumentKind.MODEL, ClusterGrammar::create),
-        spec("write", "write <key> <value> [via <node>] [as <client>[@region]]",
+            List.of(
+                "create leader-follower nodes=3",
+                "create leader-follower nodes=3 regions=eu,us,ap"),
+            List.of("leader-follower"),
+            Set.of(
+                "nodes",
+                "regions",
+                "latency",
+                "wan",
+                "loss",
+                "apply",
+                "heartbeat",
+                "timeout",
+                "quorum",
+                "ack",
+                "service",
+                "reads"),
+            ArgumentKind.MODEL,
+            ClusterGrammar::create),
+        spec(
+            "write",
+            "write <key> <value> [via <node>] [as <client>[@region]]",
             "A client writes a value; runs until the client has its answer, and no further.",
-            List.of("write x 1", "write cart \"2 apples\" as alice"), List.of("via", "as"), Set.of(), ArgumentKind.KEY, ClientGrammar::write),
-        spec("read", "read <key> [from <node>] [as <client>[@region]] [consistency=eventual|leader|read-your-writes|monotonic] [policy=<policy>]",
+            List.of("write x 1", "write cart \"2 apples\" as alice"),
+            List.of("via", "as"),
+            Set.of(),
+            ArgumentKind.KEY,
+            ClientGrammar::write),
+        spec(
+            "read",
+            "read <key> [from <node>] [as <client>[@region]] [consistency=eventual|leader|read-your-writes|monotonic] [policy=<policy>]",
             "A client reads a key; says when the answer is stale and what is newer.",
-            List.of("read x", "read x from n2", "read x as alice consistency=read-your-writes", "read x policy=round-robin"),
-            List.of("from", "as"), Set.of("consistency", "policy"), ArgumentKind.KEY, ClientGrammar::read),
-        spec("delete", "delete <key> [via <node>] [as <client>[@region]]",
+            List.of(
+                "read x",
+                "read x from n2",
+                "read x as alice consistency=read-your-writes",
+                "read x policy=round-robin"),
+            List.of("from", "as"),
+            Set.of("consistency", "policy"),
+            ArgumentKind.KEY,
+            ClientGrammar::read),
+        spec(
+            "delete",
+            "delete <key> [via <node>] [as <client>[@region]]",
             "A client deletes a key: a write of 'nothing' that replicates like any other.",
-            List.of("delete x"), List.of("via", "as"), Set.of(), ArgumentKind.KEY, ClientGrammar::delete),
-        spec("crash", "crash <node>", "Stops a node as a power failure does: memory and unsent messages are lost, its log survives.",
-            List.of("crash n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> FaultGrammar.fault(args, Command.Fault.Kind.CRASH)),
-        spec("restart", "restart <node>", "Starts a crashed node from its durable log; it then catches up.",
-            List.of("restart n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> FaultGrammar.fault(args, Command.Fault.Kind.RESTART)),
-        spec("pause", "pause <node>", "Freezes a node without it knowing, like a long garbage-collection pause.",
-            List.of("pause n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> FaultGrammar.fault(args, Command.Fault.Kind.PAUSE)),
-        spec("resume", "resume <node>", "Unfreezes a paused node; it carries on as if no time had passed.",
-            List.of("resume n1"), List.of(), Set.of(), ArgumentKind.NODE, args -> FaultGrammar.fault(args, Command.Fault.Kind.RESUME)),
-        spec("partition", "partition <nodes> | <nodes>   or   partition <nodes> -> <nodes>   or   partition <node>",
+            List.of("delete x"),
+            List.of("via", "as"),
+            Set.of(),
+            ArgumentKind.KEY,
+            ClientGrammar::delete),
+        spec(
+            "crash",
+            "crash <node>",
+            "Stops a node as a power failure does: memory and unsent messages are lost, its log survives.",
+            List.of("crash n1"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NODE,
+            args -> FaultGrammar.fault(args, Command.Fault.Kind.CRASH)),
+        spec(
+            "restart",
+            "restart <node>",
+            "Starts a crashed node from its durable log; it then catches up.",
+            List.of("restart n1"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NODE,
+            args -> FaultGrammar.fault(args, Command.Fault.Kind.RESTART)),
+        spec(
+            "pause",
+            "pause <node>",
+            "Freezes a node without it knowing, like a long garbage-collection pause.",
+            List.of("pause n1"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NODE,
+            args -> FaultGrammar.fault(args, Command.Fault.Kind.PAUSE)),
+        spec(
+            "resume",
+            "resume <node>",
+            "Unfreezes a paused node; it carries on as if no time had passed.",
+            List.of("resume n1"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NODE,
+            args -> FaultGrammar.fault(args, Command.Fault.Kind.RESUME)),
+        spec(
+            "partition",
+            "partition <nodes> | <nodes>   or   partition <nodes> -> <nodes>   or   partition <node>",
             "Cuts the network between two groups (both ways), one way only with ->, or one node from all.",
-            List.of("partition n1 | n2 n3", "partition n1 -> n2", "partition n3"), List.of("->"), Set.of(), ArgumentKind.NODE, FaultGrammar::partition),
-        spec("heal", "heal", "Repairs every cut link.", List.of("heal"), List.of(), Set.of(), ArgumentKind.NONE, args -> done(args, new Command.Heal())),
-        spec("link", "link <a> <b> [latency=<dist>] [loss=<p>]   or   link <a> -> <b> ...",
+            List.of("partition n1 | n2 n3", "partition n1 -> n2", "partition n3"),
+            List.of("->"),
+            Set.of(),
+            ArgumentKind.NODE,
+            FaultGrammar::partition),
+        spec(
+            "heal",
+            "heal",
+            "Repairs every cut link.",
+            List.of("heal"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NONE,
+            args -> done(args, new Command.Heal())),
+        spec(
+            "link",
+            "link <a> <b> [latency=<dist>] [loss=<p>]   or   link <a> -> <b> ...",
             "Sets the delay and loss of the links between two nodes (both ways, or one way with ->).",
-            List.of("link n1 n3 latency=const(80ms)", "link n1 n2 latency=uniform(1ms,5ms) loss=0.1", "link n1 -> n2 latency=exp(20ms)"),
-            List.of("->"), Set.of("latency", "loss"), ArgumentKind.NODE, FaultGrammar::link),
-        spec("setquorum", "setquorum 0|all|<k> [first|any] [(<node>,...)] [ack=received|applied] [timeout=<d>|never]",
+            List.of(
+                "link n1 n3 latency=const(80ms)",
+                "link n1 n2 latency=uniform(1ms,5ms) loss=0.1",
+                "link n1 -> n2 latency=exp(20ms)"),
+            List.of("->"),
+            Set.of("latency", "loss"),
+            ArgumentKind.NODE,
+            FaultGrammar::link),
+        spec(
+            "setquorum",
+            "setquorum 0|all|<k> [first|any] [(<node>,...)] [ack=received|applied] [timeout=<d>|never]",
             "Sets how many follower acknowledgements a commit waits for: 0 asynchronous, all synchronous, k semi-synchronous.",
-            List.of("setquorum 0", "setquorum all ack=applied", "setquorum 2 first (n2,n3,n4)", "setquorum 1 any timeout=10s"),
-            List.of("first", "any", "all"), Set.of("ack", "timeout"), ArgumentKind.NONE, ClusterGrammar::setQuorum),
-        spec("promote", "promote <node>", "Makes a follower the leader of a new epoch (manual failover); the others follow it.",
-            List.of("promote n2"), List.of(), Set.of(), ArgumentKind.NODE, ClusterGrammar::promote),
-        spec("failover", "failover auto|manual [heartbeat=<d>] [detect=<d>] [monitor=on|off] [fencing=on|off] [stonith=on|off] [redirect=proxy|dns] [ttl=<d>]",
+            List.of(
+                "setquorum 0",
+                "setquorum all ack=applied",
+                "setquorum 2 first (n2,n3,n4)",
+                "setquorum 1 any timeout=10s"),
+            List.of("first", "any", "all"),
+            Set.of("ack", "timeout"),
+            ArgumentKind.NONE,
+            ClusterGrammar::setQuorum),
+        spec(
+            "promote",
+            "promote <node>",
+            "Makes a follower the leader of a new epoch (manual failover); the others follow it.",
+            List.of("promote n2"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NODE,
+            ClusterGrammar::promote),
+        spec(
+            "failover",
+            "failover auto|manual [heartbeat=<d>] [detect=<d>] [monitor=on|off] [fencing=on|off] [stonith=on|off] [redirect=proxy|dns] [ttl=<d>]",
             "Turns automatic failover on or off: heartbeats, detection, election or a monitor, fencing, STONITH, client redirection.",
-            List.of("failover auto detect=1s", "failover auto monitor=on stonith=on", "failover auto fencing=on redirect=dns ttl=5s", "failover manual"),
-            List.of("auto", "manual"), Set.of("heartbeat", "detect", "monitor", "fencing", "stonith", "redirect", "ttl"), ArgumentKind.NONE, ClusterGrammar::failover),
-        spec("tick", "tick <duration>", "Lets simulated time pass.", List.of("tick 1s", "tick 250ms"), List.of(), Set.of(), ArgumentKind.NONE, ViewGrammar::tick),
-        spec("settle", "settle [limit=<d>]", "Runs until nothing is in flight but heartbeats and reachable followers have caught up.",
-            List.of("settle", "settle limit=10s"), List.of(), Set.of("limit"), ArgumentKind.NONE, ViewGrammar::settle),
-        spec("status", "status", "Shows every node: role, state, offsets, lag, epoch, and the leader's commit mode.",
-            List.of("status"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.Status())),
-        spec("lag", "lag", "Shows how far each follower is behind the leader, in entries and in time.",
-            List.of("lag"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.Lag())),
-        spec("log", "log <node> [last=<n>]", "Lists a node's replication log: offset, epoch, the write, applied or not.",
-            List.of("log n1", "log n2 last=5"), List.of(), Set.of("last"), ArgumentKind.NODE, ViewGrammar::log),
-        spec("inspect", "inspect <key>", "Shows a key's value and version on every node.", List.of("inspect x"), List.of(), Set.of(), ArgumentKind.KEY, ViewGrammar::inspect),
-        spec("history", "history", "Lists every client operation with its times and outcome, and cluster events.",
-            List.of("history"), List.of(), Set.of(), ArgumentKind.NONE, args -> clusterDone(args, new Command.History())),
-        spec("load", "load [ops=<n>] [clients=<c>] [reads=<pct>] [keys=<k>] [dist=uniform|zipf] [rate=<ops/s>] [duration=<d>] [policy=<policy>] [consistency=<level>] [check=on|off] [wait=on|off]",
+            List.of(
+                "failover auto detect=1s",
+                "failover auto monitor=on stonith=on",
+                "failover auto fencing=on redirect=dns ttl=5s",
+                "failover manual"),
+            List.of("auto", "manual"),
+            Set.of("heartbeat", "detect", "monitor", "fencing", "stonith", "redirect", "ttl"),
+            ArgumentKind.NONE,
+            ClusterGrammar::failover),
+        spec(
+            "tick",
+            "tick <duration>",
+            "Lets simulated time pass.",
+            List.of("tick 1s", "tick 250ms"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NONE,
+            ViewGrammar::tick),
+        spec(
+            "settle",
+            "settle [limit=<d>]",
+            "Runs until nothing is in flight but heartbeats and reachable followers have caught up.",
+            List.of("settle", "settle limit=10s"),
+            List.of(),
+            Set.of("limit"),
+            ArgumentKind.NONE,
+            ViewGrammar::settle),
+        spec(
+            "status",
+            "status",
+            "Shows every node: role, state, offsets, lag, epoch, and the leader's commit mode.",
+            List.of("status"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NONE,
+            args -> clusterDone(args, new Command.Status())),
+        spec(
+            "lag",
+            "lag",
+            "Shows how far each follower is behind the leader, in entries and in time.",
+            List.of("lag"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NONE,
+            args -> clusterDone(args, new Command.Lag())),
+        spec(
+            "log",
+            "log <node> [last=<n>]",
+            "Lists a node's replication log: offset, epoch, the write, applied or not.",
+            List.of("log n1", "log n2 last=5"),
+            List.of(),
+            Set.of("last"),
+            ArgumentKind.NODE,
+            ViewGrammar::log),
+        spec(
+            "inspect",
+            "inspect <key>",
+            "Shows a key's value and version on every node.",
+            List.of("inspect x"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.KEY,
+            ViewGrammar::inspect),
+        spec(
+            "history",
+            "history",
+            "Lists every client operation with its times and outcome, and cluster events.",
+            List.of("history"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NONE,
+            args -> clusterDone(args, new Command.History())),
+        spec(
+            "load",
+            "load [ops=<n>] [clients=<c>] [reads=<pct>] [keys=<k>] [dist=uniform|zipf] [rate=<ops/s>] [duration=<d>] [policy=<policy>] [consistency=<level>] [check=on|off] [wait=on|off]",
             "Runs a workload of reads and writes and reports throughput, latency percentiles, stale reads, anomalies and lag.",
-            List.of("load ops=2000 clients=16 reads=90", "load duration=10s rate=200/s", "load ops=2000 rate=200/s wait=off", "load ops=5000 reads=95 policy=least-lag consistency=read-your-writes"),
-            List.of(), LOAD_OPTIONS, ArgumentKind.NONE, ClientGrammar::load),
-        spec("sweep", "sweep replicas=1,2,4,8 [service=<d>] <load options>",
+            List.of(
+                "load ops=2000 clients=16 reads=90",
+                "load duration=10s rate=200/s",
+                "load ops=2000 rate=200/s wait=off",
+                "load ops=5000 reads=95 policy=least-lag consistency=read-your-writes"),
+            List.of(),
+            LOAD_OPTIONS,
+            ArgumentKind.NONE,
+            ClientGrammar::load),
+        spec(
+            "sweep",
+            "sweep replicas=1,2,4,8 [service=<d>] <load options>",
             "Repeats one workload on fresh clusters with different numbers of nodes and tabulates throughput and latency.",
-            List.of("sweep replicas=1,2,4,8 ops=20000 clients=64 reads=90", "sweep replicas=1,2,4,8 ops=20000 clients=64 reads=10"),
-            List.of(), SWEEP_OPTIONS, ArgumentKind.NONE, ClientGrammar::sweep),
-        spec("add", "add follower [region=<region>]", "Adds an empty follower at run time; it copies the leader's log.",
-            List.of("add follower", "add follower region=us"), List.of("follower"), Set.of("region"), ArgumentKind.NONE, ClusterGrammar::addFollower),
-        spec("remove", "remove <node>", "Removes a follower from the cluster for good.", List.of("remove n3"), List.of(), Set.of(), ArgumentKind.NODE, ClusterGrammar::remove),
-        spec("timeline", "timeline [last <n>] [since <time>] [keys=<k,...>] [heartbeats=on] [ascii=on]",
+            List.of(
+                "sweep replicas=1,2,4,8 ops=20000 clients=64 reads=90",
+                "sweep replicas=1,2,4,8 ops=20000 clients=64 reads=10"),
+            List.of(),
+            SWEEP_OPTIONS,
+            ArgumentKind.NONE,
+            ClientGrammar::sweep),
+        spec(
+            "add",
+            "add follower [region=<region>]",
+            "Adds an empty follower at run time; it copies the leader's log.",
+            List.of("add follower", "add follower region=us"),
+            List.of("follower"),
+            Set.of("region"),
+            ArgumentKind.NONE,
+            ClusterGrammar::addFollower),
+        spec(
+            "remove",
+            "remove <node>",
+            "Removes a follower from the cluster for good.",
+            List.of("remove n3"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NODE,
+            ClusterGrammar::remove),
+        spec(
+            "timeline",
+            "timeline [last <n>] [since <time>] [keys=<k,...>] [heartbeats=on] [ascii=on]",
             "Draws recent messages as a space-time diagram: a column per node and client, time flowing down, stale reads marked.",
-            List.of("timeline", "timeline last 20", "timeline since 1s keys=x", "timeline heartbeats=on"),
-            List.of("last", "since"), Set.of("keys", "heartbeats", "ascii"), ArgumentKind.NONE, ViewGrammar::timeline),
-        spec("watch", "watch [<duration>] [speed=<x>] [frames=<n>] [ascii=on]",
+            List.of(
+                "timeline",
+                "timeline last 20",
+                "timeline since 1s keys=x",
+                "timeline heartbeats=on"),
+            List.of("last", "since"),
+            Set.of("keys", "heartbeats", "ascii"),
+            ArgumentKind.NONE,
+            ViewGrammar::timeline),
+        spec(
+            "watch",
+            "watch [<duration>] [speed=<x>] [frames=<n>] [ascii=on]",
             "Lets time pass while showing every node's log, lag and role; animated in a terminal, as snapshots elsewhere.",
-            List.of("watch", "watch 5s", "watch 10s speed=10x"), List.of(), Set.of("speed", "frames", "ascii"), ArgumentKind.NONE, ViewGrammar::watch),
-        spec("check", "check [" + String.join("|", Checkers.names()) + "]",
+            List.of("watch", "watch 5s", "watch 10s speed=10x"),
+            List.of(),
+            Set.of("speed", "frames", "ascii"),
+            ArgumentKind.NONE,
+            ViewGrammar::watch),
+        spec(
+            "check",
+            "check [" + String.join("|", Checkers.names()) + "]",
             "Runs the anomaly checkers over the history; each finding names the operations and says why.",
-            List.of("check", "check lost-writes"), List.of(), Set.of(), ArgumentKind.CHECKER, ViewGrammar::check),
-        spec("client", "client <name> [region=<region>] [timeout=<d>] [consistency=<level>] [policy=<policy>]",
+            List.of("check", "check lost-writes"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.CHECKER,
+            ViewGrammar::check),
+        spec(
+            "client",
+            "client <name> [region=<region>] [timeout=<d>] [consistency=<level>] [policy=<policy>]",
             "Creates or changes a named client session: where it lives, how long it waits, and its read guarantees.",
-            List.of("client alice region=us", "client bob timeout=5s", "client carol consistency=read-your-writes policy=round-robin"),
-            List.of(), Set.of("region", "timeout", "consistency", "policy"), ArgumentKind.CLIENT, ClientGrammar::client),
-        spec("seed", "seed <n>", "Sets the seed for the next 'create' (the same seed replays the same run).",
-            List.of("seed 42"), List.of(), Set.of(), ArgumentKind.NONE, ViewGrammar::seed),
-        spec("reset", "reset", "Forgets the cluster and its history; keeps the seed.", List.of("reset"), List.of(), Set.of(), ArgumentKind.NONE, args -> done(args, new Command.Reset())),
-        spec("help", "help [command]", "Lists the commands, or explains one.", List.of("help", "help setquorum"), List.of(), Set.of(), ArgumentKind.COMMAND, ViewGrammar::help));
+            List.of(
+                "client alice region=us",
+                "client bob timeout=5s",
+                "client carol consistency=read-your-writes policy=round-robin"),
+            List.of(),
+            Set.of("region", "timeout", "consistency", "policy"),
+            ArgumentKind.CLIENT,
+            ClientGrammar::client),
+        spec(
+            "seed",
+            "seed <n>",
+            "Sets the seed for the next 'create' (the same seed replays the same run).",
+            List.of("seed 42"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NONE,
+            ViewGrammar::seed),
+        spec(
+            "reset",
+            "reset",
+            "Forgets the cluster and its history; keeps the seed.",
+            List.of("reset"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NONE,
+            args -> done(args, new Command.Reset())),
+        spec(
+            "help",
+            "help [command]",
+            "Lists the commands, or explains one.",
+            List.of("help", "help setquorum"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.COMMAND,
+            ViewGrammar::help));
   }
 
-  private static CommandSpec spec(String name, String usage, String summary, List<String> examples, List<String> keywords,
-      Set<String> options, ArgumentKind argument, CommandSpec.Parser parser) {
+  private static CommandSpec spec(
+      String name,
+      String usage,
+      String summary,
+      List<String> examples,
+      List<String> keywords,
+      Set<String> options,
+      ArgumentKind argument,
+      CommandSpec.Parser parser) {
     return new CommandSpec(name, usage, summary, examples, keywords, options, argument, parser);
   }
 
@@ -174,27 +441,9 @@ final class Grammar {
     return done(args, command);
   }
 
-
   static Set<String> specOptions(String name) {
     return specs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().options();
   }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
   static long positiveDuration(Args.Option option) throws CommandError {
     long us = option.durationUs();
@@ -203,22 +452,4 @@ final class Grammar {
     }
     return us;
   }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a line into tokens. Words run until white space, {@code ;}, {@code |} or {@code #};
- * inside parentheses white space and commas belong to the word, so {@code uniform(1ms, 5ms)}
- * and {@code (n2, n3)} are single words. {@code #} starts a comment outside quotes.
+ * Splits a line into tokens. Words run until white space, {@code ;}, {@code |} or {@code #}; inside
+ * parentheses white space and commas belong to the word, so {@code uniform(1ms, 5ms)} and {@code
+ * (n2, n3)} are single words. {@code #} starts a comment outside quotes.
  */
 public final class Lexer {
   private final String line;
@@ -52,7 +52,8 @@ public final class Lexer {
       text.append(c);
     }
     if (position >= line.length()) {
-      throw new CommandError("the string that starts here is never closed", start + 1, "add a closing " + quote);
+      throw new CommandError(
+          "the string that starts here is never closed", start + 1, "add a closing " + quote);
     }
     position++;
     return new Token(Token.Kind.STRING, text.toString(), start + 1);
@@ -77,7 +78,8 @@ public final class Lexer {
       position++;
     }
     if (depth > 0) {
-      throw new CommandError("'(' is never closed", line.indexOf('(', start) + 1, "add a closing ')'");
+      throw new CommandError(
+          "'(' is never closed", line.indexOf('(', start) + 1, "add a closing ')'");
     }
     return new Token(Token.Kind.WORD, line.substring(start, position), start + 1);
   }

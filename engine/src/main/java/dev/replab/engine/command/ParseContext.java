@@ -2,7 +2,10 @@ package dev.replab.engine.command;
 
 import java.util.List;
 
-/** What the parser may know about the session, so that it can reject lines before they change anything. */
+/**
+ * What the parser may know about the session, so that it can reject lines before they change
+ * anything.
+ */
 public interface ParseContext {
   boolean hasCluster();
 

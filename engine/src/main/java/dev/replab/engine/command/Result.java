@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a command produced. Records carry the fields that {@code --json} prints; {@link #text()}
- * is what a person sees. Text is rendered here, in the engine, so every front end shows the same.
+ * What a command produced. Records carry the fields that {@code --json} prints; {@link #text()} is
+ * what a person sees. Text is rendered here, in the engine, so every front end shows the same.
  */
 public sealed interface Result
     permits Result.Message,
@@ -35,7 +35,8 @@ public sealed interface Result
   }
 
   /** A new cluster. */
-  record Created(String model, List<NodeRow> nodes, String setquorum, String text) implements Result {}
+  record Created(String model, List<NodeRow> nodes, String setquorum, String text)
+      implements Result {}
 
   /** A finished write or delete. */
   record WriteDone(
@@ -74,7 +75,8 @@ public sealed interface Result
       implements Result {}
 
   /** {@code tick} and {@code settle}. */
-  record TimeMoved(double advancedMs, double nowMs, boolean settled, String text) implements Result {}
+  record TimeMoved(double advancedMs, double nowMs, boolean settled, String text)
+      implements Result {}
 
   /** One node in {@code status}. */
   record NodeRow(
@@ -91,26 +93,39 @@ public sealed interface Result
       String leader) {}
 
   /** {@code status}. */
-  record Status(String model, String mode, String setquorum, String leader, String failover, List<NodeRow> nodes, List<String> partitions, String text)
+  record Status(
+      String model,
+      String mode,
+      String setquorum,
+      String leader,
+      String failover,
+      List<NodeRow> nodes,
+      List<String> partitions,
+      String text)
       implements Result {}
 
   /** One follower in {@code lag}. */
   record LagRow(String id, long receivedLag, long appliedLag, double lagMs, double replayLagMs) {}
 
   /** {@code lag}. */
-  record Lag(String leader, long leaderOffset, List<LagRow> followers, String text) implements Result {}
+  record Lag(String leader, long leaderOffset, List<LagRow> followers, String text)
+      implements Result {}
 
   /** One entry in {@code log}. */
-  record LogRow(long offset, int epoch, String key, String value, boolean applied, boolean committed) {}
+  record LogRow(
+      long offset, int epoch, String key, String value, boolean applied, boolean committed) {}
 
   /** {@code log n}. */
-  record LogListing(String node, long offset, long applied, List<LogRow> entries, String text) implements Result {}
+  record LogListing(String node, long offset, long applied, List<LogRow> entries, String text)
+      implements Result {}
 
   /** One replica's copy of a key in {@code inspect}. */
   record Replica(String node, String value, long version, int epoch, boolean stale) {}
 
   /** {@code inspect k}. */
-  record Inspection(String key, String latest, long latestVersion, List<Replica> replicas, String text) implements Result {}
+  record Inspection(
+      String key, String latest, long latestVersion, List<Replica> replicas, String text)
+      implements Result {}
 
   /** One operation in {@code history}. */
   record OpRow(
@@ -133,7 +148,8 @@ public sealed interface Result
   record EventRow(double atMs, String node, String event) {}
 
   /** {@code history}. */
-  record HistoryListing(List<OpRow> operations, List<EventRow> events, String text) implements Result {}
+  record HistoryListing(List<OpRow> operations, List<EventRow> events, String text)
+      implements Result {}
 
   /** One anomaly in {@code check}. */
   record FindingRow(String checker, String kind, String key, List<Long> ops, String explanation) {}
@@ -142,7 +158,9 @@ public sealed interface Result
   record CheckerVerdict(String checker, String verdict, String why) {}
 
   /** {@code check}: "ok" only when every checker ran and found nothing. */
-  record CheckReport(List<FindingRow> findings, List<CheckerVerdict> checkers, String verdict, String text) implements Result {}
+  record CheckReport(
+      List<FindingRow> findings, List<CheckerVerdict> checkers, String verdict, String text)
+      implements Result {}
 
   /** {@code load}: what the workload measured. */
   record LoadDone(
@@ -162,7 +180,14 @@ public sealed interface Result
       implements Result {}
 
   /** One cluster size in {@code sweep}. */
-  record SweepRow(int replicas, double throughputOpsS, double readP50Ms, double readP99Ms, double writeP50Ms, double writeP99Ms, double staleShare) {}
+  record SweepRow(
+      int replicas,
+      double throughputOpsS,
+      double readP50Ms,
+      double readP99Ms,
+      double writeP50Ms,
+      double writeP99Ms,
+      double staleShare) {}
 
   /** {@code sweep}. */
   record SweepTable(List<SweepRow> rows, String text) implements Result {}

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Parsers for commands that move time or look: tick, settle, log, inspect, check, timeline, watch, seed, help. */
+/**
+ * Parsers for commands that move time or look: tick, settle, log, inspect, check, timeline, watch,
+ * seed, help.
+ */
 final class ViewGrammar {
   private ViewGrammar() {}
 
@@ -30,7 +33,10 @@ final class ViewGrammar {
     args.requireCluster();
     Map<String, Args.Option> options = args.options(Set.of("limit"));
     args.end();
-    return new Command.Settle(options.containsKey("limit") ? Grammar.positiveDuration(options.get("limit")) : 3_600_000_000L);
+    return new Command.Settle(
+        options.containsKey("limit")
+            ? Grammar.positiveDuration(options.get("limit"))
+            : 3_600_000_000L);
   }
 
   static Command log(Args args) throws CommandError {
@@ -55,8 +61,12 @@ final class ViewGrammar {
       Token token = args.next("a checker");
       if (Checkers.named(token.text()) == null) {
         String suggestion = Suggest.closest(token.text(), Checkers.names());
-        throw new CommandError("no checker '" + token.text() + "'", token.column(),
-            (suggestion != null ? "did you mean '" + suggestion + "'? " : "") + "checkers are " + String.join(" ", Checkers.names()));
+        throw new CommandError(
+            "no checker '" + token.text() + "'",
+            token.column(),
+            (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
+                + "checkers are "
+                + String.join(" ", Checkers.names()));
       }
       name = token.text();
     }
@@ -77,7 +87,8 @@ final class ViewGrammar {
           last = 0;
         }
         if (last < 1) {
-          throw new CommandError("'last' takes a positive number of rows, not '" + count.text() + "'", count.column());
+          throw new CommandError(
+              "'last' takes a positive number of rows, not '" + count.text() + "'", count.column());
         }
       } else if (args.keyword("since")) {
         Token time = args.next("a time after 'since', like 1s");
@@ -88,15 +99,23 @@ final class ViewGrammar {
         }
       } else {
         Token extra = args.peek();
-        throw new CommandError("unexpected '" + extra.text() + "'", extra.column(), "usage: timeline [last <n>] [since <time>] [keys=x,y]");
+        throw new CommandError(
+            "unexpected '" + extra.text() + "'",
+            extra.column(),
+            "usage: timeline [last <n>] [since <time>] [keys=x,y]");
       }
     }
     Map<String, Args.Option> options = args.options(Set.of("keys", "heartbeats", "ascii"));
     args.end();
-    Set<String> keys = options.containsKey("keys") ? Set.copyOf(Arrays.asList(options.get("keys").value().split(","))) : Set.of();
+    Set<String> keys =
+        options.containsKey("keys")
+            ? Set.copyOf(Arrays.asList(options.get("keys").value().split(",")))
+            : Set.of();
     Boolean heartbeats = ClusterGrammar.onOff(options.get("heartbeats"));
     Boolean ascii = ClusterGrammar.onOff(options.get("ascii"));
-    return new Command.TimelineView(new dev.replab.engine.render.Timeline.Options(last, sinceUs, keys, heartbeats != null && heartbeats, ascii == null || !ascii));
+    return new Command.TimelineView(
+        new dev.replab.engine.render.Timeline.Options(
+            last, sinceUs, keys, heartbeats != null && heartbeats, ascii == null || !ascii));
   }
 
   static Command watch(Args args) throws CommandError {
@@ -124,7 +143,11 @@ final class ViewGrammar {
         speed = -1;
       }
       if (speed <= 0 || speed > 10_000) {
-        throw new CommandError("speed is how many simulated seconds pass per real second, like speed=10x, not '" + option.value() + "'", option.column());
+        throw new CommandError(
+            "speed is how many simulated seconds pass per real second, like speed=10x, not '"
+                + option.value()
+                + "'",
+            option.column());
       }
     }
     int frames = options.containsKey("frames") ? options.get("frames").positiveInt(200) : 5;
@@ -138,18 +161,24 @@ final class ViewGrammar {
     try {
       return new Command.Seed(Long.parseLong(token.text()));
     } catch (NumberFormatException e) {
-      throw new CommandError("'" + token.text() + "' is not a whole number", token.column(), "for example: seed 42");
+      throw new CommandError(
+          "'" + token.text() + "' is not a whole number", token.column(), "for example: seed 42");
     }
   }
 
   static Command help(Args args) throws CommandError {
     Token topic = args.atEnd() ? null : args.next("");
     args.end();
-    if (topic != null && Grammar.specs().stream().noneMatch(spec -> spec.name().equals(topic.text()))) {
+    if (topic != null
+        && Grammar.specs().stream().noneMatch(spec -> spec.name().equals(topic.text()))) {
       List<String> names = Grammar.specs().stream().map(CommandSpec::name).toList();
       String suggestion = Suggest.closest(topic.text(), names);
-      throw new CommandError("no command '" + topic.text() + "'", topic.column(),
-          suggestion != null ? "did you mean 'help " + suggestion + "'?" : "type 'help' for the list of commands");
+      throw new CommandError(
+          "no command '" + topic.text() + "'",
+          topic.column(),
+          suggestion != null
+              ? "did you mean 'help " + suggestion + "'?"
+              : "type 'help' for the list of commands");
     }
     return new Command.Help(topic == null ? null : topic.text());
   }

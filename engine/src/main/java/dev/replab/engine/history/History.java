@@ -8,7 +8,8 @@ import java.util.List;
 public final class History {
   private final List<Operation> operations = new ArrayList<>();
 
-  public Operation start(Operation.Kind kind, String client, String node, String key, String value, long nowUs) {
+  public Operation start(
+      Operation.Kind kind, String client, String node, String key, String value, long nowUs) {
     Operation op = new Operation(operations.size() + 1, kind, client, node, key, value, nowUs);
     operations.add(op);
     return op;

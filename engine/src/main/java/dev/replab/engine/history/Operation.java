@@ -4,9 +4,9 @@ import dev.replab.engine.sim.Durations;
 import java.util.Locale;
 
 /**
- * One client operation: who asked what of which node, when it was invoked and completed, and
- * how it ended. Mutable only while the operation is in flight and when a later failover
- * discards an acknowledged write.
+ * One client operation: who asked what of which node, when it was invoked and completed, and how it
+ * ended. Mutable only while the operation is in flight and when a later failover discards an
+ * acknowledged write.
  */
 public final class Operation {
   /** The kinds of client operation. */
@@ -34,7 +34,8 @@ public final class Operation {
   private java.util.List<String> ackedBy = java.util.List.of();
   private boolean fellBack;
 
-  public Operation(long id, Kind kind, String client, String node, String key, String written, long invokeUs) {
+  public Operation(
+      long id, Kind kind, String client, String node, String key, String written, long invokeUs) {
     this.id = id;
     this.kind = kind;
     this.client = client;
@@ -45,7 +46,8 @@ public final class Operation {
   }
 
   /** Records the end of the operation. */
-  public void complete(long atUs, Outcome outcome, String value, long version, int epoch, String error) {
+  public void complete(
+      long atUs, Outcome outcome, String value, long version, int epoch, String error) {
     this.completeUs = atUs;
     this.outcome = outcome;
     this.value = value;
@@ -65,7 +67,10 @@ public final class Operation {
     stale = true;
   }
 
-  /** Records, for a committed write, whose acknowledgements counted and whether the leader gave up waiting. */
+  /**
+   * Records, for a committed write, whose acknowledgements counted and whether the leader gave up
+   * waiting.
+   */
   public void acknowledged(java.util.List<String> followers, boolean byFallback) {
     this.ackedBy = java.util.List.copyOf(followers);
     this.fellBack = byFallback;
@@ -155,11 +160,23 @@ public final class Operation {
         switch (kind) {
           case WRITE -> "write " + key + "=" + written;
           case DELETE -> "delete " + key;
-          case READ -> "read " + key + (outcome == Outcome.OK ? " -> " + (value == null ? "(none)" : value) : "");
+          case READ ->
+              "read "
+                  + key
+                  + (outcome == Outcome.OK ? " -> " + (value == null ? "(none)" : value) : "");
         };
     String end = completeUs < 0 ? "..." : Durations.format(completeUs);
     StringBuilder line = new StringBuilder();
-    line.append(String.format(Locale.ROOT, "#%-3d %-8s %-9s %-22s %-4s %-8s", id, Durations.format(invokeUs), end, what, node, outcome.name().toLowerCase(Locale.ROOT)));
+    line.append(
+        String.format(
+            Locale.ROOT,
+            "#%-3d %-8s %-9s %-22s %-4s %-8s",
+            id,
+            Durations.format(invokeUs),
+            end,
+            what,
+            node,
+            outcome.name().toLowerCase(Locale.ROOT)));
     if (outcome == Outcome.OK && version > 0) {
       line.append(" offset ").append(version).append(" epoch ").append(epoch);
     }

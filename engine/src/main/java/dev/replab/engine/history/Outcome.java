@@ -6,7 +6,9 @@ public enum Outcome {
   OK,
   /** The operation definitely did not take effect. */
   FAIL,
-  /** The client does not know: it timed out or the node changed its mind. When in doubt, unknown. */
+  /**
+   * The client does not know: it timed out or the node changed its mind. When in doubt, unknown.
+   */
   UNKNOWN,
   /** Still waiting for an answer. */
   PENDING

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Drives a workload through a cluster's clients, inside simulated time, and measures it. Closed
  * loop by default: each client sends its next operation when the last one is answered, so the
- * offered load adapts to how fast the cluster answers. With a rate, arrivals are a Poisson
- * process that does not wait: queues grow when the cluster cannot keep up.
+ * offered load adapts to how fast the cluster answers. With a rate, arrivals are a Poisson process
+ * that does not wait: queues grow when the cluster cannot keep up.
  */
 public final class LoadRunner {
   private static final long LIMIT_US = 24L * 3_600_000_000L;
@@ -66,12 +66,13 @@ public final class LoadRunner {
   }
 
   /**
-   * Starts the workload and returns at once: it runs as later commands move time (tick, watch),
-   * and when it ends its summary is recorded as a cluster event.
+   * Starts the workload and returns at once: it runs as later commands move time (tick, watch), and
+   * when it ends its summary is recorded as a cluster event.
    *
    * @param whenDone receives the report when the last operation is answered
    */
-  public static void start(Cluster cluster, Workload workload, java.util.function.Consumer<LoadReport> whenDone) {
+  public static void start(
+      Cluster cluster, Workload workload, java.util.function.Consumer<LoadReport> whenDone) {
     LoadRunner runner = new LoadRunner(cluster, workload);
     runner.whenDone = whenDone;
     runner.begin();
@@ -107,14 +108,16 @@ public final class LoadRunner {
   }
 
   private void scheduleArrival(long delayUs) {
-    sim.schedule(delayUs, () -> {
-      if (!canIssue()) {
-        return;
-      }
-      issueFrom(clientNames[(int) (issued % clientNames.length)], false);
-      double meanGapUs = 1_000_000.0 / workload.ratePerSecond();
-      scheduleArrival(Math.max(1, Math.round(-Math.log(1.0 - rng.nextDouble()) * meanGapUs)));
-    });
+    sim.schedule(
+        delayUs,
+        () -> {
+          if (!canIssue()) {
+            return;
+          }
+          issueFrom(clientNames[(int) (issued % clientNames.length)], false);
+          double meanGapUs = 1_000_000.0 / workload.ratePerSecond();
+          scheduleArrival(Math.max(1, Math.round(-Math.log(1.0 - rng.nextDouble()) * meanGapUs)));
+        });
   }
 
   private void issueFrom(String client, boolean closedLoop) {
@@ -125,9 +128,19 @@ public final class LoadRunner {
     String key = keys.next(rng);
     if (rng.nextInt(100) < workload.readPercent()) {
       String node = cluster.routeRead(client, key, workload.consistency(), workload.policy());
-      cluster.read(client, key, node, cluster.readToken(client, workload.consistency()), op -> answered(op, client, closedLoop));
+      cluster.read(
+          client,
+          key,
+          node,
+          cluster.readToken(client, workload.consistency()),
+          op -> answered(op, client, closedLoop));
     } else {
-      cluster.write(client, key, Long.toString(++valueCounter), cluster.route(client), op -> answered(op, client, closedLoop));
+      cluster.write(
+          client,
+          key,
+          Long.toString(++valueCounter),
+          cluster.route(client),
+          op -> answered(op, client, closedLoop));
     }
   }
 
@@ -159,7 +172,8 @@ public final class LoadRunner {
   }
 
   private static long[] record(long[] samples, int index, long value) {
-    long[] into = index < samples.length ? samples : java.util.Arrays.copyOf(samples, samples.length * 2);
+    long[] into =
+        index < samples.length ? samples : java.util.Arrays.copyOf(samples, samples.length * 2);
     into[index] = value;
     return into;
   }
@@ -202,7 +216,19 @@ public final class LoadRunner {
         anomalies.put(checker.name(), -1);
       }
     }
-    return new LoadReport(done, readCount, writeCount, failed, elapsedMs, throughput, Percentiles.of(readLatencies, readCount),
-        Percentiles.of(writeLatencies, writeCount), stale, anomalies, maxLagEntries, maxLagUs / 1_000.0, maxLagNode);
+    return new LoadReport(
+        done,
+        readCount,
+        writeCount,
+        failed,
+        elapsedMs,
+        throughput,
+        Percentiles.of(readLatencies, readCount),
+        Percentiles.of(writeLatencies, writeCount),
+        stale,
+        anomalies,
+        maxLagEntries,
+        maxLagUs / 1_000.0,
+        maxLagNode);
   }
 }

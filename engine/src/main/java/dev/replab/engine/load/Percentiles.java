@@ -10,7 +10,8 @@ public record Percentiles(long count, double p50Ms, double p95Ms, double p99Ms, 
     }
     long[] sorted = Arrays.copyOf(samplesUs, count);
     Arrays.sort(sorted);
-    return new Percentiles(count, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[count - 1] / 1_000.0);
+    return new Percentiles(
+        count, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[count - 1] / 1_000.0);
   }
 
   private static double at(long[] sorted, double quantile) {

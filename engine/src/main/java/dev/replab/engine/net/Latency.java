@@ -130,7 +130,10 @@ public sealed interface Latency
     public String describe() {
       StringBuilder text = new StringBuilder("mix(");
       for (int i = 0; i < parts.size(); i++) {
-        text.append(i == 0 ? "" : ",").append(fmt(weights.get(i))).append(':').append(parts.get(i).describe());
+        text.append(i == 0 ? "" : ",")
+            .append(fmt(weights.get(i)))
+            .append(':')
+            .append(parts.get(i).describe());
       }
       return text.append(')').toString();
     }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads latency distributions: {@code 80ms}, {@code const(80ms)}, {@code uniform(1ms,5ms)},
- * {@code exp(2ms)}, {@code pareto(1ms,2.5)}, {@code lognormal(5ms,0.5)} and
- * {@code mix(0.9:const(1ms),0.1:exp(50ms))}.
+ * Reads latency distributions: {@code 80ms}, {@code const(80ms)}, {@code uniform(1ms,5ms)}, {@code
+ * exp(2ms)}, {@code pareto(1ms,2.5)}, {@code lognormal(5ms,0.5)} and {@code
+ * mix(0.9:const(1ms),0.1:exp(50ms))}.
  */
 public final class LatencyParser {
   static final String FORMS =
@@ -55,17 +55,20 @@ public final class LatencyParser {
       }
       case "lognormal" -> {
         arity(name, args, 2, text);
-        yield new Latency.LogNormal(duration(args.get(0), text), positive(args.get(1), "sigma", text));
+        yield new Latency.LogNormal(
+            duration(args.get(0), text), positive(args.get(1), "sigma", text));
       }
       case "mix" -> mixture(args, text);
-      default -> throw new IllegalArgumentException(
-          "unknown latency distribution '" + name + "'; use " + FORMS);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown latency distribution '" + name + "'; use " + FORMS);
     };
   }
 
   private static Latency mixture(List<String> args, String text) {
     if (args.isEmpty()) {
-      throw new IllegalArgumentException("mix needs weighted parts, like mix(0.9:const(1ms),0.1:exp(50ms))");
+      throw new IllegalArgumentException(
+          "mix needs weighted parts, like mix(0.9:const(1ms),0.1:exp(50ms))");
     }
     List<Double> weights = new ArrayList<>();
     List<Latency> parts = new ArrayList<>();
@@ -104,7 +107,14 @@ public final class LatencyParser {
   private static void arity(String name, List<String> args, int expected, String text) {
     if (args.size() != expected) {
       throw new IllegalArgumentException(
-          name + " takes " + expected + (expected == 1 ? " argument" : " arguments") + " in '" + text + "'; use " + FORMS);
+          name
+              + " takes "
+              + expected
+              + (expected == 1 ? " argument" : " arguments")
+              + " in '"
+              + text
+              + "'; use "
+              + FORMS);
     }
   }
 
@@ -125,6 +135,7 @@ public final class LatencyParser {
     } catch (NumberFormatException e) {
       // Reported below with the same sentence as a non-positive number.
     }
-    throw new IllegalArgumentException("the " + what + " in '" + text + "' must be a positive number");
+    throw new IllegalArgumentException(
+        "the " + what + " in '" + text + "' must be a positive number");
   }
 }

@@ -21,7 +21,8 @@ public final class Network {
 
   /** Observes traffic, for diagrams and counts; the network never waits on it. */
   public interface Listener {
-    void sent(long atUs, String source, String target, Message message, long deliverAtUs, boolean lost);
+    void sent(
+        long atUs, String source, String target, Message message, long deliverAtUs, boolean lost);
 
     void dropped(long atUs, String source, String target, Message message, String why);
   }
@@ -48,7 +49,8 @@ public final class Network {
 
   /**
    * Adds a client in a region. The cluster-wide loss setting does not apply to clients' links
-   * (their requests stand for whole TCP exchanges); {@link #configureLink} can still make them lossy.
+   * (their requests stand for whole TCP exchanges); {@link #configureLink} can still make them
+   * lossy.
    */
   public void registerClient(String id, String region, Receiver receiver) {
     add(id, region, receiver, true);
@@ -141,12 +143,16 @@ public final class Network {
     return false;
   }
 
-  /** True when messages from source can reach target at all: the link is not cut nor certain to lose them. */
+  /**
+   * True when messages from source can reach target at all: the link is not cut nor certain to lose
+   * them.
+   */
   public boolean reachable(String source, String target) {
     Endpoint from = endpoint(source);
     Endpoint to = endpoint(target);
     LinkState link = existing(from, to);
-    double loss = link != null && link.loss != null ? link.loss : from.client || to.client ? 0 : defaultLoss;
+    double loss =
+        link != null && link.loss != null ? link.loss : from.client || to.client ? 0 : defaultLoss;
     return (link == null || !link.cut) && loss < 1;
   }
 
@@ -181,15 +187,16 @@ public final class Network {
     }
     link.lastDeliveryUs = deliverAt;
     int senderLife = from.life;
-    Runnable arrival = () -> {
-      if (from.life != senderLife) {
-        if (listener != null) {
-          listener.dropped(sim.nowUs(), from.id, to.id, message, "sender crashed");
-        }
-        return;
-      }
-      arrive(from, to, link, message);
-    };
+    Runnable arrival =
+        () -> {
+          if (from.life != senderLife) {
+            if (listener != null) {
+              listener.dropped(sim.nowUs(), from.id, to.id, message, "sender crashed");
+            }
+            return;
+          }
+          arrive(from, to, link, message);
+        };
     if (message.background()) {
       sim.scheduleBackground(deliverAt - now, arrival);
     } else {
@@ -215,7 +222,9 @@ public final class Network {
   }
 
   private LinkState existing(Endpoint from, Endpoint to) {
-    return from.index < links.length && to.index < links.length ? links[from.index][to.index] : null;
+    return from.index < links.length && to.index < links.length
+        ? links[from.index][to.index]
+        : null;
   }
 
   private LinkState link(Endpoint from, Endpoint to) {
@@ -245,8 +254,8 @@ public final class Network {
   }
 
   /**
-   * Loses every message {@code id} sent that has not arrived yet, as a power failure loses what
-   * was still in the machine's buffers.
+   * Loses every message {@code id} sent that has not arrived yet, as a power failure loses what was
+   * still in the machine's buffers.
    */
   public void loseInFlightFrom(String id) {
     endpoint(id).life++;

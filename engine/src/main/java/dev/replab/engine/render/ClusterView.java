@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One frame of the live view: a row per node with its role (a crown for the leader), state,
- * a bar of its log (received and applied) against the leader's, its lag and the messages on
- * their way to it, then a line of recent throughput. {@code watch} redraws it as time passes.
+ * One frame of the live view: a row per node with its role (a crown for the leader), state, a bar
+ * of its log (received and applied) against the leader's, its lag and the messages on their way to
+ * it, then a line of recent throughput. {@code watch} redraws it as time passes.
  */
 public final class ClusterView {
   private static final int BAR = 24;
@@ -33,8 +33,14 @@ public final class ClusterView {
     }
     Map<String, Integer> inFlight = inFlight(cluster, now);
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "t=%-9s leader %-4s epoch %-3d setquorum %s", Durations.format(now),
-        leader == null ? "none" : leader.id(), leader == null ? 0 : leader.epoch(), cluster.policy().describe()));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "t=%-9s leader %-4s epoch %-3d setquorum %s",
+            Durations.format(now),
+            leader == null ? "none" : leader.id(),
+            leader == null ? 0 : leader.epoch(),
+            cluster.policy().describe()));
     for (Node node : cluster.nodes()) {
       lines.add(row(cluster, node, leader, scale, inFlight.getOrDefault(node.id(), 0), unicode));
     }
@@ -42,21 +48,42 @@ public final class ClusterView {
     return lines;
   }
 
-  private static String row(Cluster cluster, Node node, Node leader, long scale, int messages, boolean unicode) {
-    String crown = node == leader ? (unicode ? "♛" : "*") : node.role() == Role.LEADER ? (unicode ? "♕" : "?") : " ";
-    String state = node.state() == NodeState.UP ? (isolated(cluster, node) ? "cut off" : "up") : node.state().name().toLowerCase(Locale.ROOT);
+  private static String row(
+      Cluster cluster, Node node, Node leader, long scale, int messages, boolean unicode) {
+    String crown =
+        node == leader
+            ? (unicode ? "♛" : "*")
+            : node.role() == Role.LEADER ? (unicode ? "♕" : "?") : " ";
+    String state =
+        node.state() == NodeState.UP
+            ? (isolated(cluster, node) ? "cut off" : "up")
+            : node.state().name().toLowerCase(Locale.ROOT);
     String bar = logBar(node, scale, unicode);
     String lag = "";
     if (node.state() == NodeState.CRASHED) {
       lag = "down; its log survives";
     } else if (leader != null && node != leader) {
       var reading = cluster.measureLag(node);
-      lag = reading.entries() == 0 ? "caught up" : reading.entries() + " behind, " + Durations.format(reading.lagUs());
+      lag =
+          reading.entries() == 0
+              ? "caught up"
+              : reading.entries() + " behind, " + Durations.format(reading.lagUs());
     } else if (node == leader) {
       lag = "leads epoch " + node.epoch();
     }
-    return String.format(Locale.ROOT, "%s %-3s %-9s %-8s %s %4d/%-4d %-22s %s", crown, node.id(), node.role().name().toLowerCase(Locale.ROOT), state,
-        bar, node.appliedOffset(), node.receivedOffset(), lag, messages == 0 ? "" : messages + " msg" + (messages == 1 ? "" : "s") + " in flight").stripTrailing();
+    return String.format(
+            Locale.ROOT,
+            "%s %-3s %-9s %-8s %s %4d/%-4d %-22s %s",
+            crown,
+            node.id(),
+            node.role().name().toLowerCase(Locale.ROOT),
+            state,
+            bar,
+            node.appliedOffset(),
+            node.receivedOffset(),
+            lag,
+            messages == 0 ? "" : messages + " msg" + (messages == 1 ? "" : "s") + " in flight")
+        .stripTrailing();
   }
 
   private static boolean isolated(Cluster cluster, Node node) {
@@ -74,7 +101,10 @@ public final class ClusterView {
     int received = (int) Math.round((double) node.receivedOffset() / scale * BAR);
     StringBuilder bar = new StringBuilder(BAR + 2).append('[');
     for (int i = 0; i < BAR; i++) {
-      bar.append(i < applied ? (unicode ? '█' : '#') : i < received ? (unicode ? '▒' : '+') : (unicode ? '·' : '.'));
+      bar.append(
+          i < applied
+              ? (unicode ? '█' : '#')
+              : i < received ? (unicode ? '▒' : '+') : (unicode ? '·' : '.'));
     }
     return bar.append(']').toString();
   }
@@ -84,7 +114,10 @@ public final class ClusterView {
     List<Trace.Hop> hops = cluster.trace().recent(2_000);
     for (int i = hops.size() - 1; i >= 0; i--) {
       Trace.Hop hop = hops.get(i);
-      if (hop.fate() == Trace.Fate.DELIVERED && hop.sentUs() <= now && hop.arriveUs() > now && !hop.message().background()) {
+      if (hop.fate() == Trace.Fate.DELIVERED
+          && hop.sentUs() <= now
+          && hop.arriveUs() > now
+          && !hop.message().background()) {
         counts.merge(hop.target(), 1, Integer::sum);
       }
     }

@@ -31,6 +31,7 @@ final class SpaceTimeLayout {
   private static final double MIN_STEP_PX = 7;
   private static final int NOTE_CHARS = 32;
   private static final double NOTE_LINE = 12;
+
   /** Where along a lost message's path its cross is drawn: it was dropped on arrival. */
   private static final double LOST_AT = 0.8;
 
@@ -58,7 +59,10 @@ final class SpaceTimeLayout {
   /** A rectangle, for labels that must not cover each other. */
   record Box(double x, double y, double width, double height) {
     boolean overlaps(Box other) {
-      return x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height;
+      return x < other.x + other.width
+          && other.x < x + width
+          && y < other.y + other.height
+          && other.y < y + height;
     }
 
     double overlap(Box other) {
@@ -73,7 +77,16 @@ final class SpaceTimeLayout {
    * message, or the bottom edge for one still in flight. {@code label} is null when there was no
    * room for it (only the labels of heartbeats and of messages still in flight give way).
    */
-  record Arrow(double x1, double y1, double x2, double y2, Kind kind, Trace.Fate fate, boolean inFlight, String text, Box label,
+  record Arrow(
+      double x1,
+      double y1,
+      double x2,
+      double y2,
+      Kind kind,
+      Trace.Fate fate,
+      boolean inFlight,
+      String text,
+      Box label,
       String tooltip) {
     boolean lost() {
       return fate != Trace.Fate.DELIVERED && !inFlight;
@@ -84,8 +97,11 @@ final class SpaceTimeLayout {
     }
   }
 
-  /** A cluster event or a caller's mark: a diamond on a lane (or a line across all) and its text. */
-  record Note(double y, double laneX, List<String> lines, double textX, double textY, String tooltip) {
+  /**
+   * A cluster event or a caller's mark: a diamond on a lane (or a line across all) and its text.
+   */
+  record Note(
+      double y, double laneX, List<String> lines, double textX, double textY, String tooltip) {
     boolean acrossAll() {
       return laneX < 0;
     }
@@ -171,7 +187,8 @@ final class SpaceTimeLayout {
 
   // ---------------------------------------------------------------- what to draw
 
-  private static List<Selected> select(Cluster cluster, SpaceTimeSvg.Options options, long untilUs) {
+  private static List<Selected> select(
+      Cluster cluster, SpaceTimeSvg.Options options, long untilUs) {
     List<Selected> selected = new ArrayList<>();
     for (Trace.Hop hop : cluster.trace().hops()) {
       if (hop.sentUs() < options.sinceUs() || hop.sentUs() > untilUs) {
@@ -194,72 +211,77 @@ final class SpaceTimeLayout {
   private static Kind kindOf(Cluster cluster, Trace.Hop hop) {
     Kind[] kind = {Kind.ACK};
     boolean background = hop.message().background();
-    hop.message().dispatch(hop.source(), new Message.Handler() {
-      @Override
-      public void onClientWrite(String source, Message.ClientWrite write) {
-        kind[0] = Kind.REQUEST;
-      }
+    hop.message()
+        .dispatch(
+            hop.source(),
+            new Message.Handler() {
+              @Override
+              public void onClientWrite(String source, Message.ClientWrite write) {
+                kind[0] = Kind.REQUEST;
+              }
 
-      @Override
-      public void onClientRead(String source, Message.ClientRead read) {
-        kind[0] = Kind.REQUEST;
-      }
+              @Override
+              public void onClientRead(String source, Message.ClientRead read) {
+                kind[0] = Kind.REQUEST;
+              }
 
-      @Override
-      public void onClientReply(String source, Message.ClientReply reply) {
-        Operation op = cluster.history().get(reply.opId());
-        kind[0] = !reply.ok() ? Kind.REFUSED : op != null && op.stale() ? Kind.STALE : Kind.REPLY;
-      }
+              @Override
+              public void onClientReply(String source, Message.ClientReply reply) {
+                Operation op = cluster.history().get(reply.opId());
+                kind[0] =
+                    !reply.ok() ? Kind.REFUSED : op != null && op.stale() ? Kind.STALE : Kind.REPLY;
+              }
 
-      @Override
-      public void onAppend(String source, Message.Append append) {
-        kind[0] = background ? Kind.HEARTBEAT : Kind.APPEND;
-      }
+              @Override
+              public void onAppend(String source, Message.Append append) {
+                kind[0] = background ? Kind.HEARTBEAT : Kind.APPEND;
+              }
 
-      @Override
-      public void onAppendReply(String source, Message.AppendReply reply) {
-        kind[0] = background ? Kind.HEARTBEAT : Kind.ACK;
-      }
+              @Override
+              public void onAppendReply(String source, Message.AppendReply reply) {
+                kind[0] = background ? Kind.HEARTBEAT : Kind.ACK;
+              }
 
-      @Override
-      public void onRequestVote(String source, Message.RequestVote request) {
-        kind[0] = Kind.ELECTION;
-      }
+              @Override
+              public void onRequestVote(String source, Message.RequestVote request) {
+                kind[0] = Kind.ELECTION;
+              }
 
-      @Override
-      public void onVote(String source, Message.Vote vote) {
-        kind[0] = Kind.ELECTION;
-      }
+              @Override
+              public void onVote(String source, Message.Vote vote) {
+                kind[0] = Kind.ELECTION;
+              }
 
-      @Override
-      public void onPing(String source, Message.Ping ping) {
-        kind[0] = Kind.MONITOR;
-      }
+              @Override
+              public void onPing(String source, Message.Ping ping) {
+                kind[0] = Kind.MONITOR;
+              }
 
-      @Override
-      public void onPong(String source, Message.Pong pong) {
-        kind[0] = Kind.MONITOR;
-      }
+              @Override
+              public void onPong(String source, Message.Pong pong) {
+                kind[0] = Kind.MONITOR;
+              }
 
-      @Override
-      public void onStatusQuery(String source, Message.StatusQuery query) {
-        kind[0] = Kind.MONITOR;
-      }
+              @Override
+              public void onStatusQuery(String source, Message.StatusQuery query) {
+                kind[0] = Kind.MONITOR;
+              }
 
-      @Override
-      public void onStatusReport(String source, Message.StatusReport report) {
-        kind[0] = Kind.MONITOR;
-      }
+              @Override
+              public void onStatusReport(String source, Message.StatusReport report) {
+                kind[0] = Kind.MONITOR;
+              }
 
-      @Override
-      public void onPromoteOrder(String source, Message.PromoteOrder order) {
-        kind[0] = Kind.MONITOR;
-      }
-    });
+              @Override
+              public void onPromoteOrder(String source, Message.PromoteOrder order) {
+                kind[0] = Kind.MONITOR;
+              }
+            });
     return kind[0];
   }
 
-  private static List<Event> events(Cluster cluster, SpaceTimeSvg.Options options, long fromUs, long untilUs) {
+  private static List<Event> events(
+      Cluster cluster, SpaceTimeSvg.Options options, long fromUs, long untilUs) {
     List<Event> events = new ArrayList<>();
     for (Cluster.ClusterEvent event : cluster.events()) {
       if (event.atUs() >= fromUs && event.atUs() <= untilUs) {
@@ -299,17 +321,20 @@ final class SpaceTimeLayout {
   // ---------------------------------------------------------------- time to y
 
   /**
-   * Places the moments where something happens: to scale, at a scale where a typical message
-   * takes {@value #TARGET_LATENCY_PX} pixels, except that a stretch longer than {@value #BREAK_PX}
-   * pixels becomes a gap band of fixed height and two moments are never closer than
-   * {@value #MIN_STEP_PX} pixels.
+   * Places the moments where something happens: to scale, at a scale where a typical message takes
+   * {@value #TARGET_LATENCY_PX} pixels, except that a stretch longer than {@value #BREAK_PX} pixels
+   * becomes a gap band of fixed height and two moments are never closer than {@value #MIN_STEP_PX}
+   * pixels.
    */
   private void scale(List<Selected> shown) {
-    long[] latencies = shown.stream()
-        .filter(one -> one.hop().fate() == Trace.Fate.DELIVERED && !one.hop().message().background())
-        .mapToLong(one -> one.hop().arriveUs() - one.hop().sentUs())
-        .sorted()
-        .toArray();
+    long[] latencies =
+        shown.stream()
+            .filter(
+                one ->
+                    one.hop().fate() == Trace.Fate.DELIVERED && !one.hop().message().background())
+            .mapToLong(one -> one.hop().arriveUs() - one.hop().sentUs())
+            .sorted()
+            .toArray();
     long typicalUs = latencies.length == 0 ? 1_000 : latencies[latencies.length / 2];
     double pxPerUs = TARGET_LATENCY_PX / Math.max(100, Math.min(200_000, typicalUs));
     ys[0] = yStart;
@@ -369,7 +394,8 @@ final class SpaceTimeLayout {
     double x2;
     double y2;
     if (inFlight) {
-      double fraction = (double) (untilUs - hop.sentUs()) / Math.max(1, hop.arriveUs() - hop.sentUs());
+      double fraction =
+          (double) (untilUs - hop.sentUs()) / Math.max(1, hop.arriveUs() - hop.sentUs());
       x2 = x1 + (xTarget - x1) * fraction;
       y2 = y(untilUs);
     } else if (hop.fate() != Trace.Fate.DELIVERED) {
@@ -384,36 +410,61 @@ final class SpaceTimeLayout {
     // space is short, gives way when there is no room for it.
     Box label = placeLabel(x1, y1, x2, y2, text, hop.message().background() || inFlight);
     kinds.add(one.kind());
-    arrows.add(new Arrow(x1, y1, x2, y2, one.kind(), inFlight ? Trace.Fate.DELIVERED : hop.fate(), inFlight, text, label,
-        tooltip(cluster, hop, one.kind(), inFlight)));
+    arrows.add(
+        new Arrow(
+            x1,
+            y1,
+            x2,
+            y2,
+            one.kind(),
+            inFlight ? Trace.Fate.DELIVERED : hop.fate(),
+            inFlight,
+            text,
+            label,
+            tooltip(cluster, hop, one.kind(), inFlight)));
   }
 
   private static String tooltip(Cluster cluster, Trace.Hop hop, Kind kind, boolean inFlight) {
-    StringBuilder text = new StringBuilder(hop.message().label()).append(": ").append(hop.source()).append(" -> ").append(hop.target())
-        .append(", sent at ").append(Durations.format(hop.sentUs()));
+    StringBuilder text =
+        new StringBuilder(hop.message().label())
+            .append(": ")
+            .append(hop.source())
+            .append(" -> ")
+            .append(hop.target())
+            .append(", sent at ")
+            .append(Durations.format(hop.sentUs()));
     if (inFlight) {
       text.append(", still on its way when the run stopped");
     } else {
-      text.append(switch (hop.fate()) {
-        case DELIVERED -> ", arrived at " + Durations.format(hop.arriveUs()) + " (" + Durations.format(hop.arriveUs() - hop.sentUs()) + ")";
-        case LOST -> ", lost on the way";
-        case CUT -> ", dropped by the partition";
-        case SENDER_CRASHED -> ", lost: its sender crashed before it arrived";
-      });
+      text.append(
+          switch (hop.fate()) {
+            case DELIVERED ->
+                ", arrived at "
+                    + Durations.format(hop.arriveUs())
+                    + " ("
+                    + Durations.format(hop.arriveUs() - hop.sentUs())
+                    + ")";
+            case LOST -> ", lost on the way";
+            case CUT -> ", dropped by the partition";
+            case SENDER_CRASHED -> ", lost: its sender crashed before it arrived";
+          });
     }
     if (kind == Kind.STALE && hop.message() instanceof Message.ClientReply reply) {
       Operation op = cluster.history().get(reply.opId());
-      text.append("; a stale read of ").append(op.key()).append(": a newer value was already committed");
+      text.append("; a stale read of ")
+          .append(op.key())
+          .append(": a newer value was already committed");
     }
     return text.toString();
   }
 
   /**
-   * Puts a label on its arrow where it covers no other label, trying the middle first. When
-   * every place is taken, an optional label is left out and any other label goes where it covers
-   * the least.
+   * Puts a label on its arrow where it covers no other label, trying the middle first. When every
+   * place is taken, an optional label is left out and any other label goes where it covers the
+   * least.
    */
-  private Box placeLabel(double x1, double y1, double x2, double y2, String text, boolean optional) {
+  private Box placeLabel(
+      double x1, double y1, double x2, double y2, String text, boolean optional) {
     double width = Svg.textWidth(text) + 6;
     Box best = null;
     double bestOverlap = Double.MAX_VALUE;
@@ -482,8 +533,8 @@ final class SpaceTimeLayout {
   }
 
   /**
-   * A time in the left gutter at every key moment that is not too close to the one above and
-   * does not read the same as it ("1.34s" three times says nothing).
+   * A time in the left gutter at every key moment that is not too close to the one above and does
+   * not read the same as it ("1.34s" three times says nothing).
    */
   private void timeLabels() {
     double last = -100;
@@ -534,7 +585,8 @@ final class SpaceTimeLayout {
   /** The width that holds every lane, label and note. */
   private double width() {
     double lastLaneX = laneX(lanes.size() - 1);
-    double right = notes.isEmpty() ? lastLaneX + LANE / 2 : lastLaneX + 34 + NOTE_CHARS * Svg.CHAR_WIDTH + 8;
+    double right =
+        notes.isEmpty() ? lastLaneX + LANE / 2 : lastLaneX + 34 + NOTE_CHARS * Svg.CHAR_WIDTH + 8;
     for (Box box : placed) {
       right = Math.max(right, box.x() + box.width() + 6);
     }

@@ -26,10 +26,24 @@ final class Svg {
   /** Opens the root element with a view box of the given size and the shared text style. */
   Svg(double width, double height, String ariaLabel, String extraAttributes) {
     out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"")
-        .append(" width=\"").append(num(width)).append("\" height=\"").append(num(height)).append('"')
-        .append(" viewBox=\"0 0 ").append(num(width)).append(' ').append(num(height)).append('"')
-        .append(" role=\"img\" aria-label=\"").append(escape(ariaLabel)).append('"')
-        .append(" font-family=\"").append(FONT).append("\" font-size=\"").append(num(FONT_SIZE)).append('"');
+        .append(" width=\"")
+        .append(num(width))
+        .append("\" height=\"")
+        .append(num(height))
+        .append('"')
+        .append(" viewBox=\"0 0 ")
+        .append(num(width))
+        .append(' ')
+        .append(num(height))
+        .append('"')
+        .append(" role=\"img\" aria-label=\"")
+        .append(escape(ariaLabel))
+        .append('"')
+        .append(" font-family=\"")
+        .append(FONT)
+        .append("\" font-size=\"")
+        .append(num(FONT_SIZE))
+        .append('"');
     if (!extraAttributes.isEmpty()) {
       out.append(' ').append(extraAttributes);
     }
@@ -53,7 +67,10 @@ final class Svg {
     return out.append("</svg>\n").toString();
   }
 
-  /** A number with at most two decimals and no trailing zeros: {@code 12}, {@code 12.5}, {@code 0.33}. */
+  /**
+   * A number with at most two decimals and no trailing zeros: {@code 12}, {@code 12.5}, {@code
+   * 0.33}.
+   */
   static String num(double value) {
     double rounded = Math.round(value * 100) / 100.0;
     if (rounded == Math.rint(rounded)) {
@@ -97,19 +114,20 @@ final class Svg {
       if (c >= 0x20 && c < 0x7f) {
         ascii.append(c);
       } else {
-        ascii.append(switch (c) {
-          case '\t', '\n', '\r' -> " ";
-          case '\u2192' -> "->";
-          case '\u2190' -> "<-";
-          case '\u2013', '\u2014', '\u2212' -> "-";
-          case '\u2018', '\u2019' -> "'";
-          case '\u201c', '\u201d' -> "\"";
-          case '\u2026' -> "...";
-          case '\u2265' -> ">=";
-          case '\u2264' -> "<=";
-          case '\u00d7' -> "x";
-          default -> Character.isSurrogate(c) && Character.isLowSurrogate(c) ? "" : "?";
-        });
+        ascii.append(
+            switch (c) {
+              case '\t', '\n', '\r' -> " ";
+              case '\u2192' -> "->";
+              case '\u2190' -> "<-";
+              case '\u2013', '\u2014', '\u2212' -> "-";
+              case '\u2018', '\u2019' -> "'";
+              case '\u201c', '\u201d' -> "\"";
+              case '\u2026' -> "...";
+              case '\u2265' -> ">=";
+              case '\u2264' -> "<=";
+              case '\u00d7' -> "x";
+              default -> Character.isSurrogate(c) && Character.isLowSurrogate(c) ? "" : "?";
+            });
       }
     }
     return ascii.toString();

@@ -10,10 +10,10 @@ import java.util.Locale;
 
 /**
  * Draws clusters of different sizes racing through the same workload, as SVG: a bar per cluster
- * that fills as its nodes answer requests, one coloured segment per node, and the throughput
- * each cluster measured. Every request counted is an operation in the cluster's history, so the
- * bars show which nodes really served the work: the leader alone takes the writes, the
- * followers share the reads.
+ * that fills as its nodes answer requests, one coloured segment per node, and the throughput each
+ * cluster measured. Every request counted is an operation in the cluster's history, so the bars
+ * show which nodes really served the work: the leader alone takes the writes, the followers share
+ * the reads.
  *
  * <p>{@link #animate} plays the race on one simulated clock for all clusters and then holds the
  * finished picture, which is what {@link #render} draws.
@@ -31,7 +31,9 @@ public final class ThroughputRaceSvg {
   private static final double SWEEP_SECONDS = 8;
   private static final double HOLD_SECONDS = 3;
   private static final String LEADER_COLOR = "#1e3a8a";
-  private static final String[] FOLLOWER_COLORS = {"#0d9488", "#16a34a", "#0891b2", "#65a30d", "#0f766e", "#15803d", "#0e7490", "#4d7c0f"};
+  private static final String[] FOLLOWER_COLORS = {
+    "#0d9488", "#16a34a", "#0891b2", "#65a30d", "#0f766e", "#15803d", "#0e7490", "#4d7c0f"
+  };
   private static final String MUTED = "#64748b";
 
   /** One request answered: when, after the workload started, and by which node. */
@@ -41,7 +43,12 @@ public final class ThroughputRaceSvg {
    * One contestant: a cluster's nodes (leader first), the requests they answered, and what the
    * workload measured.
    */
-  public record Lane(String label, List<String> nodes, List<Served> served, long elapsedUs, double throughputOpsS) {
+  public record Lane(
+      String label,
+      List<String> nodes,
+      List<Served> served,
+      long elapsedUs,
+      double throughputOpsS) {
     public Lane {
       nodes = List.copyOf(nodes);
       served = served.stream().sorted(Comparator.comparingLong(Served::atUs)).toList();
@@ -112,12 +119,29 @@ public final class ThroughputRaceSvg {
     double perRequest = BAR_WIDTH / most;
     double height = TOP + lanes.size() * ROW + 62;
     double total = SWEEP_SECONDS + HOLD_SECONDS;
-    String extra = animated ? "class=\"replab-race replab-animation\" data-sweep-seconds=\"" + Svg.num(SWEEP_SECONDS)
-        + "\" data-cycle-seconds=\"" + Svg.num(total) + "\"" : "class=\"replab-race\"";
-    Svg svg = new Svg(WIDTH, height, "Requests answered over time by clusters of " + lanes.size() + " sizes", extra);
+    String extra =
+        animated
+            ? "class=\"replab-race replab-animation\" data-sweep-seconds=\""
+                + Svg.num(SWEEP_SECONDS)
+                + "\" data-cycle-seconds=\""
+                + Svg.num(total)
+                + "\""
+            : "class=\"replab-race\"";
+    Svg svg =
+        new Svg(
+            WIDTH,
+            height,
+            "Requests answered over time by clusters of " + lanes.size() + " sizes",
+            extra);
     svg.raw("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-    svg.raw("<text x=\"" + Svg.num(BAR_X) + "\" y=\"20\" fill=\"#1e293b\" font-size=\"11\" font-weight=\"bold\">requests answered, node by node</text>");
-    svg.raw("<text x=\"" + Svg.num(BAR_X + BAR_WIDTH + 12) + "\" y=\"20\" fill=\"#1e293b\" font-size=\"11\" font-weight=\"bold\">measured</text>\n");
+    svg.raw(
+        "<text x=\""
+            + Svg.num(BAR_X)
+            + "\" y=\"20\" fill=\"#1e293b\" font-size=\"11\" font-weight=\"bold\">requests answered, node by node</text>");
+    svg.raw(
+        "<text x=\""
+            + Svg.num(BAR_X + BAR_WIDTH + 12)
+            + "\" y=\"20\" fill=\"#1e293b\" font-size=\"11\" font-weight=\"bold\">measured</text>\n");
     if (animated) {
       clock(svg, endUs, total);
     }
@@ -128,13 +152,28 @@ public final class ThroughputRaceSvg {
     return svg.finish();
   }
 
-  private static void lane(Svg svg, Lane lane, double top, double perRequest, long endUs, double total) {
+  private static void lane(
+      Svg svg, Lane lane, double top, double perRequest, long endUs, double total) {
     boolean animated = total > 0;
     double barY = top + 4;
-    svg.raw("<text x=\"" + Svg.num(LABEL_X) + "\" y=\"" + Svg.num(barY + 14) + "\" fill=\"#1e293b\" font-size=\"11\">" + Svg.escape(lane.label())
-        + "</text>");
-    svg.raw("<rect x=\"" + Svg.num(BAR_X) + "\" y=\"" + Svg.num(barY) + "\" width=\"" + Svg.num(BAR_WIDTH) + "\" height=\"" + Svg.num(BAR_HEIGHT)
-        + "\" fill=\"#f1f5f9\" stroke=\"#cbd5e1\" stroke-width=\"0.8\"/>\n");
+    svg.raw(
+        "<text x=\""
+            + Svg.num(LABEL_X)
+            + "\" y=\""
+            + Svg.num(barY + 14)
+            + "\" fill=\"#1e293b\" font-size=\"11\">"
+            + Svg.escape(lane.label())
+            + "</text>");
+    svg.raw(
+        "<rect x=\""
+            + Svg.num(BAR_X)
+            + "\" y=\""
+            + Svg.num(barY)
+            + "\" width=\""
+            + Svg.num(BAR_WIDTH)
+            + "\" height=\""
+            + Svg.num(BAR_HEIGHT)
+            + "\" fill=\"#f1f5f9\" stroke=\"#cbd5e1\" stroke-width=\"0.8\"/>\n");
     double[] finalX = new double[lane.nodes().size()];
     double[] finalWidth = new double[lane.nodes().size()];
     double x = BAR_X;
@@ -147,29 +186,71 @@ public final class ThroughputRaceSvg {
     for (int i = 0; i < lane.nodes().size(); i++) {
       String node = lane.nodes().get(i);
       String color = i == 0 ? LEADER_COLOR : FOLLOWER_COLORS[(i - 1) % FOLLOWER_COLORS.length];
-      svg.raw("<g><title>" + Svg.escape(node + (i == 0 ? " (leader)" : " (follower)") + " answered "
-          + lane.servedBy(node, Long.MAX_VALUE) + " requests") + "</title>");
-      svg.raw("<rect x=\"" + Svg.num(finalX[i]) + "\" y=\"" + Svg.num(barY) + "\" width=\"" + Svg.num(finalWidth[i]) + "\" height=\""
-          + Svg.num(BAR_HEIGHT) + "\" fill=\"" + color + "\" stroke=\"#ffffff\" stroke-width=\"0.6\">");
+      svg.raw(
+          "<g><title>"
+              + Svg.escape(
+                  node
+                      + (i == 0 ? " (leader)" : " (follower)")
+                      + " answered "
+                      + lane.servedBy(node, Long.MAX_VALUE)
+                      + " requests")
+              + "</title>");
+      svg.raw(
+          "<rect x=\""
+              + Svg.num(finalX[i])
+              + "\" y=\""
+              + Svg.num(barY)
+              + "\" width=\""
+              + Svg.num(finalWidth[i])
+              + "\" height=\""
+              + Svg.num(BAR_HEIGHT)
+              + "\" fill=\""
+              + color
+              + "\" stroke=\"#ffffff\" stroke-width=\"0.6\">");
       if (animated) {
         segmentAnimation(svg, lane, i, perRequest, endUs, total);
       }
       svg.raw("</rect>");
       if (finalWidth[i] >= 20) {
-        svg.raw("<text x=\"" + Svg.num(finalX[i] + finalWidth[i] / 2) + "\" y=\"" + Svg.num(barY + 14) + "\" text-anchor=\"middle\" fill=\"#ffffff\">"
-            + Svg.escape(node) + (animated ? appearAt(fractionDone, total) : "") + "</text>");
+        svg.raw(
+            "<text x=\""
+                + Svg.num(finalX[i] + finalWidth[i] / 2)
+                + "\" y=\""
+                + Svg.num(barY + 14)
+                + "\" text-anchor=\"middle\" fill=\"#ffffff\">"
+                + Svg.escape(node)
+                + (animated ? appearAt(fractionDone, total) : "")
+                + "</text>");
       }
       svg.raw("</g>\n");
     }
     String took = Svg.escape(lane.served().size() + " in " + Durations.format(lane.elapsedUs()));
     String rate = Svg.escape(String.format(Locale.ROOT, "%,.0f ops/s", lane.throughputOpsS()));
-    svg.raw("<g><text x=\"" + Svg.num(BAR_X + BAR_WIDTH + 12) + "\" y=\"" + Svg.num(barY + 9) + "\" fill=\"" + MUTED + "\">" + took + "</text>");
-    svg.raw("<text x=\"" + Svg.num(BAR_X + BAR_WIDTH + 12) + "\" y=\"" + Svg.num(barY + 21) + "\" fill=\"#1e293b\" font-weight=\"bold\">" + rate
-        + "</text>" + (animated ? appearAt(fractionDone, total) : "") + "</g>\n");
+    svg.raw(
+        "<g><text x=\""
+            + Svg.num(BAR_X + BAR_WIDTH + 12)
+            + "\" y=\""
+            + Svg.num(barY + 9)
+            + "\" fill=\""
+            + MUTED
+            + "\">"
+            + took
+            + "</text>");
+    svg.raw(
+        "<text x=\""
+            + Svg.num(BAR_X + BAR_WIDTH + 12)
+            + "\" y=\""
+            + Svg.num(barY + 21)
+            + "\" fill=\"#1e293b\" font-weight=\"bold\">"
+            + rate
+            + "</text>"
+            + (animated ? appearAt(fractionDone, total) : "")
+            + "</g>\n");
   }
 
   /** Grows a node's segment, and slides it right as the segments before it grow. */
-  private static void segmentAnimation(Svg svg, Lane lane, int index, double perRequest, long endUs, double total) {
+  private static void segmentAnimation(
+      Svg svg, Lane lane, int index, double perRequest, long endUs, double total) {
     StringBuilder xs = new StringBuilder();
     StringBuilder widths = new StringBuilder();
     StringBuilder keyTimes = new StringBuilder();
@@ -183,7 +264,9 @@ public final class ThroughputRaceSvg {
       String separator = sample == 0 ? "" : ";";
       xs.append(separator).append(Svg.num(x));
       widths.append(separator).append(Svg.num(width));
-      keyTimes.append(separator).append(Svg.keyTime((double) sample / SAMPLES * SWEEP_SECONDS / total));
+      keyTimes
+          .append(separator)
+          .append(Svg.keyTime((double) sample / SAMPLES * SWEEP_SECONDS / total));
     }
     // Hold the finished bar until the cycle ends.
     String lastX = xs.substring(xs.lastIndexOf(";") + 1);
@@ -191,7 +274,12 @@ public final class ThroughputRaceSvg {
     xs.append(';').append(lastX);
     widths.append(';').append(lastWidth);
     keyTimes.append(";1");
-    String timing = "\" keyTimes=\"" + keyTimes + "\" dur=\"" + Svg.num(total) + "s\" repeatCount=\"indefinite\"/>";
+    String timing =
+        "\" keyTimes=\""
+            + keyTimes
+            + "\" dur=\""
+            + Svg.num(total)
+            + "s\" repeatCount=\"indefinite\"/>";
     svg.raw("<animate attributeName=\"x\" values=\"" + xs + timing);
     svg.raw("<animate attributeName=\"width\" values=\"" + widths + timing);
   }
@@ -215,37 +303,103 @@ public final class ThroughputRaceSvg {
         values = "0;1;0";
         keyTimes = "0;" + Svg.keyTime(from) + ";" + Svg.keyTime(to);
       }
-      svg.raw("<text x=\"" + Svg.num(x) + "\" y=\"20\" text-anchor=\"end\" fill=\"#e11d48\" opacity=\"" + (step == CLOCK_STEPS ? "1" : "0") + "\">"
-          + Svg.escape("t = " + Durations.format(atUs)) + "<animate attributeName=\"opacity\" values=\"" + values + "\" keyTimes=\"" + keyTimes
-          + "\" calcMode=\"discrete\" dur=\"" + Svg.num(total) + "s\" repeatCount=\"indefinite\"/></text>\n");
+      svg.raw(
+          "<text x=\""
+              + Svg.num(x)
+              + "\" y=\"20\" text-anchor=\"end\" fill=\"#e11d48\" opacity=\""
+              + (step == CLOCK_STEPS ? "1" : "0")
+              + "\">"
+              + Svg.escape("t = " + Durations.format(atUs))
+              + "<animate attributeName=\"opacity\" values=\""
+              + values
+              + "\" keyTimes=\""
+              + keyTimes
+              + "\" calcMode=\"discrete\" dur=\""
+              + Svg.num(total)
+              + "s\" repeatCount=\"indefinite\"/></text>\n");
     }
   }
 
   private static void axis(Svg svg, int most, double y) {
-    svg.raw("<line x1=\"" + Svg.num(BAR_X) + "\" y1=\"" + Svg.num(y) + "\" x2=\"" + Svg.num(BAR_X + BAR_WIDTH) + "\" y2=\"" + Svg.num(y)
-        + "\" stroke=\"#94a3b8\"/>");
+    svg.raw(
+        "<line x1=\""
+            + Svg.num(BAR_X)
+            + "\" y1=\""
+            + Svg.num(y)
+            + "\" x2=\""
+            + Svg.num(BAR_X + BAR_WIDTH)
+            + "\" y2=\""
+            + Svg.num(y)
+            + "\" stroke=\"#94a3b8\"/>");
     for (int tick = 0; tick <= 4; tick++) {
       double x = BAR_X + BAR_WIDTH * tick / 4;
-      svg.raw("<line x1=\"" + Svg.num(x) + "\" y1=\"" + Svg.num(y) + "\" x2=\"" + Svg.num(x) + "\" y2=\"" + Svg.num(y + 4) + "\" stroke=\"#94a3b8\"/>");
-      svg.raw("<text x=\"" + Svg.num(x) + "\" y=\"" + Svg.num(y + 15) + "\" text-anchor=\"middle\" fill=\"" + MUTED + "\">"
-          + Math.round((double) most * tick / 4) + "</text>");
+      svg.raw(
+          "<line x1=\""
+              + Svg.num(x)
+              + "\" y1=\""
+              + Svg.num(y)
+              + "\" x2=\""
+              + Svg.num(x)
+              + "\" y2=\""
+              + Svg.num(y + 4)
+              + "\" stroke=\"#94a3b8\"/>");
+      svg.raw(
+          "<text x=\""
+              + Svg.num(x)
+              + "\" y=\""
+              + Svg.num(y + 15)
+              + "\" text-anchor=\"middle\" fill=\""
+              + MUTED
+              + "\">"
+              + Math.round((double) most * tick / 4)
+              + "</text>");
     }
     double legendY = y + 36;
-    svg.raw("<rect x=\"" + Svg.num(BAR_X) + "\" y=\"" + Svg.num(legendY - 8) + "\" width=\"12\" height=\"10\" fill=\"" + LEADER_COLOR + "\"/>");
-    svg.raw("<text x=\"" + Svg.num(BAR_X + 17) + "\" y=\"" + Svg.num(legendY) + "\" fill=\"" + MUTED + "\">leader: every write</text>");
+    svg.raw(
+        "<rect x=\""
+            + Svg.num(BAR_X)
+            + "\" y=\""
+            + Svg.num(legendY - 8)
+            + "\" width=\"12\" height=\"10\" fill=\""
+            + LEADER_COLOR
+            + "\"/>");
+    svg.raw(
+        "<text x=\""
+            + Svg.num(BAR_X + 17)
+            + "\" y=\""
+            + Svg.num(legendY)
+            + "\" fill=\""
+            + MUTED
+            + "\">leader: every write</text>");
     double followersX = BAR_X + 170;
     for (int i = 0; i < 3; i++) {
-      svg.raw("<rect x=\"" + Svg.num(followersX + i * 8) + "\" y=\"" + Svg.num(legendY - 8) + "\" width=\"8\" height=\"10\" fill=\""
-          + FOLLOWER_COLORS[i] + "\"/>");
+      svg.raw(
+          "<rect x=\""
+              + Svg.num(followersX + i * 8)
+              + "\" y=\""
+              + Svg.num(legendY - 8)
+              + "\" width=\"8\" height=\"10\" fill=\""
+              + FOLLOWER_COLORS[i]
+              + "\"/>");
     }
-    svg.raw("<text x=\"" + Svg.num(followersX + 29) + "\" y=\"" + Svg.num(legendY) + "\" fill=\"" + MUTED + "\">followers: the reads</text>\n");
+    svg.raw(
+        "<text x=\""
+            + Svg.num(followersX + 29)
+            + "\" y=\""
+            + Svg.num(legendY)
+            + "\" fill=\""
+            + MUTED
+            + "\">followers: the reads</text>\n");
   }
 
   private static String appearAt(double fraction, double total) {
     if (fraction <= 0) {
       return "";
     }
-    return "<animate attributeName=\"opacity\" values=\"0;1\" keyTimes=\"0;" + Svg.keyTime(fraction) + "\" calcMode=\"discrete\" dur=\""
-        + Svg.num(total) + "s\" repeatCount=\"indefinite\"/>";
+    return "<animate attributeName=\"opacity\" values=\"0;1\" keyTimes=\"0;"
+        + Svg.keyTime(fraction)
+        + "\" calcMode=\"discrete\" dur=\""
+        + Svg.num(total)
+        + "s\" repeatCount=\"indefinite\"/>";
   }
 }

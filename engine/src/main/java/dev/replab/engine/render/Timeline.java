@@ -29,7 +29,8 @@ public final class Timeline {
    * @param heartbeats whether to show heartbeats, pings and their replies
    * @param unicode box-drawing arrows, or plain ASCII
    */
-  public record Options(int last, long sinceUs, Set<String> keys, boolean heartbeats, boolean unicode) {}
+  public record Options(
+      int last, long sinceUs, Set<String> keys, boolean heartbeats, boolean unicode) {}
 
   private record Row(long atUs, long order, String text) {}
 
@@ -43,7 +44,11 @@ public final class Timeline {
       if (!include(hop, options)) {
         continue;
       }
-      rows.add(new Row(hop.fate() == Trace.Fate.DELIVERED ? hop.arriveUs() : hop.sentUs(), order++, arrow(hop, columns, cluster, options.unicode())));
+      rows.add(
+          new Row(
+              hop.fate() == Trace.Fate.DELIVERED ? hop.arriveUs() : hop.sentUs(),
+              order++,
+              arrow(hop, columns, cluster, options.unicode())));
     }
     for (Cluster.ClusterEvent event : cluster.events()) {
       if (event.atUs() >= options.sinceUs()) {
@@ -54,10 +59,18 @@ public final class Timeline {
     int from = Math.max(0, rows.size() - options.last());
     StringBuilder text = new StringBuilder(header(columns));
     if (from > 0) {
-      text.append(String.format(Locale.ROOT, "%" + GUTTER + "s   ... %d earlier rows (timeline last=%d shows more)%n", "", from, rows.size()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%" + GUTTER + "s   ... %d earlier rows (timeline last=%d shows more)%n",
+              "",
+              from,
+              rows.size()));
     }
     for (Row row : rows.subList(from, rows.size())) {
-      text.append(String.format(Locale.ROOT, "%" + GUTTER + "s ", Durations.format(row.atUs()))).append(row.text()).append('\n');
+      text.append(String.format(Locale.ROOT, "%" + GUTTER + "s ", Durations.format(row.atUs())))
+          .append(row.text())
+          .append('\n');
     }
     if (rows.isEmpty()) {
       text.append("(nothing to show yet)\n");
@@ -77,7 +90,12 @@ public final class Timeline {
       String label = message.label();
       boolean clientTraffic = message.requestOpId() >= 0 || message instanceof Message.ClientReply;
       if (clientTraffic) {
-        return options.keys().stream().anyMatch(key -> label.contains(" " + key + "=") || label.endsWith(" " + key) || label.contains(" " + key + " "))
+        return options.keys().stream()
+                .anyMatch(
+                    key ->
+                        label.contains(" " + key + "=")
+                            || label.endsWith(" " + key)
+                            || label.contains(" " + key + " "))
             || message instanceof Message.ClientReply;
       }
     }
@@ -127,7 +145,8 @@ public final class Timeline {
     return line;
   }
 
-  private static String arrow(Trace.Hop hop, List<String> columns, Cluster cluster, boolean unicode) {
+  private static String arrow(
+      Trace.Hop hop, List<String> columns, Cluster cluster, boolean unicode) {
     char[] line = lanes(columns, unicode);
     int from = column(columns, hop.source());
     int to = column(columns, hop.target());
@@ -136,10 +155,11 @@ public final class Timeline {
       line[i] = unicode ? '─' : '-';
     }
     line[from] = unicode ? '●' : '*';
-    line[to] = switch (hop.fate()) {
-      case DELIVERED -> step > 0 ? (unicode ? '▶' : '>') : (unicode ? '◀' : '<');
-      default -> 'x';
-    };
+    line[to] =
+        switch (hop.fate()) {
+          case DELIVERED -> step > 0 ? (unicode ? '▶' : '>') : (unicode ? '◀' : '<');
+          default -> 'x';
+        };
     String label = hop.message().label();
     int low = Math.min(from, to) + 2;
     int high = Math.max(from, to) - 2;
@@ -152,14 +172,18 @@ public final class Timeline {
     } else {
       suffix = " " + label;
     }
-    String fate = switch (hop.fate()) {
-      case DELIVERED -> "";
-      case LOST -> "  lost on the way";
-      case CUT -> "  dropped: partition";
-      case SENDER_CRASHED -> "  lost: sender crashed";
-    };
+    String fate =
+        switch (hop.fate()) {
+          case DELIVERED -> "";
+          case LOST -> "  lost on the way";
+          case CUT -> "  dropped: partition";
+          case SENDER_CRASHED -> "  lost: sender crashed";
+        };
     String stale = staleMark(hop, cluster);
-    String latency = hop.fate() == Trace.Fate.DELIVERED ? "  (" + Durations.format(hop.arriveUs() - hop.sentUs()) + ")" : "";
+    String latency =
+        hop.fate() == Trace.Fate.DELIVERED
+            ? "  (" + Durations.format(hop.arriveUs() - hop.sentUs()) + ")"
+            : "";
     return new String(line).stripTrailing() + suffix + latency + fate + stale;
   }
 
@@ -171,7 +195,8 @@ public final class Timeline {
     return op != null && op.stale() ? "  STALE read of " + op.key() : "";
   }
 
-  private static String eventRow(Cluster.ClusterEvent event, List<String> columns, boolean unicode) {
+  private static String eventRow(
+      Cluster.ClusterEvent event, List<String> columns, boolean unicode) {
     char[] line = lanes(columns, unicode);
     String text = new String(line).stripTrailing();
     if (event.node() != null && columns.contains(event.node())) {

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recent messages of a run, for space-time diagrams: who sent what to whom, when it left,
- * when it arrived, and whether it was lost. Only the last {@link #KEPT} messages are kept.
+ * The recent messages of a run, for space-time diagrams: who sent what to whom, when it left, when
+ * it arrived, and whether it was lost. Only the last {@link #KEPT} messages are kept.
  */
 public final class Trace implements Network.Listener {
   /** How many messages are kept. */
@@ -75,7 +75,8 @@ public final class Trace implements Network.Listener {
   private long recorded;
 
   @Override
-  public void sent(long atUs, String source, String target, Message message, long deliverAtUs, boolean lost) {
+  public void sent(
+      long atUs, String source, String target, Message message, long deliverAtUs, boolean lost) {
     int slot = (int) (recorded++ % KEPT);
     sent[slot] = atUs;
     arrive[slot] = deliverAtUs;
@@ -108,7 +109,9 @@ public final class Trace implements Network.Listener {
     List<Hop> hops = new ArrayList<>((int) (recorded - oldest));
     for (long index = oldest; index < recorded; index++) {
       int slot = (int) (index % KEPT);
-      hops.add(new Hop(sent[slot], arrive[slot], sources[slot], targets[slot], messages[slot], fates[slot]));
+      hops.add(
+          new Hop(
+              sent[slot], arrive[slot], sources[slot], targets[slot], messages[slot], fates[slot]));
     }
     return hops;
   }

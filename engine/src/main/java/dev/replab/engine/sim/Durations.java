@@ -2,7 +2,10 @@ package dev.replab.engine.sim;
 
 import java.util.Locale;
 
-/** Reads and writes the durations of the command language: {@code 500us}, {@code 20ms}, {@code 2s}, {@code 1m}. */
+/**
+ * Reads and writes the durations of the command language: {@code 500us}, {@code 20ms}, {@code 2s},
+ * {@code 1m}.
+ */
 public final class Durations {
   private Durations() {}
 
@@ -19,7 +22,9 @@ public final class Durations {
     }
     if (unitStart == 0 || unitStart == text.length()) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a duration; write a number and a unit, like 500us, 20ms, 2s or 1m");
+          "'"
+              + text
+              + "' is not a duration; write a number and a unit, like 500us, 20ms, 2s or 1m");
     }
     double amount;
     try {
@@ -34,8 +39,13 @@ public final class Durations {
           case "s" -> 1_000_000L;
           case "m", "min" -> 60_000_000L;
           case "h" -> 3_600_000_000L;
-          default -> throw new IllegalArgumentException(
-              "'" + text + "' has an unknown unit '" + text.substring(unitStart) + "'; use us, ms, s or m");
+          default ->
+              throw new IllegalArgumentException(
+                  "'"
+                      + text
+                      + "' has an unknown unit '"
+                      + text.substring(unitStart)
+                      + "'; use us, ms, s or m");
         };
     return Math.round(amount * unitUs);
   }
@@ -60,7 +70,8 @@ public final class Durations {
   }
 
   private static String trim(double value) {
-    String text = String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
+    String text =
+        String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     if (text.contains(".")) {
       text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
     }

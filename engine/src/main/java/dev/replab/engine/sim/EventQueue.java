@@ -3,8 +3,8 @@ package dev.replab.engine.sim;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of events ordered by (time, sequence number), kept in parallel primitive
- * arrays so that comparing two events reads two longs instead of calling a comparator.
+ * A binary min-heap of events ordered by (time, sequence number), kept in parallel primitive arrays
+ * so that comparing two events reads two longs instead of calling a comparator.
  */
 final class EventQueue<E> {
   private long[] times = new long[256];
@@ -59,7 +59,8 @@ final class EventQueue<E> {
       while (at < half) {
         int child = 2 * at + 1;
         int right = child + 1;
-        if (right < last && before(times[right], sequences[right], times[child], sequences[child])) {
+        if (right < last
+            && before(times[right], sequences[right], times[child], sequences[child])) {
           child = right;
         }
         if (!before(times[child], sequences[child], time, sequence)) {

@@ -5,9 +5,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The one owner of virtual time, the event queue and chance in a simulated world.
  *
- * <p>Time is a count of microseconds that only moves when an event is run. Events run in order
- * of (time, sequence number), so two events scheduled for the same microsecond run in the order
- * they were scheduled, and the same seed with the same calls always gives the same run.
+ * <p>Time is a count of microseconds that only moves when an event is run. Events run in order of
+ * (time, sequence number), so two events scheduled for the same microsecond run in the order they
+ * were scheduled, and the same seed with the same calls always gives the same run.
  */
 public final class Simulation {
   private final long seed;
@@ -48,8 +48,8 @@ public final class Simulation {
   }
 
   /**
-   * Schedules background work such as a heartbeat or its reply. Background events never keep
-   * {@link #settle} running on their own: the world is settled when only they are left.
+   * Schedules background work such as a heartbeat or its reply. Background events never keep {@link
+   * #settle} running on their own: the world is settled when only they are left.
    */
   public Timer scheduleBackground(long delayUs, Runnable action) {
     return enqueue(delayUs, action, true);

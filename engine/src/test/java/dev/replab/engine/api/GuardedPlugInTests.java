@@ -15,21 +15,30 @@ class GuardedPlugInTests {
     lab.session().cluster().setCustomRouter((read, replicas) -> "n9");
     Executed stopped = lab.session().execute("read x policy=custom").get(0);
     assertFalse(stopped.ok());
-    assertTrue(stopped.error().contains("the read router") && stopped.error().contains("chose 'n9'")
-        && stopped.error().contains("(seed 3)"), stopped.error());
+    assertTrue(
+        stopped.error().contains("the read router")
+            && stopped.error().contains("chose 'n9'")
+            && stopped.error().contains("(seed 3)"),
+        stopped.error());
     assertTrue(lab.session().execute("read x").get(0).ok(), "the session carries on");
   }
 
   @Test
   void aVoteRuleThatThrowsIsNamedWithItsInputs() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.session().cluster().setVoteRule((candidate, voter) -> {
-      throw new IllegalStateException("not written yet");
-    });
+    lab.session()
+        .cluster()
+        .setVoteRule(
+            (candidate, voter) -> {
+              throw new IllegalStateException("not written yet");
+            });
     lab.runAll("failover auto detect=1s", "crash n1");
     Executed stopped = lab.session().execute("tick 5s").get(0);
     assertFalse(stopped.ok());
-    assertTrue(stopped.error().contains("the vote rule") && stopped.error().contains("not written yet")
-        && stopped.error().contains("grants(candidate (epoch"), stopped.error());
+    assertTrue(
+        stopped.error().contains("the vote rule")
+            && stopped.error().contains("not written yet")
+            && stopped.error().contains("grants(candidate (epoch"),
+        stopped.error());
   }
 }

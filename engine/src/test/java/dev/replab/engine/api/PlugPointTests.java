@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every plug point an exercise's grader uses: an implementation plugged into a real cluster is
- * the one the cluster consults, as calls recorded on it and changed behaviour show.
+ * Every plug point an exercise's grader uses: an implementation plugged into a real cluster is the
+ * one the cluster consults, as calls recorded on it and changed behaviour show.
  */
 class PlugPointTests {
 
@@ -40,7 +40,12 @@ class PlugPointTests {
 
     @Override
     public boolean isCommitted(long offset, QuorumPolicy policy, List<FollowerProgress> followers) {
-      asked.add(offset + " " + policy.describe() + " " + followers.stream().map(FollowerProgress::id).toList());
+      asked.add(
+          offset
+              + " "
+              + policy.describe()
+              + " "
+              + followers.stream().map(FollowerProgress::id).toList());
       return new StandardCommitRule().isCommitted(offset, policy, followers);
     }
   }
@@ -53,7 +58,8 @@ class PlugPointTests {
     lab.run("setquorum 1");
     assertEquals("ok", lab.write("write x 1").outcome());
     assertFalse(rule.asked.isEmpty(), () -> context(lab));
-    assertTrue(rule.asked.contains("1 1 any ack=received timeout=never [n2, n3]"), rule.asked.toString());
+    assertTrue(
+        rule.asked.contains("1 1 any ack=received timeout=never [n2, n3]"), rule.asked.toString());
   }
 
   @Test
@@ -83,10 +89,12 @@ class PlugPointTests {
   void pluggedStreamApplierDecidesWhatFollowersDoWithEachBatch() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     List<String> batches = new ArrayList<>();
-    cluster(lab).setStreamApplier((logEnd, prevOffset, count) -> {
-      batches.add(logEnd + "/" + prevOffset + "/" + count);
-      return new StandardStreamApplier().decide(logEnd, prevOffset, count);
-    });
+    cluster(lab)
+        .setStreamApplier(
+            (logEnd, prevOffset, count) -> {
+              batches.add(logEnd + "/" + prevOffset + "/" + count);
+              return new StandardStreamApplier().decide(logEnd, prevOffset, count);
+            });
     lab.runAll("write x 1", "settle");
     assertTrue(batches.contains("0/0/1"), "an empty log receives offset 1: " + batches);
     assertEquals("1", lab.replica("x", "n2").value());
@@ -109,14 +117,18 @@ class PlugPointTests {
   void pluggedVoteRuleIsAskedByEveryVoter() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     List<String> asked = new ArrayList<>();
-    cluster(lab).setVoteRule((candidate, voter) -> {
-      asked.add(candidate + " vs " + voter);
-      return new UpToDateVoteRule().grants(candidate, voter);
-    });
+    cluster(lab)
+        .setVoteRule(
+            (candidate, voter) -> {
+              asked.add(candidate + " vs " + voter);
+              return new UpToDateVoteRule().grants(candidate, voter);
+            });
     lab.runAll("failover auto detect=1s", "write x 1", "tick 100ms", "crash n1", "tick 5s");
     assertNotNull(lab.status().leader(), () -> context(lab));
     assertFalse(asked.isEmpty(), () -> context(lab));
-    assertTrue(asked.stream().allMatch(a -> a.equals("(epoch 1, offset 1) vs (epoch 1, offset 1)")), asked.toString());
+    assertTrue(
+        asked.stream().allMatch(a -> a.equals("(epoch 1, offset 1) vs (epoch 1, offset 1)")),
+        asked.toString());
   }
 
   @Test
@@ -125,8 +137,11 @@ class PlugPointTests {
     cluster(lab).setVoteRule((candidate, voter) -> false);
     lab.runAll("failover auto detect=1s", "write x 1", "tick 100ms", "crash n1", "tick 6s");
     assertNull(lab.status().leader(), () -> context(lab));
-    assertTrue(events(lab).stream().filter(e -> e.contains("stands for election")).count() >= 2, () -> context(lab));
-    assertTrue(events(lab).stream().noneMatch(e -> e.contains("won the election")), () -> context(lab));
+    assertTrue(
+        events(lab).stream().filter(e -> e.contains("stands for election")).count() >= 2,
+        () -> context(lab));
+    assertTrue(
+        events(lab).stream().noneMatch(e -> e.contains("won the election")), () -> context(lab));
   }
 
   // ---------------------------------------------------------------- fencing guard
@@ -156,7 +171,10 @@ class PlugPointTests {
     lab.runAll("write x 1");
     assertEquals(List.of(), fence.admitted, "fencing is off");
     lab.runAll("failover manual fencing=on", "write x 2", "write x 3");
-    assertEquals(List.of(1, 1, 1), fence.admitted, "the leader's epoch when fencing started, then each write");
+    assertEquals(
+        List.of(1, 1, 1),
+        fence.admitted,
+        "the leader's epoch when fencing started, then each write");
     lab.run("promote n2");
     assertEquals(2, fence.newestEpoch(), "a new leader raises the bar");
   }
@@ -164,21 +182,24 @@ class PlugPointTests {
   @Test
   void fenceThatAdmitsNothingRefusesTheLeadersWrites() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    cluster(lab).setFence(new FencingGuard() {
-      @Override
-      public boolean admit(int epoch) {
-        return false;
-      }
+    cluster(lab)
+        .setFence(
+            new FencingGuard() {
+              @Override
+              public boolean admit(int epoch) {
+                return false;
+              }
 
-      @Override
-      public int newestEpoch() {
-        return 9;
-      }
-    });
+              @Override
+              public int newestEpoch() {
+                return 9;
+              }
+            });
     lab.run("failover manual fencing=on");
     Result.WriteDone write = lab.write("write x 1");
     assertEquals("fail", write.outcome());
-    assertEquals("storage refused the write: n1 leads epoch 1 but storage has already seen epoch 9 (fencing token too old)",
+    assertEquals(
+        "storage refused the write: n1 leads epoch 1 but storage has already seen epoch 9 (fencing token too old)",
         write.error());
   }
 
@@ -188,22 +209,28 @@ class PlugPointTests {
   void monitorUsesThePluggedFailureDetector() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     List<Long> made = new ArrayList<>();
-    cluster(lab).setDetectors((detectUs, startUs) -> {
-      made.add(detectUs);
-      return new FailureDetector() {
-        @Override
-        public void heartbeat(long atUs) {}
+    cluster(lab)
+        .setDetectors(
+            (detectUs, startUs) -> {
+              made.add(detectUs);
+              return new FailureDetector() {
+                @Override
+                public void heartbeat(long atUs) {}
 
-        @Override
-        public boolean suspects(long nowUs) {
-          return false;
-        }
-      };
-    });
+                @Override
+                public boolean suspects(long nowUs) {
+                  return false;
+                }
+              };
+            });
     lab.runAll("failover auto detect=2s monitor=on", "crash n1", "tick 10s");
-    assertTrue(made.contains(2_000_000L), () -> "detectors are made with the new detection time: " + made);
-    assertEquals(2_000_000L, made.get(made.size() - 1), () -> "the newest detectors use detect=2s: " + made);
-    assertTrue(events(lab).stream().noneMatch(e -> e.startsWith("monitor:")), () -> "a detector that never suspects\n" + context(lab));
+    assertTrue(
+        made.contains(2_000_000L), () -> "detectors are made with the new detection time: " + made);
+    assertEquals(
+        2_000_000L, made.get(made.size() - 1), () -> "the newest detectors use detect=2s: " + made);
+    assertTrue(
+        events(lab).stream().noneMatch(e -> e.startsWith("monitor:")),
+        () -> "a detector that never suspects\n" + context(lab));
     assertNull(lab.status().leader());
   }
 
@@ -211,28 +238,33 @@ class PlugPointTests {
   void followersUseThePluggedFailureDetectorAndTheNewDetectionTime() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     List<Long> made = new ArrayList<>();
-    cluster(lab).setDetectors((detectUs, startUs) -> {
-      made.add(detectUs);
-      return new FailureDetector() {
-        @Override
-        public void heartbeat(long atUs) {}
+    cluster(lab)
+        .setDetectors(
+            (detectUs, startUs) -> {
+              made.add(detectUs);
+              return new FailureDetector() {
+                @Override
+                public void heartbeat(long atUs) {}
 
-        @Override
-        public boolean suspects(long nowUs) {
-          return false;
-        }
-      };
-    });
+                @Override
+                public boolean suspects(long nowUs) {
+                  return false;
+                }
+              };
+            });
     lab.runAll("failover auto detect=5s", "crash n1", "tick 20s");
     assertTrue(made.size() >= 2, () -> "every follower made a detector: " + made);
-    assertNull(lab.status().leader(), () -> "a detector that never suspects means no election\n" + context(lab));
+    assertNull(
+        lab.status().leader(),
+        () -> "a detector that never suspects means no election\n" + context(lab));
   }
 
   @Test
   void monitorWithTheEnginesDetectorFailsOverForComparison() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll("failover auto detect=2s monitor=on", "crash n1", "tick 10s");
-    assertTrue(events(lab).stream().anyMatch(e -> e.startsWith("monitor: promoting")), () -> context(lab));
+    assertTrue(
+        events(lab).stream().anyMatch(e -> e.startsWith("monitor: promoting")), () -> context(lab));
     assertNotNull(lab.status().leader());
   }
 
@@ -262,18 +294,23 @@ class PlugPointTests {
   void pluggedSessionGuaranteesSeeTheSessionsWritesAndReadsAndSetItsToken() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3 apply=20ms");
     List<Forgetful> made = new ArrayList<>();
-    cluster(lab).setGuarantees(level -> {
-      Forgetful guarantee = new Forgetful();
-      made.add(guarantee);
-      return guarantee;
-    });
+    cluster(lab)
+        .setGuarantees(
+            level -> {
+              Forgetful guarantee = new Forgetful();
+              made.add(guarantee);
+              return guarantee;
+            });
     lab.run("write x 1 as alice");
     Result.ReadDone read = lab.read("read x from n2 as alice consistency=read-your-writes");
-    assertNull(read.value(), "the forgetful guarantee asks for nothing, so the follower answers at once");
+    assertNull(
+        read.value(), "the forgetful guarantee asks for nothing, so the follower answers at once");
     assertTrue(read.stale(), () -> context(lab));
     assertFalse(read.text().contains("waits for offset"), read.text());
-    assertEquals(1, lab.result("check read-your-writes", Result.CheckReport.class).findings().size());
-    Forgetful alices = made.stream().filter(g -> g.calls.contains("wrote 1")).findFirst().orElseThrow();
+    assertEquals(
+        1, lab.result("check read-your-writes", Result.CheckReport.class).findings().size());
+    Forgetful alices =
+        made.stream().filter(g -> g.calls.contains("wrote 1")).findFirst().orElseThrow();
     assertEquals(List.of("wrote 1", "read 0"), alices.calls);
   }
 
@@ -293,10 +330,12 @@ class PlugPointTests {
   void pluggedLagMonitorIsWhatLagAndTheLagHistoryReport() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     List<LagMonitor.Inputs> inputs = new ArrayList<>();
-    cluster(lab).setLagMonitor(in -> {
-      inputs.add(in);
-      return new LagMonitor.Reading(7, 3_000_000, 9_000_000);
-    });
+    cluster(lab)
+        .setLagMonitor(
+            in -> {
+              inputs.add(in);
+              return new LagMonitor.Reading(7, 3_000_000, 9_000_000);
+            });
     lab.runAll("write x 1", "settle", "tick 250ms");
     Result.Lag lag = lab.result("lag", Result.Lag.class);
     Result.LagRow n2 = lag.followers().get(0);
@@ -309,14 +348,21 @@ class PlugPointTests {
     assertEquals(1, last.appliedOffset());
     assertEquals(-1, last.firstMissingWrittenUs(), "n3 is missing nothing");
     List<Cluster.LagSample> samples = cluster(lab).lagHistory().get("n2");
-    assertEquals(7, samples.get(samples.size() - 1).entries(), "the lag history is measured by the plugged monitor");
+    assertEquals(
+        7,
+        samples.get(samples.size() - 1).entries(),
+        "the lag history is measured by the plugged monitor");
   }
 
   @Test
   void standardLagMonitorSeparatesLagFromReplayAge() {
     LagMonitor monitor = new StandardLagMonitor();
-    assertEquals(new LagMonitor.Reading(0, 0, 60_000_000), monitor.measure(new LagMonitor.Inputs(61_000_000, 4, 4, 1_000_000, -1)));
-    assertEquals(new LagMonitor.Reading(2, 500_000, 900_000), monitor.measure(new LagMonitor.Inputs(1_000_000, 6, 4, 100_000, 500_000)));
+    assertEquals(
+        new LagMonitor.Reading(0, 0, 60_000_000),
+        monitor.measure(new LagMonitor.Inputs(61_000_000, 4, 4, 1_000_000, -1)));
+    assertEquals(
+        new LagMonitor.Reading(2, 500_000, 900_000),
+        monitor.measure(new LagMonitor.Inputs(1_000_000, 6, 4, 100_000, 500_000)));
   }
 
   // ---------------------------------------------------------------- read router
@@ -325,10 +371,12 @@ class PlugPointTests {
   void pluggedRouterServesPolicyCustomOnly() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     List<String> asked = new ArrayList<>();
-    cluster(lab).setCustomRouter((read, replicas) -> {
-      asked.add(read.key());
-      return "n3";
-    });
+    cluster(lab)
+        .setCustomRouter(
+            (read, replicas) -> {
+              asked.add(read.key());
+              return "n3";
+            });
     lab.runAll("write x 1", "settle");
     assertEquals("n2", lab.read("read x policy=round-robin").node());
     assertEquals(List.of(), asked);

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every checker, driven through the command language: a scenario in which it finds its anomaly
- * (naming the operations involved and saying why), and the same scenario with the mitigation
- * the course teaches, in which it finds nothing.
+ * (naming the operations involved and saying why), and the same scenario with the mitigation the
+ * course teaches, in which it finds nothing.
  */
 class CheckerTests {
   /** n3 hears from the leader 50ms late, so right after a write it is the lagging follower. */
@@ -34,7 +34,8 @@ class CheckerTests {
   }
 
   private static Result.FindingRow only(Lab lab, Result.CheckReport report) {
-    assertEquals(1, report.findings().size(), () -> "exactly one finding expected\n" + context(lab));
+    assertEquals(
+        1, report.findings().size(), () -> "exactly one finding expected\n" + context(lab));
     return report.findings().get(0);
   }
 
@@ -61,7 +62,11 @@ class CheckerTests {
     assertEquals("x", finding.key());
     assertEquals(List.of(2L, 1L), finding.ops(), "the read first, then the write it missed");
     assertTrue(finding.explanation().startsWith("read of x by app from n3"), finding.explanation());
-    assertTrue(finding.explanation().contains("returned nothing for x, but x=1 (offset 1, op #1) was committed"), finding.explanation());
+    assertTrue(
+        finding
+            .explanation()
+            .contains("returned nothing for x, but x=1 (offset 1, op #1) was committed"),
+        finding.explanation());
     assertTrue(finding.explanation().endsWith("before the read began"), finding.explanation());
   }
 
@@ -80,7 +85,8 @@ class CheckerTests {
   @Test
   void clientSessionWithLeaderConsistencyOverridesItsFollowerPolicy() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.runAll(SLOW_N3, "client bob consistency=leader policy=round-robin", "write x 1", "tick 10ms");
+    lab.runAll(
+        SLOW_N3, "client bob consistency=leader policy=round-robin", "write x 1", "tick 10ms");
     for (int i = 0; i < 4; i++) {
       Result.ReadDone read = lab.read("read x as bob");
       assertEquals("n1", read.node(), () -> context(lab));
@@ -103,9 +109,14 @@ class CheckerTests {
     Result.FindingRow finding = only(lab, check(lab, "read-your-writes"));
     assertEquals("missed-own-write", finding.kind());
     assertEquals("x", finding.key());
-    assertEquals(List.of(1L, 2L), finding.ops(), "alice's write and alice's read; bob never wrote x");
-    assertTrue(finding.explanation().startsWith("read of x by alice from n2"), finding.explanation());
-    assertTrue(finding.explanation().contains("alice had already written x=1 (offset 1, op #1) and been told it succeeded"),
+    assertEquals(
+        List.of(1L, 2L), finding.ops(), "alice's write and alice's read; bob never wrote x");
+    assertTrue(
+        finding.explanation().startsWith("read of x by alice from n2"), finding.explanation());
+    assertTrue(
+        finding
+            .explanation()
+            .contains("alice had already written x=1 (offset 1, op #1) and been told it succeeded"),
         finding.explanation());
   }
 
@@ -120,17 +131,22 @@ class CheckerTests {
     assertEquals(1, read.version());
     assertFalse(read.stale(), read.text());
     assertTrue(read.text().contains("read-your-writes: waits for offset 1"), read.text());
-    assertTrue(read.latencyMs() > 10, "the follower answered only once it had applied x=1: " + read.latencyMs());
+    assertTrue(
+        read.latencyMs() > 10,
+        "the follower answered only once it had applied x=1: " + read.latencyMs());
     assertClean(lab, check(lab, "read-your-writes"));
   }
 
   @Test
   void readYourWritesSetOnTheClientAppliesToEveryRead() {
     Lab lab = Lab.with(1, SLOW_APPLY);
-    lab.runAll("client alice consistency=read-your-writes", "write x 1 as alice", "write y 2 as alice");
+    lab.runAll(
+        "client alice consistency=read-your-writes", "write x 1 as alice", "write y 2 as alice");
     Result.ReadDone read = lab.read("read x from n3 as alice");
     assertEquals("1", read.value(), () -> context(lab));
-    assertTrue(read.text().contains("waits for offset 2"), "the token is alice's last write: " + read.text());
+    assertTrue(
+        read.text().contains("waits for offset 2"),
+        "the token is alice's last write: " + read.text());
     assertClean(lab, check(lab, "read-your-writes"));
   }
 
@@ -155,7 +171,10 @@ class CheckerTests {
     assertEquals("went-back", finding.kind());
     assertEquals(List.of(2L, 3L), finding.ops());
     assertTrue(finding.explanation().startsWith("read of x by bob from n3"), finding.explanation());
-    assertTrue(finding.explanation().contains("older than x=1 at offset 1 which bob had read from n2 earlier (op #2)"),
+    assertTrue(
+        finding
+            .explanation()
+            .contains("older than x=1 at offset 1 which bob had read from n2 earlier (op #2)"),
         finding.explanation());
   }
 
@@ -166,7 +185,8 @@ class CheckerTests {
     Result.ReadDone read = lab.read("read x from n3 as bob consistency=monotonic");
     assertEquals("1", read.value(), () -> context(lab));
     assertTrue(read.text().contains("monotonic: waits for offset 1"), read.text());
-    assertTrue(read.latencyMs() > 30, "n3 gets x=1 about 50ms after it was written: " + read.latencyMs());
+    assertTrue(
+        read.latencyMs() > 30, "n3 gets x=1 about 50ms after it was written: " + read.latencyMs());
     assertClean(lab, check(lab, "monotonic-reads"));
   }
 
@@ -212,10 +232,18 @@ class CheckerTests {
     Result.FindingRow finding = only(lab, check(lab, "consistent-prefix"));
     assertEquals("effect-before-cause", finding.kind());
     assertEquals("question", finding.key());
-    assertEquals(List.of(3L, 4L, 1L), finding.ops(), "the answer's read, the question's read, the question's write");
-    assertTrue(finding.explanation().startsWith("carol read answer=noon at offset 2 (op #3)"), finding.explanation());
-    assertTrue(finding.explanation().contains("question=when (offset 1, op #1) comes earlier in the log"), finding.explanation());
-    assertTrue(finding.explanation().endsWith("it saw an effect before its cause"), finding.explanation());
+    assertEquals(
+        List.of(3L, 4L, 1L),
+        finding.ops(),
+        "the answer's read, the question's read, the question's write");
+    assertTrue(
+        finding.explanation().startsWith("carol read answer=noon at offset 2 (op #3)"),
+        finding.explanation());
+    assertTrue(
+        finding.explanation().contains("question=when (offset 1, op #1) comes earlier in the log"),
+        finding.explanation());
+    assertTrue(
+        finding.explanation().endsWith("it saw an effect before its cause"), finding.explanation());
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -230,10 +258,17 @@ class CheckerTests {
 
   // ---------------------------------------------------------------- lost writes
 
-  /** Followers hear from n1 20ms late, so an asynchronous write is acknowledged long before they have it. */
+  /**
+   * Followers hear from n1 20ms late, so an asynchronous write is acknowledged long before they
+   * have it.
+   */
   private static Lab crashRightAfterAWrite(long seed, String quorum) {
     Lab lab = Lab.with(seed, "create leader-follower nodes=3");
-    lab.runAll("failover auto detect=1s", "link n1 n2 latency=const(20ms)", "link n1 n3 latency=const(20ms)", "setquorum " + quorum);
+    lab.runAll(
+        "failover auto detect=1s",
+        "link n1 n2 latency=const(20ms)",
+        "link n1 n3 latency=const(20ms)",
+        "setquorum " + quorum);
     assertEquals("ok", lab.write("write x 1").outcome(), () -> context(lab));
     lab.runAll("crash n1", "tick 5s");
     assertNotEquals("n1", lab.status().leader(), () -> "a new leader was elected\n" + context(lab));
@@ -250,8 +285,12 @@ class CheckerTests {
     assertEquals("anomalies", report.verdict());
     assertEquals("lost-write", finding.kind());
     assertEquals(List.of(1L), finding.ops());
-    assertTrue(finding.explanation().startsWith("x=1 (op #1) was acknowledged by n1 in epoch 1"), finding.explanation());
-    assertTrue(finding.explanation().contains("but leader " + leader + "'s log does not hold it"), finding.explanation());
+    assertTrue(
+        finding.explanation().startsWith("x=1 (op #1) was acknowledged by n1 in epoch 1"),
+        finding.explanation());
+    assertTrue(
+        finding.explanation().contains("but leader " + leader + "'s log does not hold it"),
+        finding.explanation());
 
     Result.ReadDone read = lab.read("read x");
     assertNull(read.value(), () -> context(lab));
@@ -271,7 +310,13 @@ class CheckerTests {
   /** n1 freezes past detection, the others elect a leader, and n1 wakes up believing it leads. */
   private static Lab zombieLeader(long seed, String fencing) {
     Lab lab = Lab.with(seed, "create leader-follower nodes=3");
-    lab.runAll("failover auto detect=1s fencing=" + fencing, "write x 1", "tick 100ms", "pause n1", "tick 5s", "resume n1");
+    lab.runAll(
+        "failover auto detect=1s fencing=" + fencing,
+        "write x 1",
+        "tick 100ms",
+        "pause n1",
+        "tick 5s",
+        "resume n1");
     return lab;
   }
 
@@ -291,9 +336,17 @@ class CheckerTests {
     Result.FindingRow finding = only(lab, report);
     assertEquals("two-leaders", finding.kind());
     assertEquals(List.of(2L), finding.ops(), "the zombie's write only");
-    assertTrue(finding.explanation().startsWith("n1 (epoch 1) acknowledged 1 write (op #2) after " + current.node()
-        + " began leading epoch 2"), finding.explanation());
-    assertTrue(finding.explanation().endsWith("two leaders accepted writes at once"), finding.explanation());
+    assertTrue(
+        finding
+            .explanation()
+            .startsWith(
+                "n1 (epoch 1) acknowledged 1 write (op #2) after "
+                    + current.node()
+                    + " began leading epoch 2"),
+        finding.explanation());
+    assertTrue(
+        finding.explanation().endsWith("two leaders accepted writes at once"),
+        finding.explanation());
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -302,7 +355,11 @@ class CheckerTests {
     Lab lab = zombieLeader(seed, "on");
     Result.WriteDone zombie = lab.write("write z 9 via n1");
     assertEquals("fail", zombie.outcome(), () -> context(lab));
-    assertTrue(zombie.error().contains("storage refused the write: n1 leads epoch 1 but storage has already seen epoch 2"),
+    assertTrue(
+        zombie
+            .error()
+            .contains(
+                "storage refused the write: n1 leads epoch 1 but storage has already seen epoch 2"),
         zombie.error());
     assertEquals("ok", lab.write("write y 2").outcome());
     lab.run("tick 1s");
@@ -320,7 +377,8 @@ class CheckerTests {
     lab.runAll("write x 1", "settle", "read x from n2");
     Result.CheckReport report = check(lab, null);
     assertClean(lab, report);
-    assertEquals(Checkers.names(), report.checkers().stream().map(Result.CheckerVerdict::checker).toList());
+    assertEquals(
+        Checkers.names(), report.checkers().stream().map(Result.CheckerVerdict::checker).toList());
     assertTrue(report.text().endsWith("verdict: ok"), report.text());
   }
 
@@ -331,11 +389,17 @@ class CheckerTests {
     Result.CheckReport all = check(lab, null);
     assertEquals("inconclusive", all.verdict(), all.text());
     assertEquals(List.of(), all.findings());
-    Result.CheckerVerdict lost = all.checkers().stream().filter(v -> v.checker().equals("lost-writes")).findFirst().orElseThrow();
+    Result.CheckerVerdict lost =
+        all.checkers().stream()
+            .filter(v -> v.checker().equals("lost-writes"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("inconclusive", lost.verdict());
     assertTrue(lost.why().contains("no leader is up"), lost.why());
     assertTrue(all.text().contains("lost-writes: inconclusive: no leader is up"), all.text());
-    assertTrue(all.checkers().stream().filter(v -> v != lost).allMatch(v -> v.verdict().equals("ok")), all.text());
+    assertTrue(
+        all.checkers().stream().filter(v -> v != lost).allMatch(v -> v.verdict().equals("ok")),
+        all.text());
 
     Result.CheckReport one = check(lab, "lost-writes");
     assertEquals("inconclusive", one.verdict());
@@ -348,7 +412,10 @@ class CheckerTests {
     lab.runAll(SLOW_N3, "write x 1", "tick 10ms", "read x from n3", "crash n1");
     Result.CheckReport report = check(lab, null);
     assertEquals("anomalies", report.verdict(), report.text());
-    assertTrue(report.checkers().stream().anyMatch(v -> v.verdict().equals("inconclusive")), report.text());
-    assertTrue(report.findings().stream().anyMatch(f -> f.checker().equals("stale-read")), report.text());
+    assertTrue(
+        report.checkers().stream().anyMatch(v -> v.verdict().equals("inconclusive")),
+        report.text());
+    assertTrue(
+        report.findings().stream().anyMatch(f -> f.checker().equals("stale-read")), report.text());
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every commit mode of {@code setquorum}, driven through the command language. */
 class CommitModeTests {
   /**
-   * Followers take 20ms to apply an entry, far longer than a client round trip inside a region
-   * (at most 3ms), so whether a read sees a write depends only on the commit mode.
+   * Followers take 20ms to apply an entry, far longer than a client round trip inside a region (at
+   * most 3ms), so whether a read sees a write depends only on the commit mode.
    */
   private static final String SLOW_APPLY = "create leader-follower nodes=3 apply=20ms";
 
@@ -31,8 +31,10 @@ class CommitModeTests {
     assertEquals("ok", write.outcome());
     assertEquals(List.of(), write.ackedBy(), "an asynchronous leader waits for nobody");
     assertTrue(write.text().contains("asynchronous"), write.text());
-    assertTrue(write.latencyMs() < 5, "a local round trip, not a replication wait: " + write.latencyMs());
-    assertEquals(0, lab.session().cluster().node("n2").appliedOffset(), "n2 has not applied the write yet");
+    assertTrue(
+        write.latencyMs() < 5, "a local round trip, not a replication wait: " + write.latencyMs());
+    assertEquals(
+        0, lab.session().cluster().node("n2").appliedOffset(), "n2 has not applied the write yet");
 
     Result.ReadDone read = lab.read("read x from n2");
     assertTrue(read.stale(), read.text());
@@ -50,7 +52,9 @@ class CommitModeTests {
     Result.WriteDone write = lab.write("write x 1");
     assertEquals("ok", write.outcome());
     assertEquals(List.of("n2", "n3"), write.ackedBy());
-    assertTrue(write.latencyMs() >= 20, "the write waited for the followers to apply: " + write.latencyMs());
+    assertTrue(
+        write.latencyMs() >= 20,
+        "the write waited for the followers to apply: " + write.latencyMs());
     for (String follower : List.of("n2", "n3")) {
       Result.ReadDone read = lab.read("read x from " + follower);
       assertFalse(read.stale(), read.text());
@@ -64,7 +68,8 @@ class CommitModeTests {
     lab.run("setquorum all ack=received");
     Result.WriteDone write = lab.write("write x 1");
     assertEquals(List.of("n2", "n3"), write.ackedBy());
-    assertTrue(write.latencyMs() < 10, "receipt is quicker than the 20ms apply: " + write.latencyMs());
+    assertTrue(
+        write.latencyMs() < 10, "receipt is quicker than the 20ms apply: " + write.latencyMs());
     assertEquals(1, lab.session().cluster().node("n2").receivedOffset());
   }
 
@@ -98,9 +103,13 @@ class CommitModeTests {
     assertEquals(List.of("n2", "n4"), write.ackedBy());
     Cluster cluster = lab.session().cluster();
     List<FollowerProgress> followers = cluster.leader().knownFollowers();
-    assertFalse(followers.stream().filter(f -> f.id().equals("n3")).findFirst().orElseThrow().connected());
-    assertEquals(List.of("n2", "n4"),
-        StandardCommitRule.synchronousStandbys(cluster.policy(), followers).stream().map(FollowerProgress::id).toList());
+    assertFalse(
+        followers.stream().filter(f -> f.id().equals("n3")).findFirst().orElseThrow().connected());
+    assertEquals(
+        List.of("n2", "n4"),
+        StandardCommitRule.synchronousStandbys(cluster.policy(), followers).stream()
+            .map(FollowerProgress::id)
+            .toList());
   }
 
   @Test
@@ -112,7 +121,9 @@ class CommitModeTests {
     assertEquals("ok", write.outcome());
     assertTrue(write.fellBack(), write.text());
     assertTrue(write.text().contains("fell back"), write.text());
-    assertTrue(write.latencyMs() >= 10_000 && write.latencyMs() < 10_010, "the 10s timeout: " + write.latencyMs());
+    assertTrue(
+        write.latencyMs() >= 10_000 && write.latencyMs() < 10_010,
+        "the 10s timeout: " + write.latencyMs());
     assertEquals(10_000, lab.nowMs() - before, 10);
     assertEquals(List.of(), write.ackedBy());
 
@@ -136,7 +147,8 @@ class CommitModeTests {
     assertFalse(lab.session().cluster().leader().fellBack());
     Result.WriteDone write = lab.write("write a 3");
     assertFalse(write.fellBack());
-    assertEquals(1, write.ackedBy().size(), "acknowledged by one follower again: " + write.ackedBy());
+    assertEquals(
+        1, write.ackedBy().size(), "acknowledged by one follower again: " + write.ackedBy());
     String history = lab.run("history").text();
     assertTrue(history.contains("fell back to asynchronous replication"), history);
     assertTrue(history.contains("enough followers caught up"), history);
@@ -150,7 +162,8 @@ class CommitModeTests {
     assertEquals("unknown", write.outcome());
     assertEquals(30_000, write.latencyMs(), 1, "the client's 30s timeout, not a commit");
     assertTrue(write.text().contains("may or may not"), write.text());
-    assertEquals(1, lab.session().cluster().leader().pendingWrites(), "the leader is still waiting");
+    assertEquals(
+        1, lab.session().cluster().leader().pendingWrites(), "the leader is still waiting");
     assertTrue(lab.status().mode().startsWith("sync"), "no fallback without a timeout");
   }
 
@@ -167,10 +180,18 @@ class CommitModeTests {
   void setquorumDescribesTheModeItSets() {
     Lab lab = Lab.with(1, "create leader-follower nodes=4");
     assertEquals("setquorum 0: async", lab.run("setquorum 0").text());
-    assertTrue(lab.run("setquorum all").text().startsWith("setquorum all ack=received timeout=never: sync"));
-    assertTrue(lab.run("setquorum 2 first (n2,n3,n4) timeout=1s").text()
-        .startsWith("setquorum 2 first (n2,n3,n4) ack=received timeout=1s: semi-sync"));
-    assertTrue(lab.run("setquorum 1 any ack=applied").text().startsWith("setquorum 1 any ack=applied timeout=never: semi-sync"));
+    assertTrue(
+        lab.run("setquorum all")
+            .text()
+            .startsWith("setquorum all ack=received timeout=never: sync"));
+    assertTrue(
+        lab.run("setquorum 2 first (n2,n3,n4) timeout=1s")
+            .text()
+            .startsWith("setquorum 2 first (n2,n3,n4) ack=received timeout=1s: semi-sync"));
+    assertTrue(
+        lab.run("setquorum 1 any ack=applied")
+            .text()
+            .startsWith("setquorum 1 any ack=applied timeout=never: semi-sync"));
     assertEquals("1 any ack=applied timeout=never", lab.status().setquorum());
   }
 

@@ -22,7 +22,8 @@ class FaultTests {
     assertEquals(1, lab.node("n2").offset(), "the log survives the crash");
     assertEquals(0, lab.node("n2").applied(), "what was in memory does not");
     lab.runAll("write x 2", "write y 3", "restart n2");
-    assertEquals("1", lab.replica("x", "n2").value(), "rebuilt from its own log before catching up");
+    assertEquals(
+        "1", lab.replica("x", "n2").value(), "rebuilt from its own log before catching up");
     lab.run("tick 1s");
     assertEquals("2", lab.replica("x", "n2").value());
     assertEquals("3", lab.replica("y", "n2").value());
@@ -46,7 +47,8 @@ class FaultTests {
     lab.run("crash n1");
     Result.WriteDone write = lab.write("write x 1");
     assertEquals("n1", write.node(), "writes still go to the last known leader");
-    assertEquals("fail", write.outcome(), "a refused connection means the write surely did not happen");
+    assertEquals(
+        "fail", write.outcome(), "a refused connection means the write surely did not happen");
     assertEquals(Outcome.FAIL, lab.session().cluster().history().operations().get(0).outcome());
   }
 
@@ -69,7 +71,13 @@ class FaultTests {
     assertEquals("1", lab.replica("x", "n3").value());
     assertEquals(2, lab.node("n2").applied(), "the other follower is unaffected");
     Result.Lag lag = lab.result("lag", Result.Lag.class);
-    assertEquals(1, lag.followers().stream().filter(r -> r.id().equals("n3")).findFirst().orElseThrow().receivedLag());
+    assertEquals(
+        1,
+        lag.followers().stream()
+            .filter(r -> r.id().equals("n3"))
+            .findFirst()
+            .orElseThrow()
+            .receivedLag());
 
     lab.runAll("resume n3", "tick 500ms");
     assertEquals("up", lab.node("n3").state());
@@ -111,7 +119,8 @@ class FaultTests {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll("write x 1", "tick 100ms", "partition n1");
     Result.WriteDone beforePromote = lab.write("write x 2");
-    assertEquals("ok", beforePromote.outcome(), "asynchronous: the isolated leader acknowledges at once");
+    assertEquals(
+        "ok", beforePromote.outcome(), "asynchronous: the isolated leader acknowledges at once");
     lab.run("promote n2");
     Result.WriteDone zombie = lab.write("write y 9 via n1");
     assertEquals("ok", zombie.outcome(), "n1 has not heard of epoch 2 and still accepts writes");
@@ -140,7 +149,8 @@ class FaultTests {
 
     Result.CheckReport check = lab.result("check lost-writes", Result.CheckReport.class);
     assertEquals("anomalies", check.verdict());
-    assertEquals(List.of(2L, 3L), check.findings().stream().flatMap(f -> f.ops().stream()).toList());
+    assertEquals(
+        List.of(2L, 3L), check.findings().stream().flatMap(f -> f.ops().stream()).toList());
   }
 
   @Test
@@ -150,7 +160,9 @@ class FaultTests {
     double before = lab.nowMs();
     Result.TimeMoved settled = lab.result("settle", Result.TimeMoved.class);
     assertTrue(settled.settled(), settled.text());
-    assertTrue(lab.nowMs() - before < 200, "a few heartbeats at most, not the client's 30s timeout: " + (lab.nowMs() - before));
+    assertTrue(
+        lab.nowMs() - before < 200,
+        "a few heartbeats at most, not the client's 30s timeout: " + (lab.nowMs() - before));
     assertEquals("3", lab.replica("x", "n3").value());
     assertEquals(0, lab.node("n3").lag());
   }
@@ -176,7 +188,8 @@ class FaultTests {
   @Test
   void crashedOldLeaderRestartsAndFollowsTheNewOne() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.runAll("write x 1", "tick 100ms", "crash n1", "promote n2", "write x 2", "restart n1", "tick 1s");
+    lab.runAll(
+        "write x 1", "tick 100ms", "crash n1", "promote n2", "write x 2", "restart n1", "tick 1s");
     assertEquals("follower", lab.node("n1").role());
     assertEquals("n2", lab.node("n1").leader());
     assertEquals("2", lab.replica("x", "n1").value());
@@ -186,7 +199,15 @@ class FaultTests {
   @Test
   void pausedLeaderResumesAsAZombieAndStepsDown() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.runAll("write x 1", "tick 100ms", "pause n1", "promote n2", "write x 2", "tick 500ms", "resume n1", "tick 1s");
+    lab.runAll(
+        "write x 1",
+        "tick 100ms",
+        "pause n1",
+        "promote n2",
+        "write x 2",
+        "tick 500ms",
+        "resume n1",
+        "tick 1s");
     assertEquals("follower", lab.node("n1").role());
     assertEquals(2, lab.node("n1").epoch());
     assertEquals("2", lab.replica("x", "n1").value());

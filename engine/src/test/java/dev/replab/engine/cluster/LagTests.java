@@ -18,7 +18,9 @@ class LagTests {
   }
 
   private static Result.LagRow row(Result.Lag lag, String node) {
-    return lag.followers().stream().filter(r -> r.id().equals(node)).findFirst()
+    return lag.followers().stream()
+        .filter(r -> r.id().equals(node))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no lag row for " + node + ":\n" + lag.text()));
   }
 
@@ -34,9 +36,12 @@ class LagTests {
       assertEquals(0, row.receivedLag(), lag.text());
       assertEquals(0, row.appliedLag(), lag.text());
       assertEquals(0, row.lagMs(), lag.text());
-      assertEquals(60_000, row.replayLagMs(), 50, () -> "now minus when x=1 was written\n" + context(lab));
+      assertEquals(
+          60_000, row.replayLagMs(), 50, () -> "now minus when x=1 was written\n" + context(lab));
     }
-    assertTrue(lag.text().contains("note: n2, n3 are missing nothing, yet the replay age reads 60s"), lag.text());
+    assertTrue(
+        lag.text().contains("note: n2, n3 are missing nothing, yet the replay age reads 60s"),
+        lag.text());
     assertTrue(lag.text().contains("alert on entries behind"), lag.text());
   }
 
@@ -57,7 +62,9 @@ class LagTests {
     Result.LagRow slow = row(lag, "n3");
     assertEquals(2, slow.receivedLag(), lag.text());
     assertEquals(2, slow.appliedLag(), lag.text());
-    assertTrue(slow.lagMs() >= 100 && slow.lagMs() < 110, () -> "missing x=1 since it was written\n" + lag.text());
+    assertTrue(
+        slow.lagMs() >= 100 && slow.lagMs() < 110,
+        () -> "missing x=1 since it was written\n" + lag.text());
     assertEquals(0, row(lag, "n2").appliedLag(), lag.text());
     assertEquals(2, lab.node("n3").lag(), "status agrees");
     assertEquals(slow.lagMs(), lab.node("n3").lagMs(), 0.01);
@@ -81,11 +88,17 @@ class LagTests {
     }
     List<Cluster.LagSample> behind = n3.stream().filter(s -> s.entries() > 0).toList();
     assertEquals(3, behind.size(), () -> "n3 misses x=1 for about 300ms: " + n3);
-    assertTrue(behind.get(0).lagUs() < behind.get(1).lagUs() && behind.get(1).lagUs() < behind.get(2).lagUs(), n3.toString());
+    assertTrue(
+        behind.get(0).lagUs() < behind.get(1).lagUs()
+            && behind.get(1).lagUs() < behind.get(2).lagUs(),
+        n3.toString());
     Cluster.LagSample last = n3.get(n3.size() - 1);
     assertEquals(0, last.entries());
     assertEquals(0, last.lagUs());
-    assertTrue(last.replayAgeUs() > 600_000, "replay age counts from when x=1 was written: " + last);
-    assertTrue(history.get("n2").stream().allMatch(s -> s.entries() == 0), "n2 was caught up at every sample");
+    assertTrue(
+        last.replayAgeUs() > 600_000, "replay age counts from when x=1 was written: " + last);
+    assertTrue(
+        history.get("n2").stream().allMatch(s -> s.entries() == 0),
+        "n2 was caught up at every sample");
   }
 }

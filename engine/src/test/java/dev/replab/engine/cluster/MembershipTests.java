@@ -27,7 +27,9 @@ class MembershipTests {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll("write x 1", "write y 2", "delete x", "write z 3");
     String text = lab.run("add follower").text();
-    assertEquals("n4 joined as a follower in dc1; it copies the leader's log (4 entries) before it is current", text);
+    assertEquals(
+        "n4 joined as a follower in dc1; it copies the leader's log (4 entries) before it is current",
+        text);
     assertEquals(0, lab.node("n4").offset(), "nothing copied yet");
 
     lab.run("settle");
@@ -35,8 +37,13 @@ class MembershipTests {
     Result.LogListing copy = lab.result("log n4", Result.LogListing.class);
     assertEquals(4, copy.offset(), () -> context(lab));
     assertEquals(4, copy.applied());
-    assertEquals(leader.entries().stream().map(e -> e.offset() + "/" + e.epoch() + "/" + e.key() + "=" + e.value()).toList(),
-        copy.entries().stream().map(e -> e.offset() + "/" + e.epoch() + "/" + e.key() + "=" + e.value()).toList());
+    assertEquals(
+        leader.entries().stream()
+            .map(e -> e.offset() + "/" + e.epoch() + "/" + e.key() + "=" + e.value())
+            .toList(),
+        copy.entries().stream()
+            .map(e -> e.offset() + "/" + e.epoch() + "/" + e.key() + "=" + e.value())
+            .toList());
     assertEquals("2", lab.replica("y", "n4").value());
     assertEquals("3", lab.replica("z", "n4").value());
     assertNull(lab.replica("x", "n4").value(), "the delete was copied too");
@@ -45,7 +52,13 @@ class MembershipTests {
     assertEquals("follower", row.role());
     assertEquals("n1", row.leader());
     assertEquals(0, row.lag());
-    assertTrue(lab.history().events().stream().anyMatch(e -> e.event().equals("n4 added as a follower in dc1; it copies the leader's log from the start")));
+    assertTrue(
+        lab.history().events().stream()
+            .anyMatch(
+                e ->
+                    e.event()
+                        .equals(
+                            "n4 added as a follower in dc1; it copies the leader's log from the start")));
   }
 
   @Test
@@ -56,7 +69,8 @@ class MembershipTests {
     Result.ReadDone read = lab.read("read x from n3");
     assertEquals("2", read.value(), () -> context(lab));
     assertFalse(read.stale());
-    assertEquals("n3", lab.read("read x as ann@ap policy=nearest").node(), "reads in ap may now stay in ap");
+    assertEquals(
+        "n3", lab.read("read x as ann@ap policy=nearest").node(), "reads in ap may now stay in ap");
   }
 
   @Test
@@ -81,8 +95,14 @@ class MembershipTests {
     Result.WriteDone write = lab.write("write x 2");
     assertEquals("ok", write.outcome(), "a synchronous commit no longer waits for n3");
     assertEquals(List.of("n2"), write.ackedBy());
-    assertEquals(List.of("n2", "n2"), List.of(lab.read("read x policy=round-robin").node(), lab.read("read x policy=round-robin").node()));
-    assertTrue(lab.history().events().stream().anyMatch(e -> e.event().equals("n3 removed from the cluster")));
+    assertEquals(
+        List.of("n2", "n2"),
+        List.of(
+            lab.read("read x policy=round-robin").node(),
+            lab.read("read x policy=round-robin").node()));
+    assertTrue(
+        lab.history().events().stream()
+            .anyMatch(e -> e.event().equals("n3 removed from the cluster")));
   }
 
   @Test
@@ -91,7 +111,8 @@ class MembershipTests {
     lab.run("write x 1");
     String status = lab.status().text();
     Executed rejected = lab.reject("remove n1");
-    assertTrue(rejected.error().startsWith("n1 is the leader and cannot be removed"), rejected.error());
+    assertTrue(
+        rejected.error().startsWith("n1 is the leader and cannot be removed"), rejected.error());
     assertTrue(rejected.text().contains("promote another node first"), rejected.text());
     assertEquals(List.of("n1", "n2", "n3"), nodeIds(lab));
     assertEquals(status, lab.status().text());

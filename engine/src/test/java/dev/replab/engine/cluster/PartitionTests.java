@@ -15,7 +15,9 @@ class PartitionTests {
 
   private static FollowerProgress progressOf(Lab lab, String follower) {
     return lab.session().cluster().leader().knownFollowers().stream()
-        .filter(f -> f.id().equals(follower)).findFirst().orElseThrow();
+        .filter(f -> f.id().equals(follower))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -35,7 +37,8 @@ class PartitionTests {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll("partition n2 -> n1", "write x 1", "tick 1s");
     assertEquals("1", lab.replica("x", "n2").value(), "n2 still receives the stream");
-    assertEquals(0, progressOf(lab, "n2").receivedOffset(), "but the leader never hears that it did");
+    assertEquals(
+        0, progressOf(lab, "n2").receivedOffset(), "but the leader never hears that it did");
     assertEquals(1, progressOf(lab, "n3").receivedOffset());
   }
 
@@ -54,7 +57,8 @@ class PartitionTests {
   void partitionSidesMayBeWrittenWithCommas() {
     Lab lab = Lab.with(1, "create leader-follower nodes=4");
     lab.run("partition n1,n2 | n3,n4");
-    assertEquals(List.of("n1->n3", "n1->n4", "n2->n3", "n2->n4", "n3->n1", "n3->n2", "n4->n1", "n4->n2"),
+    assertEquals(
+        List.of("n1->n3", "n1->n4", "n2->n3", "n2->n4", "n3->n1", "n3->n2", "n4->n1", "n4->n2"),
         lab.status().partitions());
   }
 
@@ -73,7 +77,8 @@ class PartitionTests {
   void partitionBetweenTwoGroupsNamedBySpacesCutsEveryCrossingLink() {
     Lab lab = Lab.with(1, "create leader-follower nodes=4");
     lab.run("partition n1 n2");
-    assertEquals(List.of("n1->n3", "n1->n4", "n2->n3", "n2->n4", "n3->n1", "n3->n2", "n4->n1", "n4->n2"),
+    assertEquals(
+        List.of("n1->n3", "n1->n4", "n2->n3", "n2->n4", "n3->n1", "n3->n2", "n4->n1", "n4->n2"),
         lab.status().partitions());
     lab.runAll("write x 1", "tick 1s");
     assertEquals("1", lab.replica("x", "n2").value());
@@ -119,7 +124,8 @@ class PartitionTests {
     assertEquals("us", lab.node("n2").region());
     Result.ReadDone far = lab.read("read x from n2");
     // eu to us is 40..44ms one way.
-    assertTrue(far.latencyMs() >= 80 && far.latencyMs() <= 88.1, "WAN round trip: " + far.latencyMs());
+    assertTrue(
+        far.latencyMs() >= 80 && far.latencyMs() <= 88.1, "WAN round trip: " + far.latencyMs());
     Result.ReadDone near = lab.read("read x from n3");
     assertTrue(near.latencyMs() <= 3, "same region: " + near.latencyMs());
     Result.ReadDone local = lab.read("read x from n2 as bob@us");
@@ -130,6 +136,8 @@ class PartitionTests {
   void wanOptionSetsTheDelayBetweenAnyTwoRegions() {
     Lab lab = Lab.with(1, "create leader-follower nodes=2 regions=eu,ap wan=10ms");
     Result.ReadDone read = lab.read("read x from n2");
-    assertTrue(read.latencyMs() >= 20 && read.latencyMs() <= 22.1, "10..11ms each way: " + read.latencyMs());
+    assertTrue(
+        read.latencyMs() >= 20 && read.latencyMs() <= 22.1,
+        "10..11ms each way: " + read.latencyMs());
   }
 }

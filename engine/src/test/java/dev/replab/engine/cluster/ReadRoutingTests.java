@@ -53,7 +53,10 @@ class ReadRoutingTests {
   void roundRobinAlternatesBetweenTheFollowersAndNeverAsksTheLeader() {
     Lab lab = Lab.with(1, "create leader-follower nodes=4");
     lab.runAll("write x 1", "settle");
-    assertEquals(List.of("n2", "n3", "n4", "n2", "n3", "n4"), readNodes(lab, "read x policy=round-robin", 6), () -> context(lab));
+    assertEquals(
+        List.of("n2", "n3", "n4", "n2", "n3", "n4"),
+        readNodes(lab, "read x policy=round-robin", 6),
+        () -> context(lab));
   }
 
   @Test
@@ -92,7 +95,8 @@ class ReadRoutingTests {
     assertEquals("n3", ap.node(), () -> context(lab));
     assertTrue(ap.latencyMs() < 5, "a read inside the region: " + ap.latencyMs());
     Result.ReadDone eu = lab.read("read x as carol@eu policy=nearest");
-    assertEquals("n2", eu.node(), "the leader is the only eu node; us (40ms away) is nearer than ap (90ms)");
+    assertEquals(
+        "n2", eu.node(), "the leader is the only eu node; us (40ms away) is nearer than ap (90ms)");
     assertTrue(eu.latencyMs() >= 80, "a round trip to us: " + eu.latencyMs());
   }
 
@@ -100,9 +104,16 @@ class ReadRoutingTests {
   void nearestTakesTurnsAmongTheFollowersOfTheClientsRegion() {
     Lab lab = Lab.with(1, "create leader-follower nodes=6 regions=eu,us,ap");
     lab.runAll("write x 1", "settle");
-    assertEquals(List.of("n2", "n5", "n2", "n5"), readNodes(lab, "read x as alice@us policy=nearest", 4), () -> context(lab));
-    assertEquals(Set.of("n3", "n6"), new TreeSet<>(readNodes(lab, "read x as bob@ap policy=nearest", 4)));
-    assertEquals(List.of("n4", "n4"), readNodes(lab, "read x as carol@eu policy=nearest", 2), "n1 leads, so n4 is the eu follower");
+    assertEquals(
+        List.of("n2", "n5", "n2", "n5"),
+        readNodes(lab, "read x as alice@us policy=nearest", 4),
+        () -> context(lab));
+    assertEquals(
+        Set.of("n3", "n6"), new TreeSet<>(readNodes(lab, "read x as bob@ap policy=nearest", 4)));
+    assertEquals(
+        List.of("n4", "n4"),
+        readNodes(lab, "read x as carol@eu policy=nearest", 2),
+        "n1 leads, so n4 is the eu follower");
   }
 
   @Test
@@ -157,11 +168,17 @@ class ReadRoutingTests {
     assertEquals("n3", read.node());
     assertEquals("1", read.value());
     assertEquals(1, router.requests.size());
-    assertEquals(new ReadRouter.ReadRequest("alice", "dc1", "x", 1), router.requests.get(0), "alice's token is her write at offset 1");
+    assertEquals(
+        new ReadRouter.ReadRequest("alice", "dc1", "x", 1),
+        router.requests.get(0),
+        "alice's token is her write at offset 1");
     List<ReadRouter.Replica> view = router.views.get(0);
     assertEquals(List.of("n1", "n2", "n3"), view.stream().map(ReadRouter.Replica::id).toList());
-    assertEquals(List.of(true, false, false), view.stream().map(ReadRouter.Replica::leader).toList());
-    assertTrue(view.stream().allMatch(r -> r.appliedOffset() == 1 && r.lagEntries() == 0), view.toString());
+    assertEquals(
+        List.of(true, false, false), view.stream().map(ReadRouter.Replica::leader).toList());
+    assertTrue(
+        view.stream().allMatch(r -> r.appliedOffset() == 1 && r.lagEntries() == 0),
+        view.toString());
   }
 
   @Test
@@ -171,7 +188,8 @@ class ReadRoutingTests {
     lab.session().cluster().setCustomRouter(router);
     lab.runAll("write x 1", "settle", "client carol policy=custom");
     assertEquals(List.of("n3", "n3"), readNodes(lab, "read x as carol", 2));
-    Result.LoadDone load = lab.result("load ops=200 reads=100 policy=custom", Result.LoadDone.class);
+    Result.LoadDone load =
+        lab.result("load ops=200 reads=100 policy=custom", Result.LoadDone.class);
     assertEquals(200, load.reads());
     assertEquals(202, router.requests.size(), "two reads by carol and every read of the load");
   }

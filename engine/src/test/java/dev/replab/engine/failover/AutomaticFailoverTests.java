@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Automatic failover through the command language: detection, election or a monitor, the new
- * epoch, fencing, STONITH and how clients find the new leader.
+ * Automatic failover through the command language: detection, election or a monitor, the new epoch,
+ * fencing, STONITH and how clients find the new leader.
  */
 class AutomaticFailoverTests {
 
@@ -32,7 +32,10 @@ class AutomaticFailoverTests {
   }
 
   private static List<String> activeLeaders(Lab lab) {
-    return lab.session().cluster().nodes().stream().filter(Node::isActiveLeader).map(Node::id).toList();
+    return lab.session().cluster().nodes().stream()
+        .filter(Node::isActiveLeader)
+        .map(Node::id)
+        .toList();
   }
 
   private static List<String> events(Lab lab) {
@@ -45,16 +48,24 @@ class AutomaticFailoverTests {
 
   /** Seeds 1 to 6, each with either follower lagging behind the other. */
   static Stream<Arguments> laggingFollowers() {
-    return Stream.of(1L, 2L, 3L, 4L, 5L, 6L).flatMap(seed -> Stream.of(Arguments.of(seed, "n3", "n2"), Arguments.of(seed, "n2", "n3")));
+    return Stream.of(1L, 2L, 3L, 4L, 5L, 6L)
+        .flatMap(seed -> Stream.of(Arguments.of(seed, "n3", "n2"), Arguments.of(seed, "n2", "n3")));
   }
 
   /**
-   * The leader writes x twice and crashes 10ms later: the follower on a slow link has not
-   * received either write, and the crash destroys what was still on its way to it.
+   * The leader writes x twice and crashes 10ms later: the follower on a slow link has not received
+   * either write, and the crash destroys what was still on its way to it.
    */
   private static Lab crashWithOneFollowerBehind(long seed, String lagging, String failover) {
     Lab lab = Lab.with(seed, "create leader-follower nodes=3");
-    lab.runAll(failover, "link n1 " + lagging + " latency=const(50ms)", "write x 1", "write x 2", "tick 10ms", "crash n1", "tick 5s");
+    lab.runAll(
+        failover,
+        "link n1 " + lagging + " latency=const(50ms)",
+        "write x 1",
+        "write x 2",
+        "tick 10ms",
+        "crash n1",
+        "tick 5s");
     return lab;
   }
 
@@ -62,7 +73,8 @@ class AutomaticFailoverTests {
 
   @ParameterizedTest(name = "seed {0}: {1} lags, {2} must win")
   @MethodSource("laggingFollowers")
-  void electionPromotesTheFollowerWithTheLongestLogInANewEpoch(long seed, String lagging, String upToDate) {
+  void electionPromotesTheFollowerWithTheLongestLogInANewEpoch(
+      long seed, String lagging, String upToDate) {
     Lab lab = crashWithOneFollowerBehind(seed, lagging, "failover auto detect=1s");
     assertEquals(List.of(upToDate), activeLeaders(lab), () -> context(lab));
     Result.Status status = lab.status();
@@ -79,10 +91,16 @@ class AutomaticFailoverTests {
     assertEquals(epoch, write.epoch());
     assertEquals(3, write.version(), "appended after both earlier writes");
 
-    assertTrue(anyEvent(lab, "suspects leader n1 (no heartbeat for over 1s) and stands for election"), () -> context(lab));
-    assertTrue(anyEvent(lab, upToDate + " won the election for epoch " + epoch + " with votes from"), () -> context(lab));
+    assertTrue(
+        anyEvent(lab, "suspects leader n1 (no heartbeat for over 1s) and stands for election"),
+        () -> context(lab));
+    assertTrue(
+        anyEvent(lab, upToDate + " won the election for epoch " + epoch + " with votes from"),
+        () -> context(lab));
     assertTrue(status.text().contains("leader " + upToDate), status.text());
-    assertEquals("ok", lab.result("check lost-writes", Result.CheckReport.class).verdict(),
+    assertEquals(
+        "ok",
+        lab.result("check lost-writes", Result.CheckReport.class).verdict(),
         () -> "both writes had reached the winner\n" + context(lab));
   }
 
@@ -106,14 +124,27 @@ class AutomaticFailoverTests {
   @ValueSource(longs = {1, 2, 3})
   void restartedOldLeaderLosesItsUnreplicatedWriteAndHistoryMarksItLost(long seed) {
     Lab lab = Lab.with(seed, "create leader-follower nodes=3");
-    lab.runAll("failover auto detect=1s", "link n1 n2 latency=const(20ms)", "link n1 n3 latency=const(20ms)",
-        "write x 1", "crash n1", "tick 5s", "write y 2", "restart n1", "tick 1s");
+    lab.runAll(
+        "failover auto detect=1s",
+        "link n1 n2 latency=const(20ms)",
+        "link n1 n3 latency=const(20ms)",
+        "write x 1",
+        "crash n1",
+        "tick 5s",
+        "write y 2",
+        "restart n1",
+        "tick 1s");
     assertEquals("follower", lab.node("n1").role(), () -> context(lab));
     Result.OpRow lost = lab.history().operations().get(0);
     assertNotNull(lost.lost(), () -> "x=1 was acknowledged and discarded\n" + context(lab));
-    assertTrue(lost.lost().contains("discarded by n1") && lost.lost().contains("(it had been acknowledged)"), lost.lost());
+    assertTrue(
+        lost.lost().contains("discarded by n1")
+            && lost.lost().contains("(it had been acknowledged)"),
+        lost.lost());
     assertTrue(lab.history().text().contains("n1 discarded 1 entry"), lab.history().text());
-    assertEquals(List.of(1L), lab.result("check lost-writes", Result.CheckReport.class).findings().get(0).ops());
+    assertEquals(
+        List.of(1L),
+        lab.result("check lost-writes", Result.CheckReport.class).findings().get(0).ops());
   }
 
   // ---------------------------------------------------------------- votes
@@ -125,15 +156,23 @@ class AutomaticFailoverTests {
 
     Candidate(Cluster cluster, String id) {
       this.id = id;
-      cluster.network().registerClient(id, cluster.config().regions().get(0), (source, message) -> {
-        if (message instanceof Message.Vote vote) {
-          votes.add(vote);
-        }
-      });
+      cluster
+          .network()
+          .registerClient(
+              id,
+              cluster.config().regions().get(0),
+              (source, message) -> {
+                if (message instanceof Message.Vote vote) {
+                  votes.add(vote);
+                }
+              });
     }
 
     Message.Vote ask(Lab lab, String voter, int epoch, int lastEpoch, long lastOffset) {
-      lab.session().cluster().network().send(id, voter, new Message.RequestVote(epoch, id, lastEpoch, lastOffset));
+      lab.session()
+          .cluster()
+          .network()
+          .send(id, voter, new Message.RequestVote(epoch, id, lastEpoch, lastOffset));
       int before = votes.size();
       lab.run("tick 10ms");
       assertEquals(before + 1, votes.size(), () -> voter + " answered\n" + context(lab));
@@ -144,7 +183,13 @@ class AutomaticFailoverTests {
   /** n2 holds offsets 1 and 2, n3 holds nothing, n1 crashed long ago and failover is manual. */
   private static Lab leaderlessWithUnevenLogs() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.runAll("link n1 n3 latency=const(50ms)", "write x 1", "write x 2", "tick 10ms", "crash n1", "tick 2s");
+    lab.runAll(
+        "link n1 n3 latency=const(50ms)",
+        "write x 1",
+        "write x 2",
+        "tick 10ms",
+        "crash n1",
+        "tick 2s");
     assertEquals(2, lab.node("n2").offset());
     assertEquals(0, lab.node("n3").offset());
     return lab;
@@ -156,8 +201,11 @@ class AutomaticFailoverTests {
     Candidate behind = new Candidate(lab.session().cluster(), "c1");
     Message.Vote vote = behind.ask(lab, "n2", 2, 1, 0);
     assertFalse(vote.granted(), () -> context(lab));
-    assertEquals("the candidate's log ends at (epoch 1, offset 0), behind its own at (epoch 1, offset 2)", vote.reason());
-    assertTrue(behind.ask(lab, "n3", 2, 1, 0).granted(), "n3's log is no longer than the candidate's");
+    assertEquals(
+        "the candidate's log ends at (epoch 1, offset 0), behind its own at (epoch 1, offset 2)",
+        vote.reason());
+    assertTrue(
+        behind.ask(lab, "n3", 2, 1, 0).granted(), "n3's log is no longer than the candidate's");
   }
 
   @Test
@@ -168,8 +216,10 @@ class AutomaticFailoverTests {
     Candidate second = new Candidate(cluster, "c2");
     assertTrue(first.ask(lab, "n2", 5, 1, 2).granted(), () -> context(lab));
     Message.Vote soon = second.ask(lab, "n2", 5, 1, 9);
-    assertFalse(soon.granted(), "a vote counts as a sign of life, so n2 holds back for a detection period");
-    // Once the detection period has passed, the only reason left to refuse c2 is the vote n2 cast in epoch 5.
+    assertFalse(
+        soon.granted(), "a vote counts as a sign of life, so n2 holds back for a detection period");
+    // Once the detection period has passed, the only reason left to refuse c2 is the vote n2 cast
+    // in epoch 5.
     lab.run("tick 1100ms");
     Message.Vote refused = second.ask(lab, "n2", 5, 1, 9);
     assertFalse(refused.granted());
@@ -195,11 +245,18 @@ class AutomaticFailoverTests {
   @Test
   void fencedZombieLeaderStepsDownAndHistorySaysWhichEpochsMet() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.runAll("failover auto detect=1s fencing=on", "write x 1", "tick 100ms", "pause n1", "tick 5s", "resume n1");
+    lab.runAll(
+        "failover auto detect=1s fencing=on",
+        "write x 1",
+        "tick 100ms",
+        "pause n1",
+        "tick 5s",
+        "resume n1");
     assertEquals(2, activeLeaders(lab).size(), "n1 wakes up still believing it leads epoch 1");
     Result.WriteDone zombie = lab.write("write z 9 via n1");
     assertEquals("fail", zombie.outcome());
-    assertEquals("storage refused the write: n1 leads epoch 1 but storage has already seen epoch 2 (fencing token too old)",
+    assertEquals(
+        "storage refused the write: n1 leads epoch 1 but storage has already seen epoch 2 (fencing token too old)",
         zombie.error());
     assertTrue(anyEvent(lab, "n1 was fenced off by storage (epoch 1 < 2)"), () -> context(lab));
     assertEquals("follower", lab.node("n1").role());
@@ -216,7 +273,12 @@ class AutomaticFailoverTests {
     assertEquals(List.of(upToDate), activeLeaders(lab), () -> context(lab));
     assertEquals(2, lab.node(upToDate).epoch(), "the monitor promotes straight into epoch 2");
     assertTrue(anyEvent(lab, "monitor: no answer from leader n1 for over 1s"), () -> context(lab));
-    assertTrue(anyEvent(lab, "monitor: promoting " + upToDate + " (log ends at epoch 1, offset 2, the most up to date of n2, n3) to lead epoch 2"),
+    assertTrue(
+        anyEvent(
+            lab,
+            "monitor: promoting "
+                + upToDate
+                + " (log ends at epoch 1, offset 2, the most up to date of n2, n3) to lead epoch 2"),
         () -> context(lab));
     assertFalse(anyEvent(lab, "stands for election"), "with a monitor the followers do not elect");
     Result.WriteDone write = lab.write("write x 3");
@@ -228,12 +290,16 @@ class AutomaticFailoverTests {
   }
 
   /**
-   * Cuts n1 off from the other nodes and from the monitor. The {@code partition} command only
-   * cuts links between nodes, so the monitor's links are cut through the network itself.
+   * Cuts n1 off from the other nodes and from the monitor. The {@code partition} command only cuts
+   * links between nodes, so the monitor's links are cut through the network itself.
    */
   private static Lab isolatedLeaderUnderAMonitor(String stonith) {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.runAll("failover auto detect=1s monitor=on stonith=" + stonith, "write x 1", "tick 100ms", "partition n1");
+    lab.runAll(
+        "failover auto detect=1s monitor=on stonith=" + stonith,
+        "write x 1",
+        "tick 100ms",
+        "partition n1");
     lab.session().cluster().network().cut("n1", "monitor");
     lab.session().cluster().network().cut("monitor", "n1");
     lab.run("tick 5s");
@@ -247,8 +313,14 @@ class AutomaticFailoverTests {
     assertEquals(1, activeLeaders(lab).size(), () -> context(lab));
     List<String> events = events(lab);
     int stonith = events.indexOf("STONITH: monitor powered off n1 before a new leader took over");
-    int promote = events.stream().filter(e -> e.startsWith("monitor: promoting")).findFirst().map(events::indexOf).orElse(-1);
-    assertTrue(stonith >= 0 && promote > stonith, () -> "power off first, then promote\n" + context(lab));
+    int promote =
+        events.stream()
+            .filter(e -> e.startsWith("monitor: promoting"))
+            .findFirst()
+            .map(events::indexOf)
+            .orElse(-1);
+    assertTrue(
+        stonith >= 0 && promote > stonith, () -> "power off first, then promote\n" + context(lab));
     Result.WriteDone zombie = lab.write("write z 9 via n1");
     assertEquals("fail", zombie.outcome());
     assertTrue(zombie.error().contains("refused: it has crashed"), zombie.error());
@@ -266,11 +338,14 @@ class AutomaticFailoverTests {
   @Test
   void electedLeaderPowersOffThePartitionedOldLeaderWithStonith() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.runAll("failover auto detect=1s stonith=on", "write x 1", "tick 100ms", "partition n1", "tick 5s");
+    lab.runAll(
+        "failover auto detect=1s stonith=on", "write x 1", "tick 100ms", "partition n1", "tick 5s");
     String winner = lab.status().leader();
     assertNotEquals("n1", winner, () -> context(lab));
     assertEquals("crashed", lab.node("n1").state());
-    assertTrue(anyEvent(lab, "STONITH: " + winner + " powered off n1 before a new leader took over"), () -> context(lab));
+    assertTrue(
+        anyEvent(lab, "STONITH: " + winner + " powered off n1 before a new leader took over"),
+        () -> context(lab));
     assertEquals(List.of(winner), activeLeaders(lab));
   }
 

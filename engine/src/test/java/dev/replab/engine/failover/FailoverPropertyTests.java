@@ -23,16 +23,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Random fault schedules against automatic failover. With a commit rule that waits for a
- * majority, no acknowledged write may be lost, and no epoch may have two leaders accepting
- * writes. Each schedule is a seed: a failure message prints it and the script that broke.
+ * Random fault schedules against automatic failover. With a commit rule that waits for a majority,
+ * no acknowledged write may be lost, and no epoch may have two leaders accepting writes. Each
+ * schedule is a seed: a failure message prints it and the script that broke.
  */
 class FailoverPropertyTests {
   private static final int SCHEDULES = 40;
   private static final int STEPS = 45;
 
   static Stream<Arguments> schedules() {
-    return IntStream.rangeClosed(1, SCHEDULES).boxed()
+    return IntStream.rangeClosed(1, SCHEDULES)
+        .boxed()
         .flatMap(seed -> Stream.of(Arguments.of(seed, 3, "1"), Arguments.of(seed, 5, "2")));
   }
 
@@ -43,7 +44,17 @@ class FailoverPropertyTests {
     Session session = new Session(seed);
     for (String line : script) {
       for (Executed executed : session.execute(line)) {
-        assertTrue(executed.ok(), () -> "seed " + seed + ": rejected '" + executed.source() + "': " + executed.error() + "\n" + String.join("\n", script));
+        assertTrue(
+            executed.ok(),
+            () ->
+                "seed "
+                    + seed
+                    + ": rejected '"
+                    + executed.source()
+                    + "': "
+                    + executed.error()
+                    + "\n"
+                    + String.join("\n", script));
       }
     }
     RunRecord record = session.cluster().runRecord();
@@ -58,15 +69,33 @@ class FailoverPropertyTests {
     for (Operation op : record.operations()) {
       if (op.isWrite() && op.outcome() == Outcome.OK) {
         String before = writerOfEpoch.putIfAbsent(op.epoch(), op.node());
-        assertTrue(before == null || before.equals(op.node()),
-            () -> "epoch " + op.epoch() + " had two writers, " + before + " and " + op.node() + "\n" + context);
+        assertTrue(
+            before == null || before.equals(op.node()),
+            () ->
+                "epoch "
+                    + op.epoch()
+                    + " had two writers, "
+                    + before
+                    + " and "
+                    + op.node()
+                    + "\n"
+                    + context);
       }
     }
     Map<Integer, String> leaderOfEpoch = new HashMap<>();
     for (RunRecord.Term term : record.terms()) {
       String before = leaderOfEpoch.putIfAbsent(term.epoch(), term.node());
-      assertTrue(before == null || before.equals(term.node()),
-          () -> "epoch " + term.epoch() + " was led by both " + before + " and " + term.node() + "\n" + context);
+      assertTrue(
+          before == null || before.equals(term.node()),
+          () ->
+              "epoch "
+                  + term.epoch()
+                  + " was led by both "
+                  + before
+                  + " and "
+                  + term.node()
+                  + "\n"
+                  + context);
     }
   }
 

@@ -15,25 +15,38 @@ class FailoverSettingsTests {
   void followersWaitTheNewDetectionTimeBeforeElecting() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll("failover auto detect=5s", "write x 1", "tick 100ms", "crash n1", "tick 3s");
-    assertEquals(null, lab.session().cluster().leader(), () -> "no election before 5s of silence\n" + lab.transcript());
+    assertEquals(
+        null,
+        lab.session().cluster().leader(),
+        () -> "no election before 5s of silence\n" + lab.transcript());
     lab.runAll("tick 5s");
-    assertNotEquals(null, lab.session().cluster().leader(), () -> "an election after 5s of silence\n" + lab.transcript());
+    assertNotEquals(
+        null,
+        lab.session().cluster().leader(),
+        () -> "an election after 5s of silence\n" + lab.transcript());
   }
 
   @Test
   void theMonitorFollowsAManualPromotion() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.runAll("failover auto detect=1s monitor=on", "write x 1", "settle", "promote n3", "tick 5s");
+    lab.runAll(
+        "failover auto detect=1s monitor=on", "write x 1", "settle", "promote n3", "tick 5s");
     Cluster cluster = lab.session().cluster();
-    assertEquals("n3", cluster.leader().id(), () -> "the monitor must not depose the healthy n3\n" + lab.transcript());
-    assertTrue(cluster.events().stream().noneMatch(e -> e.text().startsWith("monitor: no answer")), lab::transcript);
+    assertEquals(
+        "n3",
+        cluster.leader().id(),
+        () -> "the monitor must not depose the healthy n3\n" + lab.transcript());
+    assertTrue(
+        cluster.events().stream().noneMatch(e -> e.text().startsWith("monitor: no answer")),
+        lab::transcript);
   }
 
   @Test
   void aCustomPolicyNeedsAPluggedRouter() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     Executed rejected = lab.reject("read x policy=custom");
-    assertTrue(rejected.error().startsWith("no custom read router is plugged in"), rejected.error());
+    assertTrue(
+        rejected.error().startsWith("no custom read router is plugged in"), rejected.error());
     assertEquals(15, rejected.column());
     lab.reject("load ops=10 policy=custom");
     lab.reject("sweep replicas=1,2 ops=10 policy=custom");
@@ -43,9 +56,11 @@ class FailoverSettingsTests {
   void removingAListedStandbyOrTheLastQuorumMemberIsRefused() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll("setquorum 1 first (n3)");
-    assertTrue(lab.reject("remove n3").error().startsWith("n3 is listed in setquorum 1 first (n3)"));
+    assertTrue(
+        lab.reject("remove n3").error().startsWith("n3 is listed in setquorum 1 first (n3)"));
     lab.runAll("setquorum 2 any");
-    assertTrue(lab.reject("remove n3").error().contains("needs 2 followers, and only 1 would be left"));
+    assertTrue(
+        lab.reject("remove n3").error().contains("needs 2 followers, and only 1 would be left"));
   }
 
   @Test

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code load} and {@code sweep}: what they count, how they pace themselves, and what they show. */
+/**
+ * {@code load} and {@code sweep}: what they count, how they pace themselves, and what they show.
+ */
 class LoadTests {
   private static final String CREATE = "create leader-follower nodes=3";
 
@@ -28,16 +30,19 @@ class LoadTests {
   }
 
   private static void assertOrdered(Percentiles p, String what, Lab lab) {
-    assertTrue(p.p50Ms() <= p.p95Ms() && p.p95Ms() <= p.p99Ms() && p.p99Ms() <= p.maxMs(),
+    assertTrue(
+        p.p50Ms() <= p.p95Ms() && p.p95Ms() <= p.p99Ms() && p.p99Ms() <= p.maxMs(),
         () -> what + " percentiles out of order: " + p + "\n" + context(lab));
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "load ops=2000 clients=16 reads=90",
-      "load ops=1000 clients=4 reads=50 keys=20 dist=zipf",
-      "load ops=1500 clients=32 reads=95 policy=least-lag consistency=read-your-writes",
-      "load ops=800 clients=2 reads=0"})
+  @ValueSource(
+      strings = {
+        "load ops=2000 clients=16 reads=90",
+        "load ops=1000 clients=4 reads=50 keys=20 dist=zipf",
+        "load ops=1500 clients=32 reads=95 policy=least-lag consistency=read-your-writes",
+        "load ops=800 clients=2 reads=0"
+      })
   void countsAddUpAndPercentilesAreOrdered(String line) {
     Lab lab = Lab.with(1, CREATE);
     Result.LoadDone load = load(lab, line);
@@ -48,10 +53,15 @@ class LoadTests {
     assertEquals(load.writes(), load.writeLatency().count());
     assertOrdered(load.readLatency(), "read", lab);
     assertOrdered(load.writeLatency(), "write", lab);
-    assertTrue(load.staleShare() >= 0 && load.staleShare() <= 1, () -> "stale share " + load.staleShare());
+    assertTrue(
+        load.staleShare() >= 0 && load.staleShare() <= 1, () -> "stale share " + load.staleShare());
     assertTrue(load.elapsedMs() > 0 && load.throughputOpsS() > 0, () -> context(lab));
-    assertEquals(load.reads() + load.writes(), load.throughputOpsS() * load.elapsedMs() / 1_000, 1e-6 * load.ops());
-    assertEquals(lab.session().cluster().history().size(), load.ops(), "every operation is in the history");
+    assertEquals(
+        load.reads() + load.writes(),
+        load.throughputOpsS() * load.elapsedMs() / 1_000,
+        1e-6 * load.ops());
+    assertEquals(
+        lab.session().cluster().history().size(), load.ops(), "every operation is in the history");
   }
 
   @Test
@@ -69,8 +79,11 @@ class LoadTests {
   @Test
   void followerReadsUnderLoadAreSometimesStaleAndLeaderReadsNever() {
     Lab followers = Lab.with(1, CREATE);
-    Result.LoadDone eventual = load(followers, "load ops=2000 clients=16 reads=90 policy=round-robin");
-    assertTrue(eventual.staleShare() > 0.01, () -> "followers lag under a write stream: " + eventual.text());
+    Result.LoadDone eventual =
+        load(followers, "load ops=2000 clients=16 reads=90 policy=round-robin");
+    assertTrue(
+        eventual.staleShare() > 0.01,
+        () -> "followers lag under a write stream: " + eventual.text());
     assertTrue(eventual.maxLagEntries() > 0, eventual.text());
 
     Lab leader = Lab.with(1, CREATE);
@@ -81,8 +94,12 @@ class LoadTests {
 
   @Test
   void theSameSeedGivesByteIdenticalLoadOutput() {
-    List<String> script = List.of(CREATE, "load ops=3000 clients=16 reads=90 dist=zipf", "load duration=1s rate=500/s reads=80",
-        "sweep replicas=1,2,4 ops=2000 clients=16 reads=90");
+    List<String> script =
+        List.of(
+            CREATE,
+            "load ops=3000 clients=16 reads=90 dist=zipf",
+            "load duration=1s rate=500/s reads=80",
+            "sweep replicas=1,2,4 ops=2000 clients=16 reads=90");
     String first = transcript(7, script);
     assertEquals(first, transcript(7, script));
     assertNotEquals(first, transcript(8, script), "a different seed draws a different workload");
@@ -97,17 +114,25 @@ class LoadTests {
   @Test
   void readHeavySweepScalesWithReplicasAndWriteHeavyDoesNot() {
     Lab lab = new Lab(1);
-    Result.SweepTable reads = lab.result("sweep replicas=1,2,4,8 ops=20000 clients=64 reads=90", Result.SweepTable.class);
-    assertEquals(List.of(1, 2, 4, 8), reads.rows().stream().map(Result.SweepRow::replicas).toList());
+    Result.SweepTable reads =
+        lab.result("sweep replicas=1,2,4,8 ops=20000 clients=64 reads=90", Result.SweepTable.class);
+    assertEquals(
+        List.of(1, 2, 4, 8), reads.rows().stream().map(Result.SweepRow::replicas).toList());
     double readGain = reads.rows().get(3).throughputOpsS() / reads.rows().get(0).throughputOpsS();
-    assertTrue(readGain >= 3, () -> "90% reads: 8 replicas should serve at least 3x what 1 does\n" + reads.text());
+    assertTrue(
+        readGain >= 3,
+        () -> "90% reads: 8 replicas should serve at least 3x what 1 does\n" + reads.text());
     for (int i = 1; i < reads.rows().size(); i++) {
-      assertTrue(reads.rows().get(i).throughputOpsS() >= reads.rows().get(i - 1).throughputOpsS(), reads.text());
+      assertTrue(
+          reads.rows().get(i).throughputOpsS() >= reads.rows().get(i - 1).throughputOpsS(),
+          reads.text());
     }
     assertTrue(reads.text().contains("throughput with 8 replicas is"), reads.text());
 
-    Result.SweepTable writes = lab.result("sweep replicas=1,2,4,8 ops=20000 clients=64 reads=10", Result.SweepTable.class);
-    double writeGain = writes.rows().get(3).throughputOpsS() / writes.rows().get(0).throughputOpsS();
+    Result.SweepTable writes =
+        lab.result("sweep replicas=1,2,4,8 ops=20000 clients=64 reads=10", Result.SweepTable.class);
+    double writeGain =
+        writes.rows().get(3).throughputOpsS() / writes.rows().get(0).throughputOpsS();
     assertTrue(writeGain < 1.5, () -> "90% writes all go to the one leader\n" + writes.text());
   }
 
@@ -125,13 +150,19 @@ class LoadTests {
     Lab lab = Lab.with(1, CREATE);
     Result.LoadDone load = load(lab, "load ops=1000 clients=8 rate=200/s");
     assertEquals(1000, load.ops());
-    assertEquals(5_000, load.elapsedMs(), 500, () -> "1000 operations at 200/s take about 5s\n" + load.text());
+    assertEquals(
+        5_000,
+        load.elapsedMs(),
+        500,
+        () -> "1000 operations at 200/s take about 5s\n" + load.text());
     assertEquals(200, load.throughputOpsS(), 20, load.text());
     assertTrue(load.text().contains("at 200/s"), load.text());
 
     Lab closed = Lab.with(1, CREATE);
     Result.LoadDone unpaced = load(closed, "load ops=1000 clients=8");
-    assertTrue(unpaced.elapsedMs() < load.elapsedMs() / 5, "a closed loop runs as fast as the cluster answers: " + unpaced.text());
+    assertTrue(
+        unpaced.elapsedMs() < load.elapsedMs() / 5,
+        "a closed loop runs as fast as the cluster answers: " + unpaced.text());
   }
 
   @Test
@@ -139,13 +170,17 @@ class LoadTests {
     Lab lab = Lab.with(1, CREATE);
     double before = lab.nowMs();
     Result.LoadDone load = load(lab, "load duration=2s clients=4 reads=50");
-    assertTrue(load.ops() > 1000, () -> "a closed loop issues many operations in 2s: " + load.ops());
-    assertTrue(load.elapsedMs() >= 1_990 && load.elapsedMs() <= 2_050, () -> "stops after 2s: " + load.text());
+    assertTrue(
+        load.ops() > 1000, () -> "a closed loop issues many operations in 2s: " + load.ops());
+    assertTrue(
+        load.elapsedMs() >= 1_990 && load.elapsedMs() <= 2_050,
+        () -> "stops after 2s: " + load.text());
     assertTrue(lab.nowMs() - before <= 2_100, "time moved " + (lab.nowMs() - before));
 
     Lab paced = Lab.with(1, CREATE);
     Result.LoadDone counted = load(paced, "load duration=3s rate=100/s");
-    assertEquals(300, counted.ops(), 45, () -> "about 100 a second for 3 seconds: " + counted.text());
+    assertEquals(
+        300, counted.ops(), 45, () -> "about 100 a second for 3 seconds: " + counted.text());
 
     Lab both = Lab.with(1, CREATE);
     Result.LoadDone capped = load(both, "load ops=1000000 duration=500ms clients=4");
@@ -178,7 +213,14 @@ class LoadTests {
     assertEquals(Map.of(), off.anomalies());
     assertTrue(off.text().contains("not checked (check=off)"), off.text());
     Result.LoadDone on = load(lab, "load ops=500");
-    assertEquals(List.of("stale-read", "read-your-writes", "monotonic-reads", "consistent-prefix", "lost-writes", "split-brain"),
+    assertEquals(
+        List.of(
+            "stale-read",
+            "read-your-writes",
+            "monotonic-reads",
+            "consistent-prefix",
+            "lost-writes",
+            "split-brain"),
         List.copyOf(on.anomalies().keySet()));
     assertTrue(on.anomalies().values().stream().allMatch(count -> count >= 0), on.text());
   }
@@ -187,10 +229,13 @@ class LoadTests {
   void loadClientsAreNamedSessionsThatShowUpInTheHistory() {
     Lab lab = Lab.with(1, CREATE);
     lab.run("load ops=400 clients=4");
-    Map<String, Long> byClient = lab.session().cluster().history().operations().stream()
-        .collect(Collectors.groupingBy(Operation::client, TreeMap::new, Collectors.counting()));
+    Map<String, Long> byClient =
+        lab.session().cluster().history().operations().stream()
+            .collect(Collectors.groupingBy(Operation::client, TreeMap::new, Collectors.counting()));
     assertEquals(List.of("w1", "w2", "w3", "w4"), List.copyOf(byClient.keySet()));
-    assertTrue(byClient.values().stream().allMatch(count -> count >= 50), "a closed loop shares the work: " + byClient);
+    assertTrue(
+        byClient.values().stream().allMatch(count -> count >= 50),
+        "a closed loop shares the work: " + byClient);
     assertEquals(400, byClient.values().stream().mapToLong(Long::longValue).sum());
   }
 }

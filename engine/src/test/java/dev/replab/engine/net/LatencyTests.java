@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each distribution is sampled 20,000 or more times from a fixed seed. The tolerances are a few
- * standard errors of the mean wide, so a wrong formula fails while the right one passes for
- * any seed with overwhelming probability.
+ * standard errors of the mean wide, so a wrong formula fails while the right one passes for any
+ * seed with overwhelming probability.
  */
 class LatencyTests {
   private static final int SAMPLES = 20_000;
@@ -44,7 +44,9 @@ class LatencyTests {
     Stats stats = sample(uniform, SAMPLES);
     assertTrue(stats.min >= 1_000, "min " + stats.min);
     assertTrue(stats.max <= 5_000, "max " + stats.max);
-    assertTrue(stats.min < 1_010 && stats.max > 4_990, "both ends are reached: " + stats.min + ".." + stats.max);
+    assertTrue(
+        stats.min < 1_010 && stats.max > 4_990,
+        "both ends are reached: " + stats.min + ".." + stats.max);
     // Standard deviation 1155us, so the standard error of the mean is about 8us.
     assertEquals(3_000, stats.mean(), 40);
     assertEquals(3_000, uniform.meanUs(), 1e-9);
@@ -90,8 +92,10 @@ class LatencyTests {
 
   @Test
   void mixturePicksPartsByWeight() {
-    Latency.Mixture mix = new Latency.Mixture(List.of(0.9, 0.1),
-        List.of(new Latency.Constant(1_000), new Latency.Exponential(50_000)));
+    Latency.Mixture mix =
+        new Latency.Mixture(
+            List.of(0.9, 0.1),
+            List.of(new Latency.Constant(1_000), new Latency.Exponential(50_000)));
     int count = 50_000;
     Rng rng = rng();
     Stats stats = new Stats();
@@ -112,21 +116,25 @@ class LatencyTests {
 
   @Test
   void mixtureWeightsNeedNotSumToOne() {
-    Latency.Mixture mix = new Latency.Mixture(List.of(3.0, 1.0),
-        List.of(new Latency.Constant(1_000), new Latency.Constant(9_000)));
+    Latency.Mixture mix =
+        new Latency.Mixture(
+            List.of(3.0, 1.0), List.of(new Latency.Constant(1_000), new Latency.Constant(9_000)));
     assertEquals(3_000, mix.meanUs(), 1e-9);
     assertEquals(3_000, sample(mix, SAMPLES).mean(), 100);
   }
 
   @Test
   void describeReadsBackAsTheSameDistribution() {
-    List<Latency> all = List.of(
-        new Latency.Constant(80_000),
-        new Latency.Uniform(1_000, 5_000),
-        new Latency.Exponential(2_000),
-        new Latency.Pareto(1_000, 2.5),
-        new Latency.LogNormal(5_000, 0.5),
-        new Latency.Mixture(List.of(0.9, 0.1), List.of(new Latency.Constant(1_000), new Latency.Exponential(50_000))));
+    List<Latency> all =
+        List.of(
+            new Latency.Constant(80_000),
+            new Latency.Uniform(1_000, 5_000),
+            new Latency.Exponential(2_000),
+            new Latency.Pareto(1_000, 2.5),
+            new Latency.LogNormal(5_000, 0.5),
+            new Latency.Mixture(
+                List.of(0.9, 0.1),
+                List.of(new Latency.Constant(1_000), new Latency.Exponential(50_000))));
     for (Latency latency : all) {
       assertEquals(latency, LatencyParser.parse(latency.describe()), latency.describe());
     }

@@ -26,21 +26,32 @@ class NetworkTests {
     sim = new Simulation(11);
     network = new Network(sim);
     for (String id : List.of("a", "b", "c")) {
-      network.register(id, Regions.DEFAULT, (source, message) -> arrivals.add(new Arrival(sim.nowUs(), source, id, idOf(message))));
+      network.register(
+          id,
+          Regions.DEFAULT,
+          (source, message) -> arrivals.add(new Arrival(sim.nowUs(), source, id, idOf(message))));
     }
-    network.setListener(new Network.Listener() {
-      @Override
-      public void sent(long atUs, String source, String target, Message message, long deliverAtUs, boolean wasLost) {
-        if (wasLost) {
-          lost++;
-        }
-      }
+    network.setListener(
+        new Network.Listener() {
+          @Override
+          public void sent(
+              long atUs,
+              String source,
+              String target,
+              Message message,
+              long deliverAtUs,
+              boolean wasLost) {
+            if (wasLost) {
+              lost++;
+            }
+          }
 
-      @Override
-      public void dropped(long atUs, String source, String target, Message message, String why) {
-        dropped.add(source + "->" + target + " " + why);
-      }
-    });
+          @Override
+          public void dropped(
+              long atUs, String source, String target, Message message, String why) {
+            dropped.add(source + "->" + target + " " + why);
+          }
+        });
   }
 
   /** Sends a message that carries {@code id}; any message kind would do for the network. */
@@ -83,7 +94,8 @@ class NetworkTests {
     send("a", "b", 2);
     sim.runUntil(1_000_000);
     assertEquals(List.of(1L, 2L), idsArrivedAt("b"));
-    assertEquals(200_000, arrivals.get(1).atUs(), "the fast message waits for the slow one ahead of it");
+    assertEquals(
+        200_000, arrivals.get(1).atUs(), "the fast message waits for the slow one ahead of it");
   }
 
   @Test
@@ -175,7 +187,10 @@ class NetworkTests {
 
   @Test
   void clusterWideLossSparesClientLinksUnlessALinkSaysOtherwise() {
-    network.registerClient("app", Regions.DEFAULT, (source, message) -> arrivals.add(new Arrival(sim.nowUs(), source, "app", idOf(message))));
+    network.registerClient(
+        "app",
+        Regions.DEFAULT,
+        (source, message) -> arrivals.add(new Arrival(sim.nowUs(), source, "app", idOf(message))));
     network.setDefaultLoss(1.0);
     send("a", "b", 1);
     send("app", "a", 2);

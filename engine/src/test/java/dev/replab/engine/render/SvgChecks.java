@@ -22,9 +22,15 @@ final class SvgChecks {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
-      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+      return factory
+          .newDocumentBuilder()
+          .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
-      return fail("not well-formed XML: " + e.getMessage() + "\n" + svg.substring(0, Math.min(2_000, svg.length())));
+      return fail(
+          "not well-formed XML: "
+              + e.getMessage()
+              + "\n"
+              + svg.substring(0, Math.min(2_000, svg.length())));
     }
   }
 
@@ -33,7 +39,13 @@ final class SvgChecks {
     for (int i = 0; i < svg.length(); i++) {
       char c = svg.charAt(i);
       if ((c < 0x20 && c != '\n') || c > 0x7e) {
-        fail("non-ASCII character U+" + Integer.toHexString(c) + " at " + i + ": ..." + svg.substring(Math.max(0, i - 40), Math.min(svg.length(), i + 40)));
+        fail(
+            "non-ASCII character U+"
+                + Integer.toHexString(c)
+                + " at "
+                + i
+                + ": ..."
+                + svg.substring(Math.max(0, i - 40), Math.min(svg.length(), i + 40)));
       }
     }
   }
@@ -48,21 +60,33 @@ final class SvgChecks {
       Element animate = (Element) animations.item(i);
       String[] values = animate.getAttribute("values").split(";", -1);
       String[] keyTimes = animate.getAttribute("keyTimes").split(";", -1);
-      String where = "animate #" + i + " of " + animate.getAttribute("attributeName") + ": values=" + animate.getAttribute("values")
-          + " keyTimes=" + animate.getAttribute("keyTimes");
+      String where =
+          "animate #"
+              + i
+              + " of "
+              + animate.getAttribute("attributeName")
+              + ": values="
+              + animate.getAttribute("values")
+              + " keyTimes="
+              + animate.getAttribute("keyTimes");
       assertEquals(values.length, keyTimes.length, where);
       double previous = -1;
       for (int k = 0; k < keyTimes.length; k++) {
         assertTrue(!values[k].isBlank(), "an empty value in " + where);
         double time = Double.parseDouble(keyTimes[k]);
-        assertTrue(time >= previous && time <= 1, "key times must not decrease and stay within [0, 1]: " + where);
+        assertTrue(
+            time >= previous && time <= 1,
+            "key times must not decrease and stay within [0, 1]: " + where);
         previous = time;
       }
       assertEquals(0.0, Double.parseDouble(keyTimes[0]), where);
       if (!"discrete".equals(animate.getAttribute("calcMode"))) {
         assertEquals(1.0, previous, "a linear animation must end at key time 1: " + where);
       }
-      assertTrue(animate.getAttribute("dur").endsWith("s") && "indefinite".equals(animate.getAttribute("repeatCount")), where);
+      assertTrue(
+          animate.getAttribute("dur").endsWith("s")
+              && "indefinite".equals(animate.getAttribute("repeatCount")),
+          where);
     }
   }
 
@@ -92,7 +116,8 @@ final class SvgChecks {
 
   /** The animated drawing with its animation taken out: what a renderer without SMIL shows. */
   static String withoutAnimation(String animated) {
-    return animated.replaceAll("<animate [^>]*/>", "")
+    return animated
+        .replaceAll("<animate [^>]*/>", "")
         .replaceAll("<line class=\"replab-cursor\"[^>]*></line>\n", "")
         .replaceFirst("<svg [^>]*>", "<svg>");
   }

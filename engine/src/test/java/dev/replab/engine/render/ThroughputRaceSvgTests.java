@@ -12,7 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
-/** The throughput race: one bar per cluster size, filled by the requests its nodes really served. */
+/**
+ * The throughput race: one bar per cluster size, filled by the requests its nodes really served.
+ */
 class ThroughputRaceSvgTests {
   private static final String LOAD = "load ops=600 clients=32 reads=90";
 
@@ -21,7 +23,8 @@ class ThroughputRaceSvgTests {
     lab.run("create leader-follower nodes=" + nodes + " reads=round-robin service=1ms");
     long start = lab.session().nowUs();
     Result.LoadDone done = lab.result(LOAD, Result.LoadDone.class);
-    return ThroughputRaceSvg.Lane.of(nodes + " nodes", lab.session().cluster(), start, done.throughputOpsS());
+    return ThroughputRaceSvg.Lane.of(
+        nodes + " nodes", lab.session().cluster(), start, done.throughputOpsS());
   }
 
   private static List<ThroughputRaceSvg.Lane> lanes() {
@@ -44,9 +47,13 @@ class ThroughputRaceSvgTests {
     }
     assertEquals(600, sum);
     // With round-robin reads the leader takes only the writes: about a tenth of the requests.
-    assertTrue(four.servedBy("n1", Long.MAX_VALUE) < 120, "n1 served " + four.servedBy("n1", Long.MAX_VALUE));
+    assertTrue(
+        four.servedBy("n1", Long.MAX_VALUE) < 120,
+        "n1 served " + four.servedBy("n1", Long.MAX_VALUE));
     assertTrue(four.servedBy("n2", Long.MAX_VALUE) > 120, "the followers share the reads");
-    assertTrue(four.servedBy("n2", four.elapsedUs() / 2) < four.servedBy("n2", four.elapsedUs()), "a node serves over time");
+    assertTrue(
+        four.servedBy("n2", four.elapsedUs() / 2) < four.servedBy("n2", four.elapsedUs()),
+        "a node serves over time");
   }
 
   @Test
@@ -57,11 +64,20 @@ class ThroughputRaceSvgTests {
     Document document = SvgChecks.parse(svg);
     List<String> texts = SvgChecks.texts(document);
     assertTrue(texts.contains("1 nodes") && texts.contains("4 nodes"), texts.toString());
-    assertTrue(texts.stream().anyMatch(text -> text.startsWith("600 in ")), "how long each took: " + texts);
-    assertTrue(texts.contains(String.format(java.util.Locale.ROOT, "%,.0f ops/s", lanes.get(1).throughputOpsS())), texts.toString());
-    assertTrue(lanes.get(1).throughputOpsS() > 2 * lanes.get(0).throughputOpsS(), "four nodes serve reads faster than one");
+    assertTrue(
+        texts.stream().anyMatch(text -> text.startsWith("600 in ")),
+        "how long each took: " + texts);
+    assertTrue(
+        texts.contains(
+            String.format(java.util.Locale.ROOT, "%,.0f ops/s", lanes.get(1).throughputOpsS())),
+        texts.toString());
+    assertTrue(
+        lanes.get(1).throughputOpsS() > 2 * lanes.get(0).throughputOpsS(),
+        "four nodes serve reads faster than one");
     // One segment per node: 1 + 4, each with a tooltip saying what it served.
-    assertEquals(5, SvgChecks.titles(document).stream().filter(title -> title.contains(" answered ")).count());
+    assertEquals(
+        5,
+        SvgChecks.titles(document).stream().filter(title -> title.contains(" answered ")).count());
     SvgChecks.assertAscii(svg);
   }
 

@@ -20,14 +20,17 @@ class SimulationTests {
     List<String> ran = new ArrayList<>();
     List<Long> times = new ArrayList<>();
     for (long delay : new long[] {300, 100, 200, 50, 250}) {
-      sim.schedule(delay, () -> {
-        ran.add("at" + delay);
-        times.add(sim.nowUs());
-      });
+      sim.schedule(
+          delay,
+          () -> {
+            ran.add("at" + delay);
+            times.add(sim.nowUs());
+          });
     }
     sim.runUntil(1_000);
     assertEquals(List.of("at50", "at100", "at200", "at250", "at300"), ran);
-    assertEquals(List.of(50L, 100L, 200L, 250L, 300L), times, "the clock jumps to each event's time");
+    assertEquals(
+        List.of(50L, 100L, 200L, 250L, 300L), times, "the clock jumps to each event's time");
     assertEquals(1_000, sim.nowUs(), "runUntil leaves the clock at its bound");
     assertEquals(5, sim.eventsRun());
   }
@@ -52,10 +55,12 @@ class SimulationTests {
   void anEventScheduledForNowRunsAfterTheEventsAlreadyDueNow() {
     Simulation sim = new Simulation(1);
     List<String> ran = new ArrayList<>();
-    sim.schedule(5, () -> {
-      ran.add("first");
-      sim.schedule(0, () -> ran.add("scheduled-by-first"));
-    });
+    sim.schedule(
+        5,
+        () -> {
+          ran.add("first");
+          sim.schedule(0, () -> ran.add("scheduled-by-first"));
+        });
     sim.schedule(5, () -> ran.add("second"));
     sim.runUntil(5);
     assertEquals(List.of("first", "second", "scheduled-by-first"), ran);
@@ -120,10 +125,11 @@ class SimulationTests {
     Simulation sim = new Simulation(1);
     int[] heartbeats = {0};
     Runnable[] heartbeat = new Runnable[1];
-    heartbeat[0] = () -> {
-      heartbeats[0]++;
-      sim.scheduleBackground(100, heartbeat[0]);
-    };
+    heartbeat[0] =
+        () -> {
+          heartbeats[0]++;
+          sim.scheduleBackground(100, heartbeat[0]);
+        };
     sim.scheduleBackground(100, heartbeat[0]);
     List<Long> work = new ArrayList<>();
     sim.schedule(50, () -> work.add(sim.nowUs()));

@@ -34,8 +34,8 @@ public record Exercise(String id, String slug, String title, Path sourceDir) {
   }
 
   /**
-   * Finds the exercises whose sources are under {@code sourceRoot}, in order, with titles from
-   * the task folders under {@code exercisesDir}.
+   * Finds the exercises whose sources are under {@code sourceRoot}, in order, with titles from the
+   * task folders under {@code exercisesDir}.
    */
   static List<Exercise> find(Path sourceRoot, Path exercisesDir) throws IOException {
     Path packages = sourceRoot.resolve("dev/replab/exercises");
@@ -54,13 +54,18 @@ public record Exercise(String id, String slug, String title, Path sourceDir) {
     return exercises;
   }
 
-  private static Exercise withTask(String id, Path sourceDir, Path exercisesDir) throws IOException {
+  private static Exercise withTask(String id, Path sourceDir, Path exercisesDir)
+      throws IOException {
     if (exercisesDir != null && Files.isDirectory(exercisesDir)) {
       try (Stream<Path> dirs = Files.list(exercisesDir)) {
         for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
           String name = dir.getFileName().toString();
           if (name.startsWith(id + "-")) {
-            return new Exercise(id, name.substring(id.length() + 1), title(dir.resolve("README.adoc"), id), sourceDir);
+            return new Exercise(
+                id,
+                name.substring(id.length() + 1),
+                title(dir.resolve("README.adoc"), id),
+                sourceDir);
           }
         }
       }

@@ -5,13 +5,15 @@ import java.util.Locale;
 /** Turns a test's failure into the one line of the score table and the details of the reports. */
 final class Failures {
   /** Stack frames in these packages are the test harness, not anything a learner needs to see. */
-  private static final String[] HARNESS_PACKAGES = {"org.junit.", "org.opentest4j.", "jdk.internal.", "java.lang.reflect.", "sun.reflect."};
+  private static final String[] HARNESS_PACKAGES = {
+    "org.junit.", "org.opentest4j.", "jdk.internal.", "java.lang.reflect.", "sun.reflect."
+  };
 
   private Failures() {}
 
   /**
-   * One line: an assertion's own first line, or the exception's name and message with the place
-   * in the learner's code that threw it.
+   * One line: an assertion's own first line, or the exception's name and message with the place in
+   * the learner's code that threw it.
    */
   static String reason(Throwable failure) {
     String message = failure.getMessage();
@@ -24,7 +26,12 @@ final class Failures {
     }
     StackTraceElement where = learnerFrame(failure);
     if (where != null) {
-      reason.append(" (at ").append(where.getFileName()).append(':').append(where.getLineNumber()).append(')');
+      reason
+          .append(" (at ")
+          .append(where.getFileName())
+          .append(':')
+          .append(where.getLineNumber())
+          .append(')');
     }
     return reason.toString();
   }
@@ -37,13 +44,17 @@ final class Failures {
       // exception is named, since its type is half of what went wrong.
       boolean plainMessage = t == failure && t instanceof AssertionError && t.getMessage() != null;
       if (!plainMessage) {
-        details.append(t == failure ? "" : "Caused by: ").append(t.getClass().getName()).append(t.getMessage() == null ? "" : ": ");
+        details
+            .append(t == failure ? "" : "Caused by: ")
+            .append(t.getClass().getName())
+            .append(t.getMessage() == null ? "" : ": ");
       }
       if (t.getMessage() != null) {
         details.append(t.getMessage());
       }
       details.append('\n');
-      // Assertions throw from inside JUnit: skip those frames, then stop where JUnit called the test.
+      // Assertions throw from inside JUnit: skip those frames, then stop where JUnit called the
+      // test.
       boolean inTest = false;
       for (StackTraceElement frame : t.getStackTrace()) {
         if (isHarness(frame) && inTest) {
@@ -71,7 +82,8 @@ final class Failures {
   private static StackTraceElement learnerFrame(Throwable failure) {
     for (StackTraceElement frame : failure.getStackTrace()) {
       String className = frame.getClassName();
-      if (className.matches("dev\\.replab\\.exercises\\.ex\\d+\\..*") && !className.toLowerCase(Locale.ROOT).contains("tests")) {
+      if (className.matches("dev\\.replab\\.exercises\\.ex\\d+\\..*")
+          && !className.toLowerCase(Locale.ROOT).contains("tests")) {
         return frame;
       }
     }

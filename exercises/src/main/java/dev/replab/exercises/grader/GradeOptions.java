@@ -43,19 +43,21 @@ public record GradeOptions(
   public static final long DEFAULT_TEST_TIMEOUT_MS = 10_000;
   public static final String DEFAULT_MAX_HEAP = "256m";
 
-  static final String USAGE = String.join("\n",
-      "usage: grade [exercise...] [options]",
-      "  exercise          ex01, 1, stream-applier or ex01-stream-applier; none grades every exercise",
-      "  --src <dir>       the learner's sources (default: <exercises>/src/main/java)",
-      "  --exercises <dir> the exercises folder with the task folders (default: ./exercises, or . inside it)",
-      "  --out <dir>       where results.json, junit.xml and compiled classes go (default: <exercises>/target/grading)",
-      "  --tests <path>    more graded tests: a jar, a folder of classes or a folder of sources (repeatable)",
-      "  --timeout <d>     time limit of one test, like 10s or 500ms (default: 10s)",
-      "  --xmx <size>      heap of the test JVM, like 256m (default: 256m)",
-      "  --jobs <n>        test JVMs that run at once (default: 2)",
-      "  --verbose         print every failure in full after the table",
-      "  --help            this text",
-      "exit status: 0 when every test passed, 1 when some failed, 2 when grading could not run");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: grade [exercise...] [options]",
+          "  exercise          ex01, 1, stream-applier or ex01-stream-applier; none grades every exercise",
+          "  --src <dir>       the learner's sources (default: <exercises>/src/main/java)",
+          "  --exercises <dir> the exercises folder with the task folders (default: ./exercises, or . inside it)",
+          "  --out <dir>       where results.json, junit.xml and compiled classes go (default: <exercises>/target/grading)",
+          "  --tests <path>    more graded tests: a jar, a folder of classes or a folder of sources (repeatable)",
+          "  --timeout <d>     time limit of one test, like 10s or 500ms (default: 10s)",
+          "  --xmx <size>      heap of the test JVM, like 256m (default: 256m)",
+          "  --jobs <n>        test JVMs that run at once (default: 2)",
+          "  --verbose         print every failure in full after the table",
+          "  --help            this text",
+          "exit status: 0 when every test passed, 1 when some failed, 2 when grading could not run");
 
   public GradeOptions {
     exercises = List.copyOf(exercises);
@@ -74,8 +76,17 @@ public record GradeOptions(
 
   /** Options with every default, for the given exercises folder. */
   public static GradeOptions defaults(Path exercisesDir) {
-    return new GradeOptions(List.of(), exercisesDir, exercisesDir.resolve("src/main/java"), exercisesDir.resolve("target/grading"),
-        List.of(), DEFAULT_TEST_TIMEOUT_MS, DEFAULT_MAX_HEAP, 2, false, ownClasspath());
+    return new GradeOptions(
+        List.of(),
+        exercisesDir,
+        exercisesDir.resolve("src/main/java"),
+        exercisesDir.resolve("target/grading"),
+        List.of(),
+        DEFAULT_TEST_TIMEOUT_MS,
+        DEFAULT_MAX_HEAP,
+        2,
+        false,
+        ownClasspath());
   }
 
   /**
@@ -109,7 +120,10 @@ public record GradeOptions(
         case "--jobs" -> jobs = jobs(value(args, ++i, arg));
         default -> {
           if (arg.startsWith("-")) {
-            throw new UsageError("unknown option '" + arg + "'; the options are --src, --exercises, --out, --tests, --timeout, --xmx, --jobs, --verbose and --help");
+            throw new UsageError(
+                "unknown option '"
+                    + arg
+                    + "'; the options are --src, --exercises, --out, --tests, --timeout, --xmx, --jobs, --verbose and --help");
           }
           exercises.add(arg);
         }
@@ -119,8 +133,17 @@ public record GradeOptions(
       exercisesDir = defaultExercisesDir();
     }
     GradeOptions defaults = defaults(exercisesDir);
-    return new GradeOptions(exercises, exercisesDir, sourceRoot != null ? sourceRoot : defaults.sourceRoot(),
-        outDir != null ? outDir : defaults.outDir(), hidden, timeoutMs, maxHeap, jobs, verbose, defaults.classpath());
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        sourceRoot != null ? sourceRoot : defaults.sourceRoot(),
+        outDir != null ? outDir : defaults.outDir(),
+        hidden,
+        timeoutMs,
+        maxHeap,
+        jobs,
+        verbose,
+        defaults.classpath());
   }
 
   /** Run from the repository's root or from inside the exercises folder. */
@@ -171,22 +194,24 @@ public record GradeOptions(
 
   private static String heap(String value) throws UsageError {
     if (!value.matches("\\d{1,6}[kKmMgG]")) {
-      throw new UsageError("--xmx " + value + " is not a heap size; write a number and k, m or g, like 256m");
+      throw new UsageError(
+          "--xmx " + value + " is not a heap size; write a number and k, m or g, like 256m");
     }
     return value;
   }
 
   private static int jobs(String value) throws UsageError {
     if (!value.matches("\\d{1,2}") || Integer.parseInt(value) < 1) {
-      throw new UsageError("--jobs " + value + " is not a count of JVMs; give a number from 1 to 99");
+      throw new UsageError(
+          "--jobs " + value + " is not a count of JVMs; give a number from 1 to 99");
     }
     return Integer.parseInt(value);
   }
 
   /**
-   * This JVM's class path with the {@code Class-Path} entries of its jars' manifests spelled
-   * out, as absolute paths: started with {@code java -jar}, the class path is one jar that names
-   * the rest.
+   * This JVM's class path with the {@code Class-Path} entries of its jars' manifests spelled out,
+   * as absolute paths: started with {@code java -jar}, the class path is one jar that names the
+   * rest.
    */
   static List<Path> ownClasspath() {
     Set<Path> entries = new LinkedHashSet<>();
@@ -204,7 +229,10 @@ public record GradeOptions(
     }
     try (JarFile jar = new JarFile(entry.toFile())) {
       Manifest manifest = jar.getManifest();
-      String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+      String classPath =
+          manifest == null
+              ? null
+              : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
       if (classPath == null) {
         return;
       }

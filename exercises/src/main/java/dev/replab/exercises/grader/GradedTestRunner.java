@@ -55,7 +55,8 @@ public final class GradedTestRunner {
     List<String> plan = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
     // The protocol goes to the real standard output; System.out and System.err now go to a
     // bounded buffer per test, so what the learner's code prints becomes part of its report.
-    PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream protocol =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     BoundedCapture capture = new BoundedCapture(OUTPUT_LIMIT_BYTES);
     PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
     System.setOut(captured);
@@ -66,8 +67,14 @@ public final class GradedTestRunner {
     List<TestIdentifier> tests = tests(testPlan);
     for (TestIdentifier test : tests) {
       MethodSource source = methodSource(test).orElseThrow();
-      protocol.println(Protocol.encode(nonce, Protocol.TEST, test.getUniqueId(), String.valueOf(points(source)),
-          source.getClassName(), source.getMethodName()));
+      protocol.println(
+          Protocol.encode(
+              nonce,
+              Protocol.TEST,
+              test.getUniqueId(),
+              String.valueOf(points(source)),
+              source.getClassName(),
+              source.getMethodName()));
     }
     protocol.println(Protocol.encode(nonce, Protocol.LISTED, String.valueOf(tests.size())));
     if (!plan.contains("list-only")) {
@@ -93,8 +100,11 @@ public final class GradedTestRunner {
         .selectors(selectors)
         .filters(includeClassNamePatterns(GRADED_CLASS_PATTERN))
         // Run in the order the score table shows: by class, then by method name.
-        .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
-        .configurationParameter("junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$MethodName")
+        .configurationParameter(
+            "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
+        .configurationParameter(
+            "junit.jupiter.testmethod.order.default",
+            "org.junit.jupiter.api.MethodOrderer$MethodName")
         .build();
   }
 
@@ -155,13 +165,21 @@ public final class GradedTestRunner {
       if (test.isTest()) {
         long ms = (System.nanoTime() - startedNanos) / 1_000_000;
         Throwable failure = result.getThrowable().orElse(null);
-        String status = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "PASSED" : "FAILED";
-        end(test, status, ms, failure == null ? "" : Failures.reason(failure),
+        String status =
+            result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "PASSED" : "FAILED";
+        end(
+            test,
+            status,
+            ms,
+            failure == null ? "" : Failures.reason(failure),
             Failures.details(failure, capture.text()));
       } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
         // A class that cannot start (a failing static initializer, say) never starts its tests.
         Throwable failure = result.getThrowable().orElse(null);
-        String reason = failure == null ? "the test class did not run" : "the test class did not run: " + Failures.reason(failure);
+        String reason =
+            failure == null
+                ? "the test class did not run"
+                : "the test class did not run: " + Failures.reason(failure);
         for (TestIdentifier descendant : plan.getDescendants(test)) {
           if (descendant.isTest()) {
             end(descendant, "FAILED", 0, reason, Failures.details(failure, capture.text()));
@@ -183,7 +201,15 @@ public final class GradedTestRunner {
 
     private void end(TestIdentifier test, String status, long ms, String reason, String details) {
       if (ended.add(test.getUniqueId())) {
-        protocol.println(Protocol.encode(nonce, Protocol.END, test.getUniqueId(), status, String.valueOf(ms), reason, details));
+        protocol.println(
+            Protocol.encode(
+                nonce,
+                Protocol.END,
+                test.getUniqueId(),
+                status,
+                String.valueOf(ms),
+                reason,
+                details));
       }
     }
   }

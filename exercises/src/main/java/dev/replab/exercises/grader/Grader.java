@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * {@code ./replab grade}: compiles the learner's exercise code, runs the graded tests against it
- * in watched child JVMs, prints a score table and writes Gradescope's {@code results.json} and
- * JUnit XML.
+ * {@code ./replab grade}: compiles the learner's exercise code, runs the graded tests against it in
+ * watched child JVMs, prints a score table and writes Gradescope's {@code results.json} and JUnit
+ * XML.
  *
  * <p>The pipeline: find the exercises → compile each → run each one's tests ({@link TestJvm}) →
  * {@link GradeResult} → score table, {@link GradescopeReport}, {@link JUnitXmlReport}.
@@ -40,7 +40,10 @@ public final class Grader {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs the command line and returns the exit status: 0 all passed, 1 some failed, 2 could not grade. */
+  /**
+   * Runs the command line and returns the exit status: 0 all passed, 1 some failed, 2 could not
+   * grade.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
       GradeOptions options = GradeOptions.parse(args);
@@ -64,13 +67,18 @@ public final class Grader {
   }
 
   /** Grades, prints the table and writes the reports. */
-  public GradeResult gradeAndReport() throws GradeOptions.UsageError, IOException, InterruptedException {
+  public GradeResult gradeAndReport()
+      throws GradeOptions.UsageError, IOException, InterruptedException {
     GradeResult result = grade();
     out.print(ScoreTable.render(result, options.verbose()));
     GradescopeReport.write(result, options.outDir().resolve(RESULTS_JSON));
     JUnitXmlReport.write(result, options.outDir().resolve(JUNIT_XML));
-    out.printf(Locale.ROOT, "graded in %.1f s; wrote %s and %s%n", result.elapsedMs() / 1000.0,
-        options.outDir().resolve(RESULTS_JSON), options.outDir().resolve(JUNIT_XML));
+    out.printf(
+        Locale.ROOT,
+        "graded in %.1f s; wrote %s and %s%n",
+        result.elapsedMs() / 1000.0,
+        options.outDir().resolve(RESULTS_JSON),
+        options.outDir().resolve(JUNIT_XML));
     return result;
   }
 
@@ -90,18 +98,27 @@ public final class Grader {
     List<Path> learnerClasses = new ArrayList<>();
     for (Exercise exercise : exercises) {
       Path output = classesDir.resolve(exercise.id());
-      LearnerCompiler.Compilation compilation = compiler.compile(exercise.sourceDir(), output, learnerClasses, true);
+      LearnerCompiler.Compilation compilation =
+          compiler.compile(exercise.sourceDir(), output, learnerClasses, true);
       compilations.add(compilation);
       if (compilation.ok()) {
         learnerClasses.add(output);
       }
     }
-    List<Path> testClasspath = new ArrayList<>(hiddenTests(compiler, learnerClasses, classesDir.resolve("hidden-tests")));
+    List<Path> testClasspath =
+        new ArrayList<>(hiddenTests(compiler, learnerClasses, classesDir.resolve("hidden-tests")));
     testClasspath.addAll(options.classpath());
-    TestJvm jvm = new TestJvm(new TestJvm.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
-        testClasspath, options.maxHeap(), options.testTimeoutMs(), workDir));
+    TestJvm jvm =
+        new TestJvm(
+            new TestJvm.Settings(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                testClasspath,
+                options.maxHeap(),
+                options.testTimeoutMs(),
+                workDir));
 
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), exercises.size())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), exercises.size())));
     try {
       List<Future<GradeResult.ExerciseResult>> futures = new ArrayList<>();
       for (int i = 0; i < exercises.size(); i++) {
@@ -124,41 +141,82 @@ public final class Grader {
     }
   }
 
-  private GradeResult.ExerciseResult test(TestJvm jvm, Exercise exercise, LearnerCompiler.Compilation compilation,
-      List<Path> learnerClasses) throws IOException, InterruptedException {
+  private GradeResult.ExerciseResult test(
+      TestJvm jvm,
+      Exercise exercise,
+      LearnerCompiler.Compilation compilation,
+      List<Path> learnerClasses)
+      throws IOException, InterruptedException {
     // Code that does not compile is not run, but its tests are still listed, so the table shows
     // what the exercise is worth.
-    TestJvm.Run run = jvm.run(exercise.id(), exercise.packageName(), learnerClasses, !compilation.ok());
+    TestJvm.Run run =
+        jvm.run(exercise.id(), exercise.packageName(), learnerClasses, !compilation.ok());
     List<TestOutcome> tests = new ArrayList<>();
     // Class by class, test by test, alphabetically: the same order on every run.
-    List<TestOutcome> ordered = run.outcomes().stream()
-        .sorted(Comparator.comparing(TestOutcome::className).thenComparing(TestOutcome::testName)).toList();
+    List<TestOutcome> ordered =
+        run.outcomes().stream()
+            .sorted(
+                Comparator.comparing(TestOutcome::className).thenComparing(TestOutcome::testName))
+            .toList();
     for (TestOutcome test : ordered) {
-      tests.add(compilation.ok() ? test : test.withStatus(TestOutcome.Status.NOT_COMPILED, compilation.firstError(), compilation.report()));
+      tests.add(
+          compilation.ok()
+              ? test
+              : test.withStatus(
+                  TestOutcome.Status.NOT_COMPILED, compilation.firstError(), compilation.report()));
     }
     if (run.problem() != null) {
-      tests.add(new TestOutcome(exercise.id(), exercise.packageName() + ".GradedTests", "(all tests)", 0,
-          TestOutcome.Status.CRASHED, compilation.ok() ? run.problem() : compilation.firstError(), run.problem(), 0));
+      tests.add(
+          new TestOutcome(
+              exercise.id(),
+              exercise.packageName() + ".GradedTests",
+              "(all tests)",
+              0,
+              TestOutcome.Status.CRASHED,
+              compilation.ok() ? run.problem() : compilation.firstError(),
+              run.problem(),
+              0));
     } else if (tests.isEmpty()) {
-      tests.add(new TestOutcome(exercise.id(), exercise.packageName() + ".GradedTests", "(no tests)", 0, TestOutcome.Status.FAILED,
-          "found no graded tests in " + exercise.packageName() + "; is the exercises test jar on the class path?", "", 0));
+      tests.add(
+          new TestOutcome(
+              exercise.id(),
+              exercise.packageName() + ".GradedTests",
+              "(no tests)",
+              0,
+              TestOutcome.Status.FAILED,
+              "found no graded tests in "
+                  + exercise.packageName()
+                  + "; is the exercises test jar on the class path?",
+              "",
+              0));
     }
-    return new GradeResult.ExerciseResult(exercise, compilation.ok() ? "" : compilation.report(), tests);
+    return new GradeResult.ExerciseResult(
+        exercise, compilation.ok() ? "" : compilation.report(), tests);
   }
 
   private List<Exercise> select(List<Exercise> all) throws GradeOptions.UsageError {
     if (all.isEmpty()) {
-      throw new GradeOptions.UsageError("found no exercises in " + options.sourceRoot().resolve("dev/replab/exercises")
-          + "; run from the repository's root or give --src");
+      throw new GradeOptions.UsageError(
+          "found no exercises in "
+              + options.sourceRoot().resolve("dev/replab/exercises")
+              + "; run from the repository's root or give --src");
     }
     if (options.exercises().isEmpty()) {
       return all;
     }
     List<Exercise> chosen = new ArrayList<>();
     for (String word : options.exercises()) {
-      Exercise match = all.stream().filter(e -> e.isNamedBy(word)).findFirst()
-          .orElseThrow(() -> new GradeOptions.UsageError("no exercise '" + word + "'; the exercises are "
-              + String.join(" ", all.stream().map(Exercise::id).toList())));
+      Exercise match =
+          all.stream()
+              .filter(e -> e.isNamedBy(word))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new GradeOptions.UsageError(
+                          "no exercise '"
+                              + word
+                              + "'; the exercises are "
+                              + String.join(" ", all.stream().map(Exercise::id).toList())));
       if (!chosen.contains(match)) {
         chosen.add(match);
       }
@@ -167,17 +225,23 @@ public final class Grader {
     return chosen;
   }
 
-  /** Hidden tests as class path entries; source folders are compiled against the learner's classes first. */
-  private List<Path> hiddenTests(LearnerCompiler compiler, List<Path> learnerClasses, Path outputDir)
+  /**
+   * Hidden tests as class path entries; source folders are compiled against the learner's classes
+   * first.
+   */
+  private List<Path> hiddenTests(
+      LearnerCompiler compiler, List<Path> learnerClasses, Path outputDir)
       throws IOException, GradeOptions.UsageError {
     List<Path> entries = new ArrayList<>();
     int index = 0;
     for (Path hidden : options.hiddenTests()) {
       if (Files.isDirectory(hidden) && containsSources(hidden)) {
         Path output = outputDir.resolve(String.valueOf(index++));
-        LearnerCompiler.Compilation compilation = compiler.compile(hidden, output, learnerClasses, false);
+        LearnerCompiler.Compilation compilation =
+            compiler.compile(hidden, output, learnerClasses, false);
         if (!compilation.ok()) {
-          throw new GradeOptions.UsageError("the tests in " + hidden + " do not compile:\n" + compilation.report());
+          throw new GradeOptions.UsageError(
+              "the tests in " + hidden + " do not compile:\n" + compilation.report());
         }
         entries.add(output.toAbsolutePath());
       } else {

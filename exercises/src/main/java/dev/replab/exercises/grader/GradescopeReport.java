@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * Writes Gradescope's {@code results.json}: the score, and per test its name, score, maximum,
  * status, output and visibility.
  *
- * @see <a href="https://gradescope-autograders.readthedocs.io/en/latest/specs/">the Gradescope autograder specification</a>
+ * @see <a href="https://gradescope-autograders.readthedocs.io/en/latest/specs/">the Gradescope
+ *     autograder specification</a>
  */
 final class GradescopeReport {
   private GradescopeReport() {}
@@ -49,13 +50,20 @@ final class GradescopeReport {
     if (test.details().isEmpty()) {
       return head;
     }
-    return test.details().startsWith(test.reason()) ? test.status().label() + ": " + test.details() : head + "\n\n" + test.details();
+    return test.details().startsWith(test.reason())
+        ? test.status().label() + ": " + test.details()
+        : head + "\n\n" + test.details();
   }
 
   private static String summary(GradeResult result) {
     StringBuilder text = new StringBuilder();
     for (GradeResult.ExerciseResult exercise : result.exercises()) {
-      text.append(exercise.exercise().title()).append(": ").append(exercise.score()).append('/').append(exercise.maxScore()).append('\n');
+      text.append(exercise.exercise().title())
+          .append(": ")
+          .append(exercise.score())
+          .append('/')
+          .append(exercise.maxScore())
+          .append('\n');
       if (!exercise.compiled()) {
         text.append(exercise.compileReport()).append('\n');
       }

@@ -24,7 +24,8 @@ final class JUnitXmlReport {
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "replab grade");
       xml.writeAttribute("tests", String.valueOf(result.tests().size()));
-      xml.writeAttribute("failures", String.valueOf(result.tests().stream().filter(t -> !t.passed()).count()));
+      xml.writeAttribute(
+          "failures", String.valueOf(result.tests().stream().filter(t -> !t.passed()).count()));
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("time", seconds(result.elapsedMs()));
       for (GradeResult.ExerciseResult exercise : result.exercises()) {
@@ -39,9 +40,14 @@ final class JUnitXmlReport {
     }
   }
 
-  private static void suite(XMLStreamWriter xml, GradeResult.ExerciseResult exercise) throws XMLStreamException {
-    long failures = exercise.tests().stream().filter(t -> !t.passed() && t.status() != TestOutcome.Status.SKIPPED).count();
-    long skipped = exercise.tests().stream().filter(t -> t.status() == TestOutcome.Status.SKIPPED).count();
+  private static void suite(XMLStreamWriter xml, GradeResult.ExerciseResult exercise)
+      throws XMLStreamException {
+    long failures =
+        exercise.tests().stream()
+            .filter(t -> !t.passed() && t.status() != TestOutcome.Status.SKIPPED)
+            .count();
+    long skipped =
+        exercise.tests().stream().filter(t -> t.status() == TestOutcome.Status.SKIPPED).count();
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", exercise.exercise().packageName());
@@ -49,7 +55,8 @@ final class JUnitXmlReport {
     xml.writeAttribute("failures", String.valueOf(failures));
     xml.writeAttribute("errors", "0");
     xml.writeAttribute("skipped", String.valueOf(skipped));
-    xml.writeAttribute("time", seconds(exercise.tests().stream().mapToLong(TestOutcome::durationMs).sum()));
+    xml.writeAttribute(
+        "time", seconds(exercise.tests().stream().mapToLong(TestOutcome::durationMs).sum()));
     xml.writeCharacters("\n    ");
     xml.writeStartElement("properties");
     property(xml, "title", exercise.exercise().title());
@@ -70,7 +77,8 @@ final class JUnitXmlReport {
     xml.writeEndElement();
   }
 
-  private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  private static void property(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
     xml.writeCharacters("\n      ");
     xml.writeEmptyElement("property");
     xml.writeAttribute("name", name);
@@ -106,13 +114,20 @@ final class JUnitXmlReport {
   /** Drops the characters XML 1.0 cannot hold, which a learner's program may well have printed. */
   static String clean(String text) {
     StringBuilder kept = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-      if (allowed) {
-        kept.appendCodePoint(c);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == 0x9
+                      || c == 0xA
+                      || c == 0xD
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
+                      || (c >= 0x10000 && c <= 0x10FFFF);
+              if (allowed) {
+                kept.appendCodePoint(c);
+              }
+            });
     return kept.toString();
   }
 }

@@ -19,21 +19,22 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a learner's sources with the JDK's compiler, against the engine, and explains errors
- * the way a learner reads them: file, line, column, message and the line with a caret.
+ * Compiles a learner's sources with the JDK's compiler, against the engine, and explains errors the
+ * way a learner reads them: file, line, column, message and the line with a caret.
  */
 final class LearnerCompiler {
   /**
-   * The engine's own implementations of the plug points sit next to the interfaces; code that
-   * hands the work to them has not done the exercise. Most are named {@code Standard*}; the rest
-   * are listed by name.
+   * The engine's own implementations of the plug points sit next to the interfaces; code that hands
+   * the work to them has not done the exercise. Most are named {@code Standard*}; the rest are
+   * listed by name.
    */
-  private static final List<String> FORBIDDEN_PREFIXES = List.of(
-      "dev/replab/engine/api/Standard",
-      "dev/replab/engine/api/EpochFence",
-      "dev/replab/engine/api/SessionGuarantees",
-      "dev/replab/engine/api/TimeoutDetector",
-      "dev/replab/engine/api/UpToDateVoteRule");
+  private static final List<String> FORBIDDEN_PREFIXES =
+      List.of(
+          "dev/replab/engine/api/Standard",
+          "dev/replab/engine/api/EpochFence",
+          "dev/replab/engine/api/SessionGuarantees",
+          "dev/replab/engine/api/TimeoutDetector",
+          "dev/replab/engine/api/UpToDateVoteRule");
 
   private final List<Path> classpath;
 
@@ -57,35 +58,62 @@ final class LearnerCompiler {
   /**
    * Compiles every {@code .java} file under {@code sourceDir} into {@code outputDir}.
    *
-   * @param learnerCode whether this is a learner's code, which must not use the engine's own implementations
+   * @param learnerCode whether this is a learner's code, which must not use the engine's own
+   *     implementations
    */
-  Compilation compile(Path sourceDir, Path outputDir, List<Path> extraClasspath, boolean learnerCode) throws IOException {
+  Compilation compile(
+      Path sourceDir, Path outputDir, List<Path> extraClasspath, boolean learnerCode)
+      throws IOException {
     List<Path> sources = javaFiles(sourceDir);
     if (sources.isEmpty()) {
       return Compilation.failed("no .java files in " + sourceDir, "no .java files in " + sourceDir);
     }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
-      String why = "this Java runtime has no compiler; run the grader with a JDK (17 or newer), not a JRE";
+      String why =
+          "this Java runtime has no compiler; run the grader with a JDK (17 or newer), not a JRE";
       return Compilation.failed(why, why);
     }
     Files.createDirectories(outputDir);
     List<Path> fullClasspath = new ArrayList<>(extraClasspath);
     fullClasspath.addAll(classpath);
-    List<String> options = List.of(
-        "--release", "17", "-proc:none", "-implicit:class", "-encoding", "UTF-8", "-nowarn",
-        "-d", outputDir.toString(),
-        "-classpath", fullClasspath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+    List<String> options =
+        List.of(
+            "--release",
+            "17",
+            "-proc:none",
+            "-implicit:class",
+            "-encoding",
+            "UTF-8",
+            "-nowarn",
+            "-d",
+            outputDir.toString(),
+            "-classpath",
+            fullClasspath.stream()
+                .map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     boolean ok;
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      ok = compiler.getTask(new StringWriter(), files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      ok =
+          compiler
+              .getTask(
+                  new StringWriter(),
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromPaths(sources))
+              .call();
     }
     if (!ok) {
       return describe(diagnostics.getDiagnostics(), sourceDir);
     }
     String forbidden = learnerCode ? forbiddenUse(outputDir) : null;
-    return forbidden == null ? new Compilation(true, "", "") : Compilation.failed(forbidden, forbidden);
+    return forbidden == null
+        ? new Compilation(true, "", "")
+        : Compilation.failed(forbidden, forbidden);
   }
 
   private static List<Path> javaFiles(Path dir) throws IOException {
@@ -93,11 +121,15 @@ final class LearnerCompiler {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+      return files
+          .filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+          .sorted()
+          .toList();
     }
   }
 
-  private static Compilation describe(List<Diagnostic<? extends JavaFileObject>> diagnostics, Path sourceDir) {
+  private static Compilation describe(
+      List<Diagnostic<? extends JavaFileObject>> diagnostics, Path sourceDir) {
     StringBuilder report = new StringBuilder();
     String first = null;
     int errors = 0;
@@ -115,11 +147,16 @@ final class LearnerCompiler {
       String line = sourceLine(diagnostic);
       if (line != null) {
         report.append("    ").append(line).append('\n');
-        report.append("    ").append(" ".repeat((int) Math.max(0, diagnostic.getColumnNumber() - 1))).append("^\n");
+        report
+            .append("    ")
+            .append(" ".repeat((int) Math.max(0, diagnostic.getColumnNumber() - 1)))
+            .append("^\n");
       }
     }
     report.append(errors).append(errors == 1 ? " error" : " errors");
-    return Compilation.failed("does not compile: " + (first == null ? "see the compiler's report" : first), report.toString());
+    return Compilation.failed(
+        "does not compile: " + (first == null ? "see the compiler's report" : first),
+        report.toString());
   }
 
   /** The message's first line, with the missing symbol when javac names it on a later line. */
@@ -139,7 +176,8 @@ final class LearnerCompiler {
     }
     Path file = Path.of(diagnostic.getSource().toUri()).toAbsolutePath().normalize();
     Path dir = sourceDir.toAbsolutePath().normalize();
-    Path shown = file.startsWith(dir) ? dir.getFileName().resolve(dir.relativize(file)) : file.getFileName();
+    Path shown =
+        file.startsWith(dir) ? dir.getFileName().resolve(dir.relativize(file)) : file.getFileName();
     return shown + ":" + diagnostic.getLineNumber() + ":" + diagnostic.getColumnNumber();
   }
 
@@ -171,11 +209,17 @@ final class LearnerCompiler {
         }
         if (at >= 0) {
           int end = at;
-          while (end < bytes.length && (Character.isJavaIdentifierPart(bytes[end]) || bytes[end] == '/')) {
+          while (end < bytes.length
+              && (Character.isJavaIdentifierPart(bytes[end]) || bytes[end] == '/')) {
             end++;
           }
           String used = new String(bytes, at, end - at, StandardCharsets.UTF_8).replace('/', '.');
-          String user = outputDir.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+          String user =
+              outputDir
+                  .relativize(file)
+                  .toString()
+                  .replace(File.separatorChar, '.')
+                  .replaceAll("\\.class$", "");
           return user + " uses the engine's own " + used + "; write the rule yourself instead";
         }
       }

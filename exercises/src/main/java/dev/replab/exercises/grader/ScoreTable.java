@@ -20,26 +20,57 @@ final class ScoreTable {
     StringBuilder text = new StringBuilder();
     for (GradeResult.ExerciseResult exercise : result.exercises()) {
       if (!exercise.compiled()) {
-        text.append(exercise.exercise().id()).append(" does not compile:\n").append(indent(exercise.compileReport())).append("\n\n");
+        text.append(exercise.exercise().id())
+            .append(" does not compile:\n")
+            .append(indent(exercise.compileReport()))
+            .append("\n\n");
       }
     }
-    text.append(String.format(Locale.ROOT, row, "exercise", "test", "points", "result", "reason").stripTrailing()).append('\n');
+    text.append(
+            String.format(Locale.ROOT, row, "exercise", "test", "points", "result", "reason")
+                .stripTrailing())
+        .append('\n');
     for (TestOutcome test : result.tests()) {
       String outcome = test.passed() ? "passed" : test.status().label().toUpperCase(Locale.ROOT);
-      text.append(String.format(Locale.ROOT, row, test.exercise(), test.testName(), test.score() + "/" + test.points(),
-          outcome, shorten(test.reason())).stripTrailing()).append('\n');
+      text.append(
+              String.format(
+                      Locale.ROOT,
+                      row,
+                      test.exercise(),
+                      test.testName(),
+                      test.score() + "/" + test.points(),
+                      outcome,
+                      shorten(test.reason()))
+                  .stripTrailing())
+          .append('\n');
     }
     text.append('\n');
     for (GradeResult.ExerciseResult exercise : result.exercises()) {
-      text.append(String.format(Locale.ROOT, "%-8s  %-" + nameWidth + "s  %6s%n", exercise.exercise().id(),
-          exercise.exercise().title(), exercise.score() + "/" + exercise.maxScore()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s  %-" + nameWidth + "s  %6s%n",
+              exercise.exercise().id(),
+              exercise.exercise().title(),
+              exercise.score() + "/" + exercise.maxScore()));
     }
-    text.append(String.format(Locale.ROOT, "%-8s  %-" + nameWidth + "s  %6s%n", "total", "", result.score() + "/" + result.maxScore()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%-8s  %-" + nameWidth + "s  %6s%n",
+            "total",
+            "",
+            result.score() + "/" + result.maxScore()));
     if (verbose) {
       for (TestOutcome test : result.tests()) {
         if (!test.passed()) {
-          text.append("\n--- ").append(test.fullName()).append(": ").append(test.status().label()).append('\n')
-              .append(test.details().isEmpty() ? test.reason() : test.details()).append('\n');
+          text.append("\n--- ")
+              .append(test.fullName())
+              .append(": ")
+              .append(test.status().label())
+              .append('\n')
+              .append(test.details().isEmpty() ? test.reason() : test.details())
+              .append('\n');
         }
       }
     }

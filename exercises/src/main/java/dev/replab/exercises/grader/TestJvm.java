@@ -23,14 +23,15 @@ import java.util.stream.Collectors;
 /**
  * Runs an exercise's graded tests in child JVMs and watches them from outside.
  *
- * <p>One JVM normally runs all of an exercise's tests. When a test runs past the time limit the
- * JVM is killed and that test fails; when the JVM dies during a test (the learner's code called
- * {@code System.exit} or exhausted the heap) that test fails. Either way a fresh JVM then runs the
- * tests that have not run yet, so one bad test costs only its own points.
+ * <p>One JVM normally runs all of an exercise's tests. When a test runs past the time limit the JVM
+ * is killed and that test fails; when the JVM dies during a test (the learner's code called {@code
+ * System.exit} or exhausted the heap) that test fails. Either way a fresh JVM then runs the tests
+ * that have not run yet, so one bad test costs only its own points.
  */
 final class TestJvm {
   /** How long a test JVM may take to start and list its tests, beyond the per-test limit. */
   private static final long STARTUP_GRACE_MS = 30_000;
+
   private static final int LINE_LIMIT_CHARS = 1 << 20;
   private static final int STDERR_TAIL_CHARS = 2_000;
 
@@ -38,12 +39,14 @@ final class TestJvm {
    * How test JVMs are started.
    *
    * @param javaBin the java launcher
-   * @param classpath the class path after the learner's classes: the grader, the graded tests, the engine, JUnit
+   * @param classpath the class path after the learner's classes: the grader, the graded tests, the
+   *     engine, JUnit
    * @param maxHeap the test JVM's -Xmx, like {@code 256m}
    * @param testTimeoutMs the time limit of one test
    * @param workDir where plan files and standard error go
    */
-  record Settings(Path javaBin, List<Path> classpath, String maxHeap, long testTimeoutMs, Path workDir) {}
+  record Settings(
+      Path javaBin, List<Path> classpath, String maxHeap, long testTimeoutMs, Path workDir) {}
 
   /** The tests of one exercise, or why none could be listed. */
   record Run(List<TestOutcome> outcomes, String problem, int launches) {}
@@ -63,7 +66,8 @@ final class TestJvm {
    * @param packageName the package whose {@code *Tests} classes are graded
    * @param learnerClasses class directories that go first on the test JVM's class path
    */
-  Run run(String exercise, String packageName, List<Path> learnerClasses, boolean listOnly) throws IOException, InterruptedException {
+  Run run(String exercise, String packageName, List<Path> learnerClasses, boolean listOnly)
+      throws IOException, InterruptedException {
     Map<String, Listed> listed = new LinkedHashMap<>();
     Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
     List<String> plan = new ArrayList<>(List.of("package " + packageName));
@@ -79,38 +83,69 @@ final class TestJvm {
         break;
       }
       if (!attempt.listed) {
-        return new Run(List.of(), "the test JVM " + attempt.describe() + " before it listed the tests" + attempt.stderrNote(), launches);
+        return new Run(
+            List.of(),
+            "the test JVM "
+                + attempt.describe()
+                + " before it listed the tests"
+                + attempt.stderrNote(),
+            launches);
       }
       if (attempt.current != null) {
         Listed test = listed.get(attempt.current);
-        TestOutcome.Status status = attempt.timedOut ? TestOutcome.Status.TIMED_OUT : TestOutcome.Status.CRASHED;
-        String reason = attempt.timedOut
-            ? "did not finish within " + seconds(settings.testTimeoutMs()) + "; the test JVM was stopped (an endless loop? a wait that never ends?)"
-            : "the test JVM " + attempt.describe() + " during this test";
-        outcomes.put(attempt.current, outcome(exercise, test, status, reason, attempt.stderrTail, attempt.currentMs()));
+        TestOutcome.Status status =
+            attempt.timedOut ? TestOutcome.Status.TIMED_OUT : TestOutcome.Status.CRASHED;
+        String reason =
+            attempt.timedOut
+                ? "did not finish within "
+                    + seconds(settings.testTimeoutMs())
+                    + "; the test JVM was stopped (an endless loop? a wait that never ends?)"
+                : "the test JVM " + attempt.describe() + " during this test";
+        outcomes.put(
+            attempt.current,
+            outcome(exercise, test, status, reason, attempt.stderrTail, attempt.currentMs()));
       } else if (!attempt.progressed) {
         // Nothing ran and no test is to blame: retrying would only fail the same way.
         lastProblem = "the test JVM " + attempt.describe() + " before it" + attempt.stderrNote();
         break;
       }
-      List<String> remaining = listed.keySet().stream().filter(id -> !outcomes.containsKey(id)).toList();
+      List<String> remaining =
+          listed.keySet().stream().filter(id -> !outcomes.containsKey(id)).toList();
       if (remaining.isEmpty()) {
         break;
       }
-      plan = remaining.stream().map(id -> "id " + id).collect(Collectors.toCollection(ArrayList::new));
+      plan =
+          remaining.stream().map(id -> "id " + id).collect(Collectors.toCollection(ArrayList::new));
     }
     List<TestOutcome> result = new ArrayList<>();
     for (Map.Entry<String, Listed> entry : listed.entrySet()) {
       TestOutcome done = outcomes.get(entry.getKey());
-      result.add(done != null ? done
-          : listOnly ? outcome(exercise, entry.getValue(), TestOutcome.Status.SKIPPED, "not run", "", 0)
-          : outcome(exercise, entry.getValue(), TestOutcome.Status.CRASHED, "did not run: " + lastProblem, "", 0));
+      result.add(
+          done != null
+              ? done
+              : listOnly
+                  ? outcome(
+                      exercise, entry.getValue(), TestOutcome.Status.SKIPPED, "not run", "", 0)
+                  : outcome(
+                      exercise,
+                      entry.getValue(),
+                      TestOutcome.Status.CRASHED,
+                      "did not run: " + lastProblem,
+                      "",
+                      0));
     }
     return new Run(result, null, launches);
   }
 
-  private static TestOutcome outcome(String exercise, Listed test, TestOutcome.Status status, String reason, String details, long ms) {
-    return new TestOutcome(exercise, test.className(), test.methodName(), test.points(), status, reason, details, ms);
+  private static TestOutcome outcome(
+      String exercise,
+      Listed test,
+      TestOutcome.Status status,
+      String reason,
+      String details,
+      long ms) {
+    return new TestOutcome(
+        exercise, test.className(), test.methodName(), test.points(), status, reason, details, ms);
   }
 
   /** How one test JVM ended. */
@@ -124,6 +159,7 @@ final class TestJvm {
     int exitCode;
     String stderrTail = "";
     String maxHeap = "";
+
     /** The last lines on standard output that were not protocol lines. */
     final List<String> strayOutput = new ArrayList<>();
 
@@ -131,7 +167,8 @@ final class TestJvm {
       if (timedOut) {
         return "stopped answering and was killed";
       }
-      if (stderrTail.contains("OutOfMemoryError") || strayOutput.stream().anyMatch(l -> l.contains("OutOfMemoryError"))) {
+      if (stderrTail.contains("OutOfMemoryError")
+          || strayOutput.stream().anyMatch(l -> l.contains("OutOfMemoryError"))) {
         return "ran out of memory (its heap is limited to " + maxHeap + ")";
       }
       if (exitCode > 128) {
@@ -149,24 +186,34 @@ final class TestJvm {
     }
   }
 
-  private Attempt launch(String exercise, int number, List<String> plan, List<Path> learnerClasses,
-      Map<String, Listed> listed, Map<String, TestOutcome> outcomes) throws IOException, InterruptedException {
+  private Attempt launch(
+      String exercise,
+      int number,
+      List<String> plan,
+      List<Path> learnerClasses,
+      Map<String, Listed> listed,
+      Map<String, TestOutcome> outcomes)
+      throws IOException, InterruptedException {
     String nonce = UUID.randomUUID().toString();
     Path planFile = settings.workDir().resolve(exercise + "-plan-" + number + ".txt");
     Path stderrFile = settings.workDir().resolve(exercise + "-stderr-" + number + ".txt");
     Files.write(planFile, plan, StandardCharsets.UTF_8);
-    Process process = new ProcessBuilder(command(nonce, planFile, learnerClasses))
-        .redirectError(stderrFile.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command(nonce, planFile, learnerClasses))
+            .redirectError(stderrFile.toFile())
+            .start();
     process.getOutputStream().close();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> readLines(process.getInputStream(), lines), "test-jvm-reader-" + exercise);
+    Thread reader =
+        new Thread(() -> readLines(process.getInputStream(), lines), "test-jvm-reader-" + exercise);
     reader.setDaemon(true);
     reader.start();
 
     Attempt attempt = new Attempt();
     attempt.maxHeap = settings.maxHeap();
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.testTimeoutMs() + STARTUP_GRACE_MS);
+    long deadline =
+        System.nanoTime()
+            + TimeUnit.MILLISECONDS.toNanos(settings.testTimeoutMs() + STARTUP_GRACE_MS);
     while (true) {
       String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (line == null) {
@@ -200,11 +247,17 @@ final class TestJvm {
     return attempt;
   }
 
-  private static void handle(Protocol.Message message, String exercise, Attempt attempt, Map<String, Listed> listed,
+  private static void handle(
+      Protocol.Message message,
+      String exercise,
+      Attempt attempt,
+      Map<String, Listed> listed,
       Map<String, TestOutcome> outcomes) {
     switch (message.kind()) {
-      case Protocol.TEST -> listed.putIfAbsent(message.field(0),
-          new Listed(message.field(2), message.field(3), Integer.parseInt(message.field(1))));
+      case Protocol.TEST ->
+          listed.putIfAbsent(
+              message.field(0),
+              new Listed(message.field(2), message.field(3), Integer.parseInt(message.field(1))));
       case Protocol.LISTED -> attempt.listed = true;
       case Protocol.START -> {
         attempt.current = message.field(0);
@@ -213,14 +266,21 @@ final class TestJvm {
       case Protocol.END -> {
         Listed test = listed.get(message.field(0));
         if (test != null) {
-          outcomes.put(message.field(0), outcome(exercise, test, TestOutcome.Status.valueOf(message.field(1)),
-              message.field(3), message.field(4), Long.parseLong(message.field(2))));
+          outcomes.put(
+              message.field(0),
+              outcome(
+                  exercise,
+                  test,
+                  TestOutcome.Status.valueOf(message.field(1)),
+                  message.field(3),
+                  message.field(4),
+                  Long.parseLong(message.field(2))));
         }
         attempt.current = null;
         attempt.progressed = true;
       }
       case Protocol.DONE -> attempt.done = true;
-      default -> { }
+      default -> {}
     }
   }
 
@@ -232,13 +292,17 @@ final class TestJvm {
     command.add("-Xmx" + settings.maxHeap());
     // Exit at once on an exhausted heap rather than limp on: the grader notices and moves on.
     command.add("-XX:+ExitOnOutOfMemoryError");
-    // A short-lived JVM with a small heap: the serial collector and the client compiler start fastest.
+    // A short-lived JVM with a small heap: the serial collector and the client compiler start
+    // fastest.
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-Djava.awt.headless=true");
     command.add("-Dfile.encoding=UTF-8");
     command.add("-cp");
-    command.add(classpath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator)));
+    command.add(
+        classpath.stream()
+            .map(p -> p.toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator)));
     command.add(GradedTestRunner.class.getName());
     command.add(nonce);
     command.add(planFile.toAbsolutePath().toString());

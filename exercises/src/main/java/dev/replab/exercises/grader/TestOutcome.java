@@ -13,7 +13,14 @@ package dev.replab.exercises.grader;
  * @param durationMs how long it ran, in wall-clock milliseconds
  */
 public record TestOutcome(
-    String exercise, String className, String testName, int points, Status status, String reason, String details, long durationMs) {
+    String exercise,
+    String className,
+    String testName,
+    int points,
+    Status status,
+    String reason,
+    String details,
+    long durationMs) {
 
   /** How a test ended. Only {@link #PASSED} scores. */
   public enum Status {
@@ -54,6 +61,7 @@ public record TestOutcome(
   }
 
   TestOutcome withStatus(Status newStatus, String newReason, String newDetails) {
-    return new TestOutcome(exercise, className, testName, points, newStatus, newReason, newDetails, durationMs);
+    return new TestOutcome(
+        exercise, className, testName, points, newStatus, newReason, newDetails, durationMs);
   }
 }

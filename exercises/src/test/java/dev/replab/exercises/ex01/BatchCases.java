@@ -17,10 +17,19 @@ final class BatchCases {
   /** One batch and the decision it calls for. */
   record Case(long logEnd, long prevOffset, int count, StreamDecision expected, String why) {
     String situation() {
-      String batch = count == 0
-          ? "a heartbeat after offset " + prevOffset
-          : "a batch of " + count + (count == 1 ? " entry" : " entries") + " after offset " + prevOffset
-              + " (offsets " + (prevOffset + 1) + ".." + (prevOffset + count) + ")";
+      String batch =
+          count == 0
+              ? "a heartbeat after offset " + prevOffset
+              : "a batch of "
+                  + count
+                  + (count == 1 ? " entry" : " entries")
+                  + " after offset "
+                  + prevOffset
+                  + " (offsets "
+                  + (prevOffset + 1)
+                  + ".."
+                  + (prevOffset + count)
+                  + ")";
       return "log ends at " + logEnd + ", " + batch;
     }
   }
@@ -67,22 +76,44 @@ final class BatchCases {
       try {
         got = applier.decide(c.logEnd(), c.prevOffset(), c.count());
       } catch (RuntimeException | StackOverflowError e) {
-        wrong.add(c.situation() + ": expected " + show(c.expected()) + ", but " + Blame.describe(e, applier.getClass()));
+        wrong.add(
+            c.situation()
+                + ": expected "
+                + show(c.expected())
+                + ", but "
+                + Blame.describe(e, applier.getClass()));
         firstThrown = firstThrown == null ? e : firstThrown;
         continue;
       }
       if (!c.expected().equals(got)) {
-        wrong.add(c.situation() + ": expected " + show(c.expected()) + ", got " + show(got) + " (" + c.why() + ")");
+        wrong.add(
+            c.situation()
+                + ": expected "
+                + show(c.expected())
+                + ", got "
+                + show(got)
+                + " ("
+                + c.why()
+                + ")");
       }
     }
     if (!wrong.isEmpty()) {
-      String first = wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-      if (wrong.size() == cases.length && firstThrown instanceof UnsupportedOperationException stub
+      String first =
+          wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
+      if (wrong.size() == cases.length
+          && firstThrown instanceof UnsupportedOperationException stub
           && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
         first = stub.getMessage();
       }
-      throw new AssertionFailedError(first + "\n" + (cases.length - wrong.size()) + " of " + cases.length
-          + " cases right; wrong:\n  " + String.join("\n  ", wrong), firstThrown);
+      throw new AssertionFailedError(
+          first
+              + "\n"
+              + (cases.length - wrong.size())
+              + " of "
+              + cases.length
+              + " cases right; wrong:\n  "
+              + String.join("\n  ", wrong),
+          firstThrown);
     }
   }
 }

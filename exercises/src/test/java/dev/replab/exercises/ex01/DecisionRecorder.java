@@ -29,9 +29,15 @@ final class DecisionRecorder implements StreamApplier {
     StreamDecision decision = scenario.learnerCall(() -> learner.decide(logEnd, prevOffset, count));
     StreamDecision expected = reference.decide(logEnd, prevOffset, count);
     if (firstDisagreement == null && !expected.equals(decision)) {
-      firstDisagreement = "at t=" + Durations.format(nowUs.getAsLong()) + " a follower whose "
-          + new BatchCases.Case(logEnd, prevOffset, count, expected, "").situation() + " got "
-          + BatchCases.show(decision) + " from your decide; it needed " + BatchCases.show(expected);
+      firstDisagreement =
+          "at t="
+              + Durations.format(nowUs.getAsLong())
+              + " a follower whose "
+              + new BatchCases.Case(logEnd, prevOffset, count, expected, "").situation()
+              + " got "
+              + BatchCases.show(decision)
+              + " from your decide; it needed "
+              + BatchCases.show(expected);
     }
     return decision;
   }

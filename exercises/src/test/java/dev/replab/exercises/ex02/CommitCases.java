@@ -12,16 +12,27 @@ import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Table-driven checks of {@link CommitRule#isCommitted}: each case is a {@code setquorum}
- * setting, an offset, what the leader knows of each follower, and whether the write is committed.
+ * Table-driven checks of {@link CommitRule#isCommitted}: each case is a {@code setquorum} setting,
+ * an offset, what the leader knows of each follower, and whether the write is committed.
  */
 final class CommitCases {
   private CommitCases() {}
 
   /** One question to the commit rule and its right answer. */
-  record Case(String setquorum, long offset, List<FollowerProgress> followers, boolean expected, String why) {
+  record Case(
+      String setquorum,
+      long offset,
+      List<FollowerProgress> followers,
+      boolean expected,
+      String why) {
     String situation() {
-      return "setquorum " + setquorum + ", offset " + offset + ", followers " + describe(followers) + " (received/applied)";
+      return "setquorum "
+          + setquorum
+          + ", offset "
+          + offset
+          + ", followers "
+          + describe(followers)
+          + " (received/applied)";
     }
   }
 
@@ -42,14 +53,23 @@ final class CommitCases {
       String[] parts = follower.split(" ");
       String[] offsets = parts[1].split("/");
       boolean connected = parts.length < 3 || !parts[2].equals("disconnected");
-      progress.add(new FollowerProgress(parts[0], Long.parseLong(offsets[0]), Long.parseLong(offsets[1]), connected));
+      progress.add(
+          new FollowerProgress(
+              parts[0], Long.parseLong(offsets[0]), Long.parseLong(offsets[1]), connected));
     }
     return new Question(setquorum, offset, List.copyOf(progress));
   }
 
   static String describe(List<FollowerProgress> followers) {
     return followers.stream()
-        .map(f -> f.id() + " " + f.receivedOffset() + "/" + f.appliedOffset() + (f.connected() ? "" : " disconnected"))
+        .map(
+            f ->
+                f.id()
+                    + " "
+                    + f.receivedOffset()
+                    + "/"
+                    + f.appliedOffset()
+                    + (f.connected() ? "" : " disconnected"))
         .collect(Collectors.joining(", "));
   }
 
@@ -62,7 +82,8 @@ final class CommitCases {
     session.execute("create leader-follower nodes=" + (followers + 1));
     List<Executed> executed = session.execute("setquorum " + setquorum);
     if (!executed.get(0).ok()) {
-      throw new IllegalArgumentException("bad case: setquorum " + setquorum + ": " + executed.get(0).text());
+      throw new IllegalArgumentException(
+          "bad case: setquorum " + setquorum + ": " + executed.get(0).text());
     }
     return session.cluster().policy();
   }
@@ -77,22 +98,44 @@ final class CommitCases {
       try {
         got = rule.isCommitted(c.offset(), policy, c.followers());
       } catch (RuntimeException | StackOverflowError e) {
-        wrong.add(c.situation() + ": expected " + word(c.expected()) + ", but " + Blame.describe(e, rule.getClass()));
+        wrong.add(
+            c.situation()
+                + ": expected "
+                + word(c.expected())
+                + ", but "
+                + Blame.describe(e, rule.getClass()));
         firstThrown = firstThrown == null ? e : firstThrown;
         continue;
       }
       if (got != c.expected()) {
-        wrong.add(c.situation() + ": expected " + word(c.expected()) + ", got " + word(got) + " (" + c.why() + ")");
+        wrong.add(
+            c.situation()
+                + ": expected "
+                + word(c.expected())
+                + ", got "
+                + word(got)
+                + " ("
+                + c.why()
+                + ")");
       }
     }
     if (!wrong.isEmpty()) {
-      String first = wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-      if (wrong.size() == cases.length && firstThrown instanceof UnsupportedOperationException stub
+      String first =
+          wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
+      if (wrong.size() == cases.length
+          && firstThrown instanceof UnsupportedOperationException stub
           && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
         first = stub.getMessage();
       }
-      throw new AssertionFailedError(first + "\n" + (cases.length - wrong.size()) + " of " + cases.length
-          + " cases right; wrong:\n  " + String.join("\n  ", wrong), firstThrown);
+      throw new AssertionFailedError(
+          first
+              + "\n"
+              + (cases.length - wrong.size())
+              + " of "
+              + cases.length
+              + " cases right; wrong:\n  "
+              + String.join("\n  ", wrong),
+          firstThrown);
     }
   }
 

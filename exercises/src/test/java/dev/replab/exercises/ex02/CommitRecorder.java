@@ -31,9 +31,19 @@ final class CommitRecorder implements CommitRule {
     boolean answer = scenario.learnerCall(() -> learner.isCommitted(offset, policy, followers));
     boolean expected = reference.isCommitted(offset, policy, followers);
     if (firstDisagreement == null && answer != expected) {
-      firstDisagreement = "at t=" + Durations.format(nowUs.getAsLong()) + " the leader asked about offset " + offset
-          + " under setquorum " + policy.describe() + " with followers " + CommitCases.describe(followers)
-          + " (received/applied): your isCommitted said " + CommitCases.word(answer) + ", it should be " + CommitCases.word(expected);
+      firstDisagreement =
+          "at t="
+              + Durations.format(nowUs.getAsLong())
+              + " the leader asked about offset "
+              + offset
+              + " under setquorum "
+              + policy.describe()
+              + " with followers "
+              + CommitCases.describe(followers)
+              + " (received/applied): your isCommitted said "
+              + CommitCases.word(answer)
+              + ", it should be "
+              + CommitCases.word(expected);
     }
     return answer;
   }

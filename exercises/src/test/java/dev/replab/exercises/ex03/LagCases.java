@@ -10,8 +10,8 @@ import java.util.List;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Table-driven checks of {@link LagMonitor#measure}: each case is one follower at one moment,
- * the reading it calls for, and why. A failure lists every case that went wrong.
+ * Table-driven checks of {@link LagMonitor#measure}: each case is one follower at one moment, the
+ * reading it calls for, and why. A failure lists every case that went wrong.
  */
 final class LagCases {
   private LagCases() {}
@@ -31,11 +31,18 @@ final class LagCases {
   }
 
   /**
-   * A moment; times are durations of the command language ({@code "60s"}), and {@code "-"}
-   * stands for "no such entry" (-1).
+   * A moment; times are durations of the command language ({@code "60s"}), and {@code "-"} stands
+   * for "no such entry" (-1).
    */
-  static Moment at(String now, long leaderOffset, long appliedOffset, String appliedWritten, String firstMissingWritten) {
-    return new Moment(new Inputs(us(now), leaderOffset, appliedOffset, us(appliedWritten), us(firstMissingWritten)));
+  static Moment at(
+      String now,
+      long leaderOffset,
+      long appliedOffset,
+      String appliedWritten,
+      String firstMissingWritten) {
+    return new Moment(
+        new Inputs(
+            us(now), leaderOffset, appliedOffset, us(appliedWritten), us(firstMissingWritten)));
   }
 
   private static long us(String time) {
@@ -43,17 +50,37 @@ final class LagCases {
   }
 
   static String describe(Inputs in) {
-    String applied = in.appliedWrittenUs() < 0 ? "nothing applied yet" : "its last applied entry written at " + Durations.format(in.appliedWrittenUs());
-    String missing = in.firstMissingWrittenUs() < 0 ? "nothing missing" : "its oldest missing entry written at " + Durations.format(in.firstMissingWrittenUs());
-    return "at t=" + Durations.format(in.nowUs()) + ", leader at offset " + in.leaderOffset() + ", follower applied up to " + in.appliedOffset()
-        + " (" + applied + ", " + missing + ")";
+    String applied =
+        in.appliedWrittenUs() < 0
+            ? "nothing applied yet"
+            : "its last applied entry written at " + Durations.format(in.appliedWrittenUs());
+    String missing =
+        in.firstMissingWrittenUs() < 0
+            ? "nothing missing"
+            : "its oldest missing entry written at " + Durations.format(in.firstMissingWrittenUs());
+    return "at t="
+        + Durations.format(in.nowUs())
+        + ", leader at offset "
+        + in.leaderOffset()
+        + ", follower applied up to "
+        + in.appliedOffset()
+        + " ("
+        + applied
+        + ", "
+        + missing
+        + ")";
   }
 
   static String show(Reading reading) {
     if (reading == null) {
       return "null";
     }
-    return "entries " + reading.entries() + ", lag " + time(reading.lagUs()) + ", replay lag " + time(reading.replayLagUs());
+    return "entries "
+        + reading.entries()
+        + ", lag "
+        + time(reading.lagUs())
+        + ", replay lag "
+        + time(reading.replayLagUs());
   }
 
   private static String time(long us) {
@@ -69,22 +96,44 @@ final class LagCases {
       try {
         got = monitor.measure(c.inputs());
       } catch (RuntimeException | StackOverflowError e) {
-        wrong.add(c.situation() + ": expected " + show(c.expected()) + ", but " + Blame.describe(e, monitor.getClass()));
+        wrong.add(
+            c.situation()
+                + ": expected "
+                + show(c.expected())
+                + ", but "
+                + Blame.describe(e, monitor.getClass()));
         firstThrown = firstThrown == null ? e : firstThrown;
         continue;
       }
       if (!c.expected().equals(got)) {
-        wrong.add(c.situation() + ": expected " + show(c.expected()) + ", got " + show(got) + " (" + c.why() + ")");
+        wrong.add(
+            c.situation()
+                + ": expected "
+                + show(c.expected())
+                + ", got "
+                + show(got)
+                + " ("
+                + c.why()
+                + ")");
       }
     }
     if (!wrong.isEmpty()) {
-      String first = wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-      if (wrong.size() == cases.length && firstThrown instanceof UnsupportedOperationException stub
+      String first =
+          wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
+      if (wrong.size() == cases.length
+          && firstThrown instanceof UnsupportedOperationException stub
           && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
         first = stub.getMessage();
       }
-      throw new AssertionFailedError(first + "\n" + (cases.length - wrong.size()) + " of " + cases.length
-          + " cases right; wrong:\n  " + String.join("\n  ", wrong), firstThrown);
+      throw new AssertionFailedError(
+          first
+              + "\n"
+              + (cases.length - wrong.size())
+              + " of "
+              + cases.length
+              + " cases right; wrong:\n  "
+              + String.join("\n  ", wrong),
+          firstThrown);
     }
   }
 }

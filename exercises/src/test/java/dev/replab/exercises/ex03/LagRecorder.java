@@ -5,8 +5,8 @@ import dev.replab.engine.api.StandardLagMonitor;
 import dev.replab.exercises.Scenario;
 
 /**
- * Passes every question to the learner's monitor and remembers the first reading that differs
- * from the engine's own monitor: the likeliest place where a scenario started to go wrong.
+ * Passes every question to the learner's monitor and remembers the first reading that differs from
+ * the engine's own monitor: the likeliest place where a scenario started to go wrong.
  */
 final class LagRecorder implements LagMonitor {
   private final LagMonitor learner;
@@ -24,8 +24,12 @@ final class LagRecorder implements LagMonitor {
     Reading reading = scenario.learnerCall(() -> learner.measure(inputs));
     Reading expected = reference.measure(inputs);
     if (firstDisagreement == null && !expected.equals(reading)) {
-      firstDisagreement = LagCases.describe(inputs) + ": your measure said " + LagCases.show(reading) + ", it should be "
-          + LagCases.show(expected);
+      firstDisagreement =
+          LagCases.describe(inputs)
+              + ": your measure said "
+              + LagCases.show(reading)
+              + ", it should be "
+              + LagCases.show(expected);
     }
     return reading;
   }

@@ -17,11 +17,16 @@ class LagScenarioTests {
 
   private static Scenario start(long seed, String story, String createLine) {
     LagRecorder[] recorder = new LagRecorder[1];
-    Scenario scenario = Scenario.start(seed, story + "; your ReplicationLagMonitor measures lag", createLine, ReplicationLagMonitor.class,
-        (stage, cluster) -> {
-          recorder[0] = new LagRecorder(new ReplicationLagMonitor(), stage);
-          cluster.setLagMonitor(recorder[0]);
-        });
+    Scenario scenario =
+        Scenario.start(
+            seed,
+            story + "; your ReplicationLagMonitor measures lag",
+            createLine,
+            ReplicationLagMonitor.class,
+            (stage, cluster) -> {
+              recorder[0] = new LagRecorder(new ReplicationLagMonitor(), stage);
+              cluster.setLagMonitor(recorder[0]);
+            });
     return scenario.withHint(() -> recorder[0].firstDisagreement());
   }
 
@@ -47,7 +52,13 @@ class LagScenarioTests {
   }
 
   private static String describe(long entries, double lagMs, double replayLagMs) {
-    return String.format(Locale.ROOT, "%d %s behind, lag %.2f ms, replay age %.2f ms", entries, entries == 1 ? "entry" : "entries", lagMs, replayLagMs);
+    return String.format(
+        Locale.ROOT,
+        "%d %s behind, lag %.2f ms, replay age %.2f ms",
+        entries,
+        entries == 1 ? "entry" : "entries",
+        lagMs,
+        replayLagMs);
   }
 
   /** Runs {@code lag} and checks every follower's row against the logs. */
@@ -55,10 +66,15 @@ class LagScenarioTests {
     Result.Lag lag = (Result.Lag) scenario.run("lag").result();
     for (Result.LagRow row : lag.followers()) {
       Truth truth = Truth.of(scenario.cluster(), scenario.cluster().node(row.id()));
-      boolean same = row.appliedLag() == truth.entries() && Math.abs(row.lagMs() - truth.lagMs()) < 0.0015
-          && Math.abs(row.replayLagMs() - truth.replayLagMs()) < 0.0015;
+      boolean same =
+          row.appliedLag() == truth.entries()
+              && Math.abs(row.lagMs() - truth.lagMs()) < 0.0015
+              && Math.abs(row.replayLagMs() - truth.replayLagMs()) < 0.0015;
       if (!same) {
-        throw scenario.failure("'lag' shows " + row.id() + " " + describe(row) + "; its log says " + truth.describe(), expected, null);
+        throw scenario.failure(
+            "'lag' shows " + row.id() + " " + describe(row) + "; its log says " + truth.describe(),
+            expected,
+            null);
       }
     }
     return lag;
@@ -71,12 +87,18 @@ class LagScenarioTests {
   @Test
   @Points(5)
   void anIdleLeaderShowsReplayAgeButNoLag() {
-    Scenario scenario = start(1, "3 nodes; no writes for 2 s; then write x 1, settle, and a minute without writes",
-        "create leader-follower nodes=3");
+    Scenario scenario =
+        start(
+            1,
+            "3 nodes; no writes for 2 s; then write x 1, settle, and a minute without writes",
+            "create leader-follower nodes=3");
     scenario.run("tick 2s");
-    lagMatchesTheLogs(scenario, "before any write, no follower is behind and none has a replay age: every reading is 0");
+    lagMatchesTheLogs(
+        scenario,
+        "before any write, no follower is behind and none has a replay age: every reading is 0");
     scenario.runAll("write x 1", "settle", "tick 60s");
-    String expected = "after a minute without writes, every follower has everything: 0 entries and 0 lag, but a replay age of about 60 s";
+    String expected =
+        "after a minute without writes, every follower has everything: 0 entries and 0 lag, but a replay age of about 60 s";
     Result.Lag lag = lagMatchesTheLogs(scenario, expected);
     for (Result.LagRow row : lag.followers()) {
       if (row.replayLagMs() < 59_900 || row.lagMs() != 0) {
@@ -87,8 +109,10 @@ class LagScenarioTests {
       List<Cluster.LagSample> samples = history.getValue();
       Cluster.LagSample last = samples.get(samples.size() - 1);
       if (last.entries() != 0 || last.lagUs() != 0 || last.replayAgeUs() < 59_800_000) {
-        throw scenario.failure("the lag history's latest sample of " + history.getKey() + " is " + last, expected
-            + "; the cluster samples every follower with your monitor ten times a second", null);
+        throw scenario.failure(
+            "the lag history's latest sample of " + history.getKey() + " is " + last,
+            expected + "; the cluster samples every follower with your monitor ten times a second",
+            null);
       }
     }
   }
@@ -96,22 +120,31 @@ class LagScenarioTests {
   @Test
   @Points(5)
   void aFollowerThatAppliesTooSlowlyShowsGrowingLag() {
-    Scenario scenario = start(1, "3 nodes whose followers take 20 ms to apply an entry; 150 writes at 200 a second, then settle",
-        "create leader-follower nodes=3 apply=20ms");
+    Scenario scenario =
+        start(
+            1,
+            "3 nodes whose followers take 20 ms to apply an entry; 150 writes at 200 a second, then settle",
+            "create leader-follower nodes=3 apply=20ms");
     long startUs = scenario.cluster().sim().nowUs();
     scenario.run("load ops=150 clients=1 reads=0 rate=200/s check=off");
-    String expected = "the followers apply 50 entries a second while the leader writes 200: entries behind and lag grow, sample after sample";
+    String expected =
+        "the followers apply 50 entries a second while the leader writes 200: entries behind and lag grow, sample after sample";
     Result.Lag lag = lagMatchesTheLogs(scenario, expected);
     Result.LagRow n2 = row(lag, "n2");
     if (n2.appliedLag() < 50 || n2.lagMs() < 300) {
-      throw scenario.failure("'lag' right after the writes shows n2 " + describe(n2), expected, null);
+      throw scenario.failure(
+          "'lag' right after the writes shows n2 " + describe(n2), expected, null);
     }
-    List<Cluster.LagSample> samples = scenario.cluster().lagHistory().get("n2").stream().filter(s -> s.atUs() > startUs).toList();
+    List<Cluster.LagSample> samples =
+        scenario.cluster().lagHistory().get("n2").stream().filter(s -> s.atUs() > startUs).toList();
     for (int i = 1; i < samples.size(); i++) {
       Cluster.LagSample before = samples.get(i - 1);
       Cluster.LagSample after = samples.get(i);
       if (after.entries() <= before.entries() || after.lagUs() <= before.lagUs()) {
-        throw scenario.failure("n2's lag did not grow from one sample to the next: " + before + " then " + after, expected, null);
+        throw scenario.failure(
+            "n2's lag did not grow from one sample to the next: " + before + " then " + after,
+            expected,
+            null);
       }
     }
     scenario.settle("the followers catch up once the writes stop");
@@ -121,10 +154,20 @@ class LagScenarioTests {
   @Test
   @Points(5)
   void lagCountsFromTheMissingWriteNotFromTheLastOneApplied() {
-    Scenario scenario = start(1, "3 nodes; write x 1, settle, a minute without writes; then the link n1-n3 takes 200 ms and x 2 is written",
-        "create leader-follower nodes=3");
-    scenario.runAll("write x 1", "settle", "tick 60s", "link n1 n3 latency=const(200ms)", "write x 2", "tick 100ms");
-    String expected = "n3 has been missing x=2 for about 100 ms: its lag is about 100 ms (not a minute), its replay age about 60 s";
+    Scenario scenario =
+        start(
+            1,
+            "3 nodes; write x 1, settle, a minute without writes; then the link n1-n3 takes 200 ms and x 2 is written",
+            "create leader-follower nodes=3");
+    scenario.runAll(
+        "write x 1",
+        "settle",
+        "tick 60s",
+        "link n1 n3 latency=const(200ms)",
+        "write x 2",
+        "tick 100ms");
+    String expected =
+        "n3 has been missing x=2 for about 100 ms: its lag is about 100 ms (not a minute), its replay age about 60 s";
     Result.LagRow n3 = row(lagMatchesTheLogs(scenario, expected), "n3");
     if (n3.appliedLag() != 1 || n3.lagMs() > 1_000) {
       throw scenario.failure("'lag' shows n3 " + describe(n3), expected, null);
@@ -135,6 +178,8 @@ class LagScenarioTests {
       throw scenario.failure("the lag history's latest sample of n3 is " + last, expected, null);
     }
     scenario.run("tick 200ms");
-    lagMatchesTheLogs(scenario, "once x=2 has arrived, n3 is caught up again: 0 entries, 0 lag, a replay age of about 300 ms");
+    lagMatchesTheLogs(
+        scenario,
+        "once x=2 has arrived, n3 is caught up again: 0 entries, 0 lag, a replay age of about 300 ms");
   }
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Passes every call to the learner's session and remembers the first {@code minimumOffset()}
- * that differs from the furthest state the session has read: the likeliest place where a
- * scenario started to go wrong. One recorder per session, shared clue for the scenario.
+ * Passes every call to the learner's session and remembers the first {@code minimumOffset()} that
+ * differs from the furthest state the session has read: the likeliest place where a scenario
+ * started to go wrong. One recorder per session, shared clue for the scenario.
  */
 final class SessionRecorder implements SessionGuarantee {
   private final SessionGuarantee learner;
@@ -17,7 +17,9 @@ final class SessionRecorder implements SessionGuarantee {
   private final List<String> story = new ArrayList<>();
   private long furthest;
 
-  /** @param firstDisagreement a cell shared by every session of the scenario */
+  /**
+   * @param firstDisagreement a cell shared by every session of the scenario
+   */
   SessionRecorder(SessionGuarantee learner, Scenario scenario, String[] firstDisagreement) {
     this.learner = learner;
     this.scenario = scenario;
@@ -41,8 +43,13 @@ final class SessionRecorder implements SessionGuarantee {
   public long minimumOffset() {
     long answer = scenario.learnerCall(learner::minimumOffset);
     if (firstDisagreement[0] == null && answer != furthest) {
-      firstDisagreement[0] = "a session told " + String.join(", ", story) + " answered minimumOffset() = " + answer
-          + "; the furthest state it had read was offset " + furthest;
+      firstDisagreement[0] =
+          "a session told "
+              + String.join(", ", story)
+              + " answered minimumOffset() = "
+              + answer
+              + "; the furthest state it had read was offset "
+              + furthest;
     }
     return answer;
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Checks a failure detector against a story: steps such as {@code "heartbeat 300ms"},
- * {@code "calm 700ms"} (must not suspect then) and {@code "suspect 801ms"} (must suspect then).
+ * Checks a failure detector against a story: steps such as {@code "heartbeat 300ms"}, {@code "calm
+ * 700ms"} (must not suspect then) and {@code "suspect 801ms"} (must suspect then).
  */
 final class DetectorSteps {
   private DetectorSteps() {}
@@ -36,16 +36,32 @@ final class DetectorSteps {
         boolean expected = parts[0].equals("suspect");
         boolean got = detector.suspects(atUs);
         if (got != expected) {
-          throw new AssertionFailedError(made + ", after " + (story.isEmpty() ? "no heartbeat" : String.join(", ", story)) + ": suspects("
-              + parts[1] + ") returned " + got + ", expected " + expected + " (" + why + ")");
+          throw new AssertionFailedError(
+              made
+                  + ", after "
+                  + (story.isEmpty() ? "no heartbeat" : String.join(", ", story))
+                  + ": suspects("
+                  + parts[1]
+                  + ") returned "
+                  + got
+                  + ", expected "
+                  + expected
+                  + " ("
+                  + why
+                  + ")");
         }
         story.add("suspects(" + parts[1] + ") = " + got);
       } catch (RuntimeException | StackOverflowError e) {
-        if (e instanceof UnsupportedOperationException && String.valueOf(e.getMessage()).startsWith("Exercise ")) {
+        if (e instanceof UnsupportedOperationException
+            && String.valueOf(e.getMessage()).startsWith("Exercise ")) {
           throw new AssertionFailedError(e.getMessage(), e);
         }
-        String call = parts[0].equals("heartbeat") ? "heartbeat(" + parts[1] + ")" : "suspects(" + parts[1] + ")";
-        throw new AssertionFailedError(made + ", " + call + ": " + Blame.describe(e, HeartbeatDetector.class), e);
+        String call =
+            parts[0].equals("heartbeat")
+                ? "heartbeat(" + parts[1] + ")"
+                : "suspects(" + parts[1] + ")";
+        throw new AssertionFailedError(
+            made + ", " + call + ": " + Blame.describe(e, HeartbeatDetector.class), e);
       }
     }
   }

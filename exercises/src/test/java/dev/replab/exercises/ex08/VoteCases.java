@@ -17,7 +17,10 @@ final class VoteCases {
   /** One request for a vote and its right answer. */
   record Case(LogPosition candidate, LogPosition voter, boolean expected, String why) {
     String situation() {
-      return "a candidate whose log ends at " + candidate + " asks a voter whose log ends at " + voter;
+      return "a candidate whose log ends at "
+          + candidate
+          + " asks a voter whose log ends at "
+          + voter;
     }
   }
 
@@ -46,22 +49,44 @@ final class VoteCases {
       try {
         got = rule.grants(c.candidate(), c.voter());
       } catch (RuntimeException | StackOverflowError e) {
-        wrong.add(c.situation() + ": expected the vote " + word(c.expected()) + ", but " + Blame.describe(e, rule.getClass()));
+        wrong.add(
+            c.situation()
+                + ": expected the vote "
+                + word(c.expected())
+                + ", but "
+                + Blame.describe(e, rule.getClass()));
         firstThrown = firstThrown == null ? e : firstThrown;
         continue;
       }
       if (got != c.expected()) {
-        wrong.add(c.situation() + ": expected the vote " + word(c.expected()) + ", got " + word(got) + " (" + c.why() + ")");
+        wrong.add(
+            c.situation()
+                + ": expected the vote "
+                + word(c.expected())
+                + ", got "
+                + word(got)
+                + " ("
+                + c.why()
+                + ")");
       }
     }
     if (!wrong.isEmpty()) {
-      String first = wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-      if (wrong.size() == cases.length && firstThrown instanceof UnsupportedOperationException stub
+      String first =
+          wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
+      if (wrong.size() == cases.length
+          && firstThrown instanceof UnsupportedOperationException stub
           && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
         first = stub.getMessage();
       }
-      throw new AssertionFailedError(first + "\n" + (cases.length - wrong.size()) + " of " + cases.length
-          + " cases right; wrong:\n  " + String.join("\n  ", wrong), firstThrown);
+      throw new AssertionFailedError(
+          first
+              + "\n"
+              + (cases.length - wrong.size())
+              + " of "
+              + cases.length
+              + " cases right; wrong:\n  "
+              + String.join("\n  ", wrong),
+          firstThrown);
     }
   }
 }

@@ -8,8 +8,8 @@ import dev.replab.exercises.Scenario;
 import java.util.function.LongSupplier;
 
 /**
- * Passes every request for a vote to the learner's rule and remembers the first answer that
- * differs from the engine's own rule: the likeliest place where a scenario started to go wrong.
+ * Passes every request for a vote to the learner's rule and remembers the first answer that differs
+ * from the engine's own rule: the likeliest place where a scenario started to go wrong.
  */
 final class VoteRecorder implements VoteRule {
   private final VoteRule learner;
@@ -29,9 +29,17 @@ final class VoteRecorder implements VoteRule {
     boolean answer = scenario.learnerCall(() -> learner.grants(candidate, voter));
     boolean expected = reference.grants(candidate, voter);
     if (firstDisagreement == null && answer != expected) {
-      firstDisagreement = "at t=" + Durations.format(nowUs.getAsLong()) + " a candidate whose log ends at " + candidate
-          + " asked a voter whose log ends at " + voter + ": your grants said " + VoteCases.word(answer) + ", it should be "
-          + VoteCases.word(expected);
+      firstDisagreement =
+          "at t="
+              + Durations.format(nowUs.getAsLong())
+              + " a candidate whose log ends at "
+              + candidate
+              + " asked a voter whose log ends at "
+              + voter
+              + ": your grants said "
+              + VoteCases.word(answer)
+              + ", it should be "
+              + VoteCases.word(expected);
     }
     return answer;
   }

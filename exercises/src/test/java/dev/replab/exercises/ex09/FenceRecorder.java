@@ -6,8 +6,8 @@ import dev.replab.exercises.Scenario;
 import java.util.function.LongSupplier;
 
 /**
- * Passes every call to the learner's guard and remembers the first answer that differs from
- * the newest epoch admitted so far: the likeliest place where a scenario started to go wrong.
+ * Passes every call to the learner's guard and remembers the first answer that differs from the
+ * newest epoch admitted so far: the likeliest place where a scenario started to go wrong.
  */
 final class FenceRecorder implements FencingGuard {
   private final FencingGuard learner;
@@ -27,8 +27,17 @@ final class FenceRecorder implements FencingGuard {
     boolean answer = scenario.learnerCall(() -> learner.admit(epoch));
     boolean expected = epoch >= newest;
     if (firstDisagreement == null && answer != expected) {
-      firstDisagreement = "at t=" + Durations.format(nowUs.getAsLong()) + " storage had admitted epochs up to " + newest + "; your admit("
-          + epoch + ") said " + answer + ", it should be " + expected;
+      firstDisagreement =
+          "at t="
+              + Durations.format(nowUs.getAsLong())
+              + " storage had admitted epochs up to "
+              + newest
+              + "; your admit("
+              + epoch
+              + ") said "
+              + answer
+              + ", it should be "
+              + expected;
     }
     if (expected) {
       newest = epoch;
@@ -40,8 +49,13 @@ final class FenceRecorder implements FencingGuard {
   public int newestEpoch() {
     int answer = scenario.learnerCall(learner::newestEpoch);
     if (firstDisagreement == null && answer != newest) {
-      firstDisagreement = "at t=" + Durations.format(nowUs.getAsLong()) + " your newestEpoch() said " + answer + ", but storage had admitted epoch "
-          + newest;
+      firstDisagreement =
+          "at t="
+              + Durations.format(nowUs.getAsLong())
+              + " your newestEpoch() said "
+              + answer
+              + ", but storage had admitted epoch "
+              + newest;
     }
     return answer;
   }

@@ -13,7 +13,9 @@ import org.opentest4j.AssertionFailedError;
 final class FenceSteps {
   private FenceSteps() {}
 
-  /** Plays the steps on a fresh guard; fails at the first wrong answer, telling the story so far. */
+  /**
+   * Plays the steps on a fresh guard; fails at the first wrong answer, telling the story so far.
+   */
   static void check(String why, String... steps) {
     List<String> story = new ArrayList<>();
     FencingGuard guard = null;
@@ -26,7 +28,8 @@ final class FenceSteps {
           boolean expected = parts[2].equals("yes");
           boolean got = guard.admit(epoch);
           if (got != expected) {
-            throw wrong(story, "admit(" + epoch + ") returned " + got + ", expected " + expected, why);
+            throw wrong(
+                story, "admit(" + epoch + ") returned " + got + ", expected " + expected, why);
           }
           story.add("admit(" + epoch + ") = " + got);
         } else {
@@ -37,17 +40,26 @@ final class FenceSteps {
           story.add("newestEpoch() = " + got);
         }
       } catch (RuntimeException | StackOverflowError e) {
-        if (e instanceof UnsupportedOperationException && String.valueOf(e.getMessage()).startsWith("Exercise ")) {
+        if (e instanceof UnsupportedOperationException
+            && String.valueOf(e.getMessage()).startsWith("Exercise ")) {
           throw new AssertionFailedError(e.getMessage(), e);
         }
         String call = parts[0].equals("admit") ? "admit(" + epoch + ")" : "newestEpoch()";
-        throw new AssertionFailedError("a new guard, after " + told(story) + ", " + call + ": " + Blame.describe(e, FencingTokenGuard.class), e);
+        throw new AssertionFailedError(
+            "a new guard, after "
+                + told(story)
+                + ", "
+                + call
+                + ": "
+                + Blame.describe(e, FencingTokenGuard.class),
+            e);
       }
     }
   }
 
   private static AssertionFailedError wrong(List<String> story, String what, String why) {
-    return new AssertionFailedError("a new guard, after " + told(story) + ": " + what + " (" + why + ")");
+    return new AssertionFailedError(
+        "a new guard, after " + told(story) + ": " + what + " (" + why + ")");
   }
 
   private static String told(List<String> story) {

@@ -28,14 +28,19 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs graded tests inside this JVM through the JUnit Platform Launcher, either against the
- * classes on the class path (the stubs) or against another implementation compiled elsewhere.
+ * Runs graded tests inside this JVM through the JUnit Platform Launcher, either against the classes
+ * on the class path (the stubs) or against another implementation compiled elsewhere.
  */
 final class InProcessRun {
   private InProcessRun() {}
 
   /** How one graded test ended. */
-  record Result(String className, String methodName, TestExecutionResult.Status status, Throwable failure, int points) {
+  record Result(
+      String className,
+      String methodName,
+      TestExecutionResult.Status status,
+      Throwable failure,
+      int points) {
     String name() {
       return className.substring(className.lastIndexOf('.') + 1) + "." + methodName;
     }
@@ -57,14 +62,18 @@ final class InProcessRun {
    */
   static Map<String, Result> gradedAgainst(String packageName, Path learnerClasses) {
     Path testClasses = location(InProcessRun.class);
-    try (URLClassLoader loader = new ExerciseFirstLoader(packageName, new URL[] {url(learnerClasses), url(testClasses)})) {
+    try (URLClassLoader loader =
+        new ExerciseFirstLoader(packageName, new URL[] {url(learnerClasses), url(testClasses)})) {
       List<DiscoverySelector> selectors = new ArrayList<>();
       Path packageDir = testClasses.resolve(packageName.replace('.', '/'));
       try (Stream<Path> files = Files.list(packageDir)) {
         for (Path file : files.sorted().toList()) {
           String name = file.getFileName().toString();
           if (name.endsWith("Tests.class")) {
-            selectors.add(selectClass(loader.loadClass(packageName + "." + name.substring(0, name.length() - ".class".length()))));
+            selectors.add(
+                selectClass(
+                    loader.loadClass(
+                        packageName + "." + name.substring(0, name.length() - ".class".length()))));
           }
         }
       }
@@ -82,7 +91,10 @@ final class InProcessRun {
     }
   }
 
-  /** Every graded test under {@code packageName}, by fully qualified class and method name, with its points; nothing runs. */
+  /**
+   * Every graded test under {@code packageName}, by fully qualified class and method name, with its
+   * points; nothing runs.
+   */
   static Map<String, Integer> listed(String packageName) {
     TestPlan plan = LauncherFactory.create().discover(request(selectPackage(packageName)));
     Map<String, Integer> points = new LinkedHashMap<>();
@@ -90,7 +102,9 @@ final class InProcessRun {
       for (TestIdentifier test : plan.getDescendants(root)) {
         if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource source) {
           Points annotation = source.getJavaMethod().getAnnotation(Points.class);
-          points.put(source.getClassName() + "." + source.getMethodName(), annotation == null ? 0 : annotation.value());
+          points.put(
+              source.getClassName() + "." + source.getMethodName(),
+              annotation == null ? 0 : annotation.value());
         }
       }
     }
@@ -107,17 +121,25 @@ final class InProcessRun {
   private static Map<String, Result> run(DiscoverySelector... selectors) {
     LauncherDiscoveryRequest request = request(selectors);
     Map<String, Result> results = new LinkedHashMap<>();
-    LauncherFactory.create().execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource source) {
-          Points points = source.getJavaMethod().getAnnotation(Points.class);
-          Result one = new Result(source.getClassName(), source.getMethodName(), result.getStatus(),
-              result.getThrowable().orElse(null), points == null ? 0 : points.value());
-          results.put(one.name(), one);
-        }
-      }
-    });
+    LauncherFactory.create()
+        .execute(
+            request,
+            new TestExecutionListener() {
+              @Override
+              public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource source) {
+                  Points points = source.getJavaMethod().getAnnotation(Points.class);
+                  Result one =
+                      new Result(
+                          source.getClassName(),
+                          source.getMethodName(),
+                          result.getStatus(),
+                          result.getThrowable().orElse(null),
+                          points == null ? 0 : points.value());
+                  results.put(one.name(), one);
+                }
+              }
+            });
     return results;
   }
 

@@ -9,13 +9,26 @@ import org.junit.jupiter.api.Test;
 class ProtocolTests {
   @Test
   void fieldsWithSpacesNewlinesAndAnyTextSurviveTheRoundTrip() {
-    String line = Protocol.encode("n0nce", Protocol.END, "[engine:junit-jupiter]/[method:a()]", "FAILED", "12",
-        "expected Ignore, got Append(from 11)", "line one\nline two \u00e9 \ud83d\ude00");
+    String line =
+        Protocol.encode(
+            "n0nce",
+            Protocol.END,
+            "[engine:junit-jupiter]/[method:a()]",
+            "FAILED",
+            "12",
+            "expected Ignore, got Append(from 11)",
+            "line one\nline two \u00e9 \ud83d\ude00");
     Protocol.Message message = Protocol.decode("n0nce", line);
 
     assertEquals(Protocol.END, message.kind());
-    assertEquals(List.of("[engine:junit-jupiter]/[method:a()]", "FAILED", "12", "expected Ignore, got Append(from 11)",
-        "line one\nline two \u00e9 \ud83d\ude00"), message.fields());
+    assertEquals(
+        List.of(
+            "[engine:junit-jupiter]/[method:a()]",
+            "FAILED",
+            "12",
+            "expected Ignore, got Append(from 11)",
+            "line one\nline two \u00e9 \ud83d\ude00"),
+        message.fields());
   }
 
   @Test

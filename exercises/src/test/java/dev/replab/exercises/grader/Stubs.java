@@ -20,15 +20,23 @@ final class Stubs {
   /** The exercise ids with a source folder, in order. */
   static List<String> exerciseIds() {
     try (Stream<Path> dirs = Files.list(SOURCES)) {
-      return dirs.map(d -> d.getFileName().toString()).filter(n -> n.matches("ex\\d+")).sorted().toList();
+      return dirs.map(d -> d.getFileName().toString())
+          .filter(n -> n.matches("ex\\d+"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** True while every source file of the exercise still throws its "Exercise N: " stub exception. */
+  /**
+   * True while every source file of the exercise still throws its "Exercise N: " stub exception.
+   */
   static boolean shipped(String exerciseId) {
-    String marker = "throw new UnsupportedOperationException(\"Exercise " + Integer.parseInt(exerciseId.substring(2)) + ": ";
+    String marker =
+        "throw new UnsupportedOperationException(\"Exercise "
+            + Integer.parseInt(exerciseId.substring(2))
+            + ": ";
     try (Stream<Path> files = Files.list(SOURCES.resolve(exerciseId))) {
       List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
       for (Path source : sources) {
@@ -47,7 +55,8 @@ final class Stubs {
   }
 
   static String changedMessage() {
-    return "the stubs of " + exerciseIds().stream().filter(id -> !shipped(id)).toList()
+    return "the stubs of "
+        + exerciseIds().stream().filter(id -> !shipped(id)).toList()
         + " have been worked on; this check runs on the stubs as shipped";
   }
 }

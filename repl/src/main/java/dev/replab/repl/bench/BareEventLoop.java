@@ -5,12 +5,12 @@ import java.util.SplittableRandom;
 
 /**
  * The floor for any discrete-event simulator: a {@link PriorityQueue} of (time, sequence) events
- * whose work is trivial. Each popped event pushes one successor a short random delay ahead, so
- * the loop does one push and one pop per event, as the engine does.
+ * whose work is trivial. Each popped event pushes one successor a short random delay ahead, so the
+ * loop does one push and one pop per event, as the engine does.
  *
  * <p>Besides the live events the queue can hold far-future ones that are never reached, as the
- * engine's queue holds cancelled client timeouts until their time comes. A deeper heap makes
- * every push and pop dearer, so this shows how much of the engine's cost is its queue depth.
+ * engine's queue holds cancelled client timeouts until their time comes. A deeper heap makes every
+ * push and pop dearer, so this shows how much of the engine's cost is its queue depth.
  */
 final class BareEventLoop {
   /**
@@ -62,7 +62,9 @@ final class BareEventLoop {
     for (long i = 0; i < events; i++) {
       Event event = queue.poll();
       sum += event.payload;
-      queue.add(new Event(event.timeUs + 1 + random.nextLong(MAX_DELAY_US), sequence++, event.payload + 1));
+      queue.add(
+          new Event(
+              event.timeUs + 1 + random.nextLong(MAX_DELAY_US), sequence++, event.payload + 1));
     }
     long elapsedNs = System.nanoTime() - startNs;
     // Keeping the sum stops the JIT from deciding that the loop does nothing.

@@ -10,8 +10,8 @@ import java.util.Locale;
  * launcher's whole-process time beside jshell's, the engine's event rate beside a bare
  * priority-queue loop, and the wall time of a long stream of client operations.
  *
- * <p>It is run by hand ({@code ./replab bench}), never by the tests: wall-clock timings on a
- * shared machine are evidence, not a verdict a build should hinge on.
+ * <p>It is run by hand ({@code ./replab bench}), never by the tests: wall-clock timings on a shared
+ * machine are evidence, not a verdict a build should hinge on.
  */
 public final class Bench {
   private static final String USAGE =
@@ -99,7 +99,10 @@ public final class Bench {
     return new Options(runs, rounds, ops, only, replab, false);
   }
 
-  /** The launcher says where it is with {@code -Dreplab.launcher}; run by hand, the bench looks in the working directory. */
+  /**
+   * The launcher says where it is with {@code -Dreplab.launcher}; run by hand, the bench looks in
+   * the working directory.
+   */
   private static Path defaultLauncher() {
     String launcher = System.getProperty("replab.launcher");
     return launcher != null ? Path.of(launcher) : Path.of("replab").toAbsolutePath();
@@ -114,7 +117,8 @@ public final class Bench {
     } catch (NumberFormatException e) {
       // Falls through to the one message below.
     }
-    throw new IllegalArgumentException("Option " + flag + " needs a positive whole number, not '" + value + "'.");
+    throw new IllegalArgumentException(
+        "Option " + flag + " needs a positive whole number, not '" + value + "'.");
   }
 
   private static Part part(String value) {
@@ -123,7 +127,8 @@ public final class Bench {
         return part;
       }
     }
-    throw new IllegalArgumentException("Option --only takes process, events or ops, not '" + value + "'.");
+    throw new IllegalArgumentException(
+        "Option --only takes process, events or ops, not '" + value + "'.");
   }
 
   /** The machine and JVM the numbers come from, since they mean little without them. */
@@ -131,15 +136,26 @@ public final class Bench {
     List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
     int cpus = Runtime.getRuntime().availableProcessors();
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    String text = String.format(Locale.ROOT, "replab bench: Java %s, %d cpus, load average %.1f, max heap %d MiB, JVM flags %s",
-        Runtime.version(), cpus, load, Runtime.getRuntime().maxMemory() >> 20, flags.isEmpty() ? "(none)" : String.join(" ", flags));
+    String text =
+        String.format(
+            Locale.ROOT,
+            "replab bench: Java %s, %d cpus, load average %.1f, max heap %d MiB, JVM flags %s",
+            Runtime.version(),
+            cpus,
+            load,
+            Runtime.getRuntime().maxMemory() >> 20,
+            flags.isEmpty() ? "(none)" : String.join(" ", flags));
     if (load > cpus) {
-      text += "\nwarning: the machine is busier than it has cpus, so timings will be slow and noisy";
+      text +=
+          "\nwarning: the machine is busier than it has cpus, so timings will be slow and noisy";
     }
-    boolean jitLimited = flags.stream().anyMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel") || flag.equals("-Xint"));
+    boolean jitLimited =
+        flags.stream()
+            .anyMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel") || flag.equals("-Xint"));
     if (jitLimited) {
       // Flags that make a REPL start fast make a long computation slow.
-      text += "\nwarning: the JIT is limited by the flags above, so the engine numbers understate the engine";
+      text +=
+          "\nwarning: the JIT is limited by the flags above, so the engine numbers understate the engine";
     }
     return text;
   }

@@ -5,12 +5,12 @@ import dev.replab.engine.sim.Simulation;
 import java.util.Locale;
 
 /**
- * Simulated events per second of wall time on a 5-node cluster under a steady write stream,
- * beside a bare priority-queue loop that runs as many events in the same JVM.
+ * Simulated events per second of wall time on a 5-node cluster under a steady write stream, beside
+ * a bare priority-queue loop that runs as many events in the same JVM.
  *
  * <p>The budget compares against the bare loop as anyone would write it, with only live events
- * queued. A second ratio gives the bare loop the engine's queue depth too, which shows how much
- * of the gap is the engine keeping cancelled timers queued rather than the work per event.
+ * queued. A second ratio gives the bare loop the engine's queue depth too, which shows how much of
+ * the gap is the engine keeping cancelled timers queued rather than the work per event.
  */
 final class EventRate {
   private static final long WRITE_INTERVAL_US = 100;
@@ -52,14 +52,25 @@ final class EventRate {
     table.info("engine events/s (5 nodes, write stream)", rate(Stats.of(engineRates)));
     table.info("bare PriorityQueue loop events/s", rate(Stats.of(bareRates)));
     table.add("engine / bare loop", ">= 40%", percent(share), share >= BUDGET_SHARE);
-    table.info("engine / bare loop at the engine's depth", percent(Stats.of(sameDepthShares).median()));
-    table.note(String.format(Locale.ROOT,
-        "events: %s, one write every %d us, %,d writes (%,d events) per round; %d warm-up + %d rounds",
-        Workload.CREATE, WRITE_INTERVAL_US, WRITES_PER_ROUND, last.events(), WARMUP_ROUNDS, rounds));
-    table.note(String.format(Locale.ROOT,
-        "the bare loop keeps %d live events queued; at the engine's depth it also holds %,d idle ones, "
-            + "as many as the cancelled client timeouts the engine's queue holds on average",
-        BareEventLoop.LIVE_EVENTS, last.idleDepth()));
+    table.info(
+        "engine / bare loop at the engine's depth", percent(Stats.of(sameDepthShares).median()));
+    table.note(
+        String.format(
+            Locale.ROOT,
+            "events: %s, one write every %d us, %,d writes (%,d events) per round; %d warm-up + %d rounds",
+            Workload.CREATE,
+            WRITE_INTERVAL_US,
+            WRITES_PER_ROUND,
+            last.events(),
+            WARMUP_ROUNDS,
+            rounds));
+    table.note(
+        String.format(
+            Locale.ROOT,
+            "the bare loop keeps %d live events queued; at the engine's depth it also holds %,d idle ones, "
+                + "as many as the cancelled client timeouts the engine's queue holds on average",
+            BareEventLoop.LIVE_EVENTS,
+            last.idleDepth()));
   }
 
   private EngineRound engineRound() {
@@ -73,12 +84,13 @@ final class EventRate {
     }
     long elapsedNs = System.nanoTime() - startNs;
     long events = sim.eventsRun() - eventsBefore;
-    return new EngineRound(events, events / (elapsedNs / 1e9), idleDepth(Workload.clientTimeoutUs(cluster)));
+    return new EngineRound(
+        events, events / (elapsedNs / 1e9), idleDepth(Workload.clientTimeoutUs(cluster)));
   }
 
   /**
-   * How many answered requests' timeouts the engine's queue holds on average during a round:
-   * each write leaves a cancelled timer queued until its timeout would have fired.
+   * How many answered requests' timeouts the engine's queue holds on average during a round: each
+   * write leaves a cancelled timer queued until its timeout would have fired.
    */
   private static int idleDepth(long clientTimeoutUs) {
     long window = Math.max(1, clientTimeoutUs / WRITE_INTERVAL_US);
@@ -90,7 +102,12 @@ final class EventRate {
   }
 
   static String rate(Stats stats) {
-    return String.format(Locale.ROOT, "%.2f M/s (min %.2f, max %.2f)", stats.median() / 1e6, stats.min() / 1e6, stats.max() / 1e6);
+    return String.format(
+        Locale.ROOT,
+        "%.2f M/s (min %.2f, max %.2f)",
+        stats.median() / 1e6,
+        stats.min() / 1e6,
+        stats.max() / 1e6);
   }
 
   private static String percent(double share) {

@@ -32,22 +32,34 @@ final class OpsThroughput {
     }
     Stats stats = Stats.of(seconds);
     double opsPerSecond = ops / stats.median();
-    String measured = String.format(Locale.ROOT, "%.2f s (min %.2f, max %.2f)", stats.median(), stats.min(), stats.max());
+    String measured =
+        String.format(
+            Locale.ROOT, "%.2f s (min %.2f, max %.2f)", stats.median(), stats.min(), stats.max());
     String budget = String.format(Locale.ROOT, "< %.1f s", BUDGET_SECONDS);
     if (ops == BUDGET_OPS) {
       table.add("1 M client ops on 5 nodes", budget, measured, stats.median() < BUDGET_SECONDS);
     } else {
       double projected = BUDGET_OPS / opsPerSecond;
       table.info(String.format(Locale.ROOT, "%,d client ops on 5 nodes", ops), measured);
-      table.add("1 M client ops, projected", budget, String.format(Locale.ROOT, "%.2f s", projected), projected < BUDGET_SECONDS);
-      table.note("the projection is linear: a lower bound whenever an op costs more as the history grows; "
-          + "measure the budget itself with --only ops --ops 1000000 --rounds 1");
+      table.add(
+          "1 M client ops, projected",
+          budget,
+          String.format(Locale.ROOT, "%.2f s", projected),
+          projected < BUDGET_SECONDS);
+      table.note(
+          "the projection is linear: a lower bound whenever an op costs more as the history grows; "
+              + "measure the budget itself with --only ops --ops 1000000 --rounds 1");
     }
     table.info("client ops/s", String.format(Locale.ROOT, "%,.0f", opsPerSecond));
-    table.note(String.format(Locale.ROOT,
-        "ops: %s, one op every %d us (writes to %s, reads round-robin over all nodes), "
-            + "timed until every op has an answer; 1 warm-up + %d rounds",
-        Workload.CREATE, OP_INTERVAL_US, Workload.LEADER, rounds));
+    table.note(
+        String.format(
+            Locale.ROOT,
+            "ops: %s, one op every %d us (writes to %s, reads round-robin over all nodes), "
+                + "timed until every op has an answer; 1 warm-up + %d rounds",
+            Workload.CREATE,
+            OP_INTERVAL_US,
+            Workload.LEADER,
+            rounds));
   }
 
   /** Runs {@code count} operations on a fresh cluster and returns the wall time in seconds. */
@@ -61,13 +73,19 @@ final class OpsThroughput {
       sim.runUntil(sim.nowUs() + OP_INTERVAL_US);
     }
     Answered answered = new Answered(started);
-    boolean allAnswered = sim.runUntil(answered::all, sim.nowUs() + Workload.clientTimeoutUs(cluster) + 1_000_000);
+    boolean allAnswered =
+        sim.runUntil(answered::all, sim.nowUs() + Workload.clientTimeoutUs(cluster) + 1_000_000);
     long elapsedNs = System.nanoTime() - startNs;
     if (!allAnswered) {
-      throw new IllegalStateException("operation " + (answered.next + 1) + " of " + count + " never finished");
+      throw new IllegalStateException(
+          "operation " + (answered.next + 1) + " of " + count + " never finished");
     }
     if (answered.failed > 0) {
-      throw new IllegalStateException(answered.failed + " of " + count + " operations did not succeed, so the timing means little");
+      throw new IllegalStateException(
+          answered.failed
+              + " of "
+              + count
+              + " operations did not succeed, so the timing means little");
     }
     return elapsedNs / 1e9;
   }
@@ -75,7 +93,8 @@ final class OpsThroughput {
   private static Operation start(Cluster cluster, int i) {
     int pair = i / 2;
     if (i % 2 == 0) {
-      return cluster.write(Cluster.DEFAULT_CLIENT, Workload.key(pair), Workload.key(i), Workload.LEADER);
+      return cluster.write(
+          Cluster.DEFAULT_CLIENT, Workload.key(pair), Workload.key(i), Workload.LEADER);
     }
     String node = Workload.NODES[pair % Workload.NODES.length];
     return cluster.read(Cluster.DEFAULT_CLIENT, Workload.key(pair), node);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Times whole processes from start to exit: {@code replab -c} running a tiny script beside
- * {@code jshell} starting and exiting. The two alternate, so that a busy machine slows both.
+ * Times whole processes from start to exit: {@code replab -c} running a tiny script beside {@code
+ * jshell} starting and exiting. The two alternate, so that a busy machine slows both.
  */
 final class ProcessTimer {
   static final String SCRIPT = "create leader-follower nodes=3; write x 1; read x from n2";
@@ -59,14 +59,17 @@ final class ProcessTimer {
     Stats ownStats = Stats.of(replabSeconds);
     Stats jshellStats = Stats.of(jshellSeconds);
     double ratio = jshellStats.median() / ownStats.median();
-    table.add("replab -c (whole process)", "< 0.300 s", seconds(ownStats), ownStats.median() < 0.300);
+    table.add(
+        "replab -c (whole process)", "< 0.300 s", seconds(ownStats), ownStats.median() < 0.300);
     table.info("jshell start and /exit", seconds(jshellStats));
-    table.add("jshell / replab", ">= 5.0x", String.format(Locale.ROOT, "%.1fx", ratio), ratio >= 5.0);
+    table.add(
+        "jshell / replab", ">= 5.0x", String.format(Locale.ROOT, "%.1fx", ratio), ratio >= 5.0);
     table.note(runs + " interleaved runs each after one discarded warm-up; script: " + SCRIPT);
   }
 
   /** Runs one process to completion and returns its wall time in seconds. */
-  private static double timeOnce(List<String> command, String input) throws IOException, InterruptedException, ProcessFailed {
+  private static double timeOnce(List<String> command, String input)
+      throws IOException, InterruptedException, ProcessFailed {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -90,7 +93,8 @@ final class ProcessTimer {
   }
 
   private static String seconds(Stats stats) {
-    return String.format(Locale.ROOT, "%.3f s (min %.3f, max %.3f)", stats.median(), stats.min(), stats.max());
+    return String.format(
+        Locale.ROOT, "%.3f s (min %.3f, max %.3f)", stats.median(), stats.min(), stats.max());
   }
 
   /** A timed process ended with an error, so its time says nothing about the budget. */

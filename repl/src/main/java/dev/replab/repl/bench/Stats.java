@@ -11,7 +11,8 @@ record Stats(double median, double min, double max) {
     double[] sorted = samples.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
-    double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    double median =
+        sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     return new Stats(median, sorted[0], sorted[sorted.length - 1]);
   }
 }

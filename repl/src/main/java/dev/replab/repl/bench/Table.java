@@ -44,7 +44,8 @@ final class Table {
     out.append(String.format(Locale.ROOT, format, "measurement", "budget", "median", "result"));
     out.append("-".repeat(whatWidth + budgetWidth + measuredWidth + 12)).append('\n');
     for (Row row : rows) {
-      String result = row.verdict == Verdict.INFO ? "" : row.verdict.name().toLowerCase(Locale.ROOT);
+      String result =
+          row.verdict == Verdict.INFO ? "" : row.verdict.name().toLowerCase(Locale.ROOT);
       out.append(String.format(Locale.ROOT, format, row.what, row.budget, row.measured, result));
     }
     for (String note : notes) {

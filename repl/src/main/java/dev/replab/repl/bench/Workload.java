@@ -35,7 +35,9 @@ final class Workload {
     return session.cluster();
   }
 
-  /** The key (and value) for the i-th operation; precomputed so that the harness allocates nothing. */
+  /**
+   * The key (and value) for the i-th operation; precomputed so that the harness allocates nothing.
+   */
   static String key(int i) {
     return KEYS[i % KEY_COUNT];
   }

@@ -17,8 +17,8 @@ import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * Evaluates Java through the JDK's JShell API in this JVM, with the engine on the class path and
- * the live session bound to {@code session} and {@code cluster}. JShell starts on the first
- * snippet only: it costs most of a second, and nothing else should pay for it.
+ * the live session bound to {@code session} and {@code cluster}. JShell starts on the first snippet
+ * only: it costs most of a second, and nothing else should pay for it.
  */
 public final class JavaConsole implements AutoCloseable, dev.replab.lessons.JavaCells {
   private static final String PRELUDE =
@@ -36,8 +36,8 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
   }
 
   /**
-   * Evaluates one or more Java snippets and returns what a person should see: printed output,
-   * the values of expressions, compile errors with their position, or the exception thrown.
+   * Evaluates one or more Java snippets and returns what a person should see: printed output, the
+   * values of expressions, compile errors with their position, or the exception thrown.
    */
   @Override
   public synchronized String eval(String source, Session session) {
@@ -94,7 +94,8 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
 
   private boolean evalOne(String snippet, StringBuilder out) {
     // Rebind the live cluster each time: a 'create' since the last cell replaced it.
-    shell.eval("session = dev.replab.repl.java.LiveSession.session(); cluster = dev.replab.repl.java.LiveSession.cluster();");
+    shell.eval(
+        "session = dev.replab.repl.java.LiveSession.session(); cluster = dev.replab.repl.java.LiveSession.cluster();");
     PrintStream realOut = System.out;
     PrintStream realErr = System.err;
     List<SnippetEvent> events;
@@ -135,16 +136,26 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
       List<Diag> diagnostics = shell.diagnostics(snippet).collect(Collectors.toList());
       for (Diag diag : diagnostics) {
         long line = lineOf(snippet.source(), diag.getStartPosition());
-        out.append("error at line ").append(line).append(", column ").append(columnOf(snippet.source(), diag.getStartPosition()))
-            .append(": ").append(diag.getMessage(Locale.ROOT).lines().findFirst().orElse("")).append('\n');
+        out.append("error at line ")
+            .append(line)
+            .append(", column ")
+            .append(columnOf(snippet.source(), diag.getStartPosition()))
+            .append(": ")
+            .append(diag.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+            .append('\n');
       }
       if (diagnostics.isEmpty()) {
         out.append("error: the snippet was rejected\n");
       }
       return false;
     }
-    if (event.causeSnippet() == null && event.value() != null && snippet.kind() == Snippet.Kind.EXPRESSION
-        || event.causeSnippet() == null && snippet.kind() == Snippet.Kind.VAR && event.value() != null && isTempVar(snippet)) {
+    if (event.causeSnippet() == null
+            && event.value() != null
+            && snippet.kind() == Snippet.Kind.EXPRESSION
+        || event.causeSnippet() == null
+            && snippet.kind() == Snippet.Kind.VAR
+            && event.value() != null
+            && isTempVar(snippet)) {
       out.append(event.value()).append('\n');
     }
     return true;
@@ -160,13 +171,22 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
       return "exception " + eval.getExceptionClassName() + (message == null ? "" : ": " + message);
     }
     if (e instanceof jdk.jshell.UnresolvedReferenceException unresolved) {
-      return "error: " + unresolved.getSnippet().source().strip() + " refers to something that is not defined";
+      return "error: "
+          + unresolved.getSnippet().source().strip()
+          + " refers to something that is not defined";
     }
-    return "stopped: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return "stopped: "
+        + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   private static long lineOf(String source, long position) {
-    return source.substring(0, (int) Math.min(position, source.length())).chars().filter(c -> c == '\n').count() + 1;
+    return source
+            .substring(0, (int) Math.min(position, source.length()))
+            .chars()
+            .filter(c -> c == '\n')
+            .count()
+        + 1;
   }
 
   private static long columnOf(String source, long position) {

@@ -11,7 +11,8 @@ import java.io.PrintStream;
 
 /**
  * {@code replab lesson <id>}: plays a whole lesson without a terminal and prints it with its
- * outputs, for reading and for CI. Java cells run through JShell, started only if the lesson has one.
+ * outputs, for reading and for CI. Java cells run through JShell, started only if the lesson has
+ * one.
  */
 public final class LessonPrinter {
   private LessonPrinter() {}
@@ -25,7 +26,13 @@ public final class LessonPrinter {
     try {
       lesson = Lessons.load(id);
     } catch (LessonFormatException | IllegalArgumentException e) {
-      err.println("replab: no lesson '" + id + "': " + e.getMessage() + "; lessons are " + String.join(" ", Lessons.ids()));
+      err.println(
+          "replab: no lesson '"
+              + id
+              + "': "
+              + e.getMessage()
+              + "; lessons are "
+              + String.join(" ", Lessons.ids()));
       return 2;
     }
     try (JavaConsole java = new JavaConsole()) {
@@ -33,7 +40,14 @@ public final class LessonPrinter {
       out.print(LessonText.render(report, showAnswers));
       out.flush();
       if (!report.passed()) {
-        err.println("replab: " + report.failures().size() + " expectation(s) of lesson " + lesson.number() + " did not hold (seed " + lesson.seed() + ")");
+        err.println(
+            "replab: "
+                + report.failures().size()
+                + " expectation(s) of lesson "
+                + lesson.number()
+                + " did not hold (seed "
+                + lesson.seed()
+                + ")");
         report.failures().forEach(failure -> err.println("  " + failure));
         return 1;
       }

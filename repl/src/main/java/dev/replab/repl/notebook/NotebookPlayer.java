@@ -20,8 +20,8 @@ import java.util.Locale;
  */
 public final class NotebookPlayer {
   /**
-   * What a player command produced: the text to show, and a fresh session the REPL must adopt
-   * (null when the current one stays).
+   * What a player command produced: the text to show, and a fresh session the REPL must adopt (null
+   * when the current one stays).
    */
   public record Step(String text, Session session) {
     static Step show(String text) {
@@ -56,10 +56,22 @@ public final class NotebookPlayer {
       int cells = each.cells().size();
       int reached = Math.min(progress.reached(each.id()), cells);
       long runCells = each.cells().stream().filter(c -> c instanceof Cell.Run).count();
-      String bar = "#".repeat(reached * 10 / Math.max(1, cells)) + ".".repeat(10 - reached * 10 / Math.max(1, cells));
-      String title = each.title().length() > 44 ? each.title().substring(0, 41) + "..." : each.title();
-      text.append(String.format(Locale.ROOT, "  %s  %-44s [%s] %2d/%d cells, %d/%d runs held%n", each.number(), title, bar, reached, cells,
-          Math.min(progress.passed(each.id()), runCells), runCells));
+      String bar =
+          "#".repeat(reached * 10 / Math.max(1, cells))
+              + ".".repeat(10 - reached * 10 / Math.max(1, cells));
+      String title =
+          each.title().length() > 44 ? each.title().substring(0, 41) + "..." : each.title();
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %s  %-44s [%s] %2d/%d cells, %d/%d runs held%n",
+              each.number(),
+              title,
+              bar,
+              reached,
+              cells,
+              Math.min(progress.passed(each.id()), runCells),
+              runCells));
     }
     return Step.show(text.toString().stripTrailing());
   }
@@ -84,7 +96,10 @@ public final class NotebookPlayer {
       return noLesson();
     }
     if (index + 1 >= lesson.cells().size()) {
-      return Step.show("that was the last cell of lesson " + lesson.number() + "; :lessons shows what comes next");
+      return Step.show(
+          "that was the last cell of lesson "
+              + lesson.number()
+              + "; :lessons shows what comes next");
     }
     index++;
     progress.reach(lesson.id(), index + 1);
@@ -109,7 +124,9 @@ public final class NotebookPlayer {
       return noLesson();
     }
     index = 0;
-    return new Step("lesson " + lesson.number() + " starts over from seed " + lesson.seed() + "\n\n" + show(), new Session(lesson.seed()));
+    return new Step(
+        "lesson " + lesson.number() + " starts over from seed " + lesson.seed() + "\n\n" + show(),
+        new Session(lesson.seed()));
   }
 
   /** {@code :run}: runs the current cell in the session and says whether its expectations held. */
@@ -118,7 +135,9 @@ public final class NotebookPlayer {
       return noLesson();
     }
     Cell cell = lesson.cells().get(index);
-    if (!(cell instanceof Cell.Run) && !(cell instanceof Cell.Java) && !(cell instanceof Cell.Quiz)) {
+    if (!(cell instanceof Cell.Run)
+        && !(cell instanceof Cell.Java)
+        && !(cell instanceof Cell.Quiz)) {
       return Step.show("this cell has nothing to run; :next moves on");
     }
     if (cell instanceof Cell.Quiz) {
@@ -131,7 +150,10 @@ public final class NotebookPlayer {
       if (held) {
         progress.pass(lesson.id(), runCellsUpTo(index));
       }
-      text += held ? "\nall expectations held; :next moves on" : "\nsome expectations did not hold: the cluster is not where the lesson expects (try :reset)";
+      text +=
+          held
+              ? "\nall expectations held; :next moves on"
+              : "\nsome expectations did not hold: the cluster is not where the lesson expects (try :reset)";
     }
     return Step.show(text);
   }
@@ -152,14 +174,19 @@ public final class NotebookPlayer {
     Cell cell = lesson.cells().get(index);
     String where = "-- cell " + (index + 1) + " of " + lesson.cells().size() + " --\n";
     if (cell instanceof Cell.Run run) {
-      StringBuilder text = new StringBuilder(where + "commands of this cell (:run runs them; you may also type your own):\n");
+      StringBuilder text =
+          new StringBuilder(
+              where + "commands of this cell (:run runs them; you may also type your own):\n");
       run.commands().forEach(command -> text.append("  > ").append(command).append('\n'));
       return text.toString().stripTrailing();
     }
     if (cell instanceof Cell.Java java) {
-      return where + "Java (:run evaluates it with the live cluster bound):\n" + java.snippet().stripTrailing();
+      return where
+          + "Java (:run evaluates it with the live cluster bound):\n"
+          + java.snippet().stripTrailing();
     }
-    return where + LessonText.cell(new LessonReport.Shown(cell), false).stripTrailing()
+    return where
+        + LessonText.cell(new LessonReport.Shown(cell), false).stripTrailing()
         + (cell instanceof Cell.Quiz ? "\n(:run shows the answer)" : "");
   }
 

@@ -12,9 +12,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * How far a learner got in each lesson: the furthest cell reached and how many run cells held
- * their expectations. Kept in a small properties file so that it survives between sessions;
- * written whole and atomically, so a killed process never leaves half a file.
+ * How far a learner got in each lesson: the furthest cell reached and how many run cells held their
+ * expectations. Kept in a small properties file so that it survives between sessions; written whole
+ * and atomically, so a killed process never leaves half a file.
  */
 public final class Progress {
   private final Path file;

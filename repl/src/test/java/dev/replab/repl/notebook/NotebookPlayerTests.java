@@ -47,7 +47,8 @@ class NotebookPlayerTests {
       }
     }
     assertTrue(held > 0);
-    assertTrue(player.list().text().contains(held + "/" + held + " runs held"), player.list().text());
+    assertTrue(
+        player.list().text().contains(held + "/" + held + " runs held"), player.list().text());
   }
 
   @Test
@@ -67,7 +68,10 @@ class NotebookPlayerTests {
       }
     }
     String text = player.run(new Session(99)).text();
-    assertTrue(text.endsWith("some expectations did not hold: the cluster is not where the lesson expects (try :reset)"), text);
+    assertTrue(
+        text.endsWith(
+            "some expectations did not hold: the cluster is not where the lesson expects (try :reset)"),
+        text);
   }
 
   @Test
