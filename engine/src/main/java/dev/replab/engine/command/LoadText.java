@@ -41,6 +41,13 @@ final class LoadText {
       text.append(", ").append(report.failed()).append(" failed or unknown");
     }
     text.append('\n');
+    if (report.answeredPerTick().size() > 1) {
+      java.util.List<Double> perTick =
+          report.answeredPerTick().stream().map(count -> (double) count).toList();
+      text.append("  throughput over the run: ")
+          .append(dev.replab.engine.render.Sparkline.of(perTick, 40, true))
+          .append('\n');
+    }
     if (report.reads() > 0) {
       text.append(latencyLine("reads ", report.readLatency()));
       text.append(

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param maxLagEntries the most entries any follower was behind during the run
  * @param maxLagMs the longest any follower was missing a write during the run
  * @param maxLagNode the follower that lagged most
+ * @param answeredPerTick operations answered in each 100 ms of the run, for a throughput chart
  */
 public record LoadReport(
     long ops,
@@ -32,7 +33,11 @@ public record LoadReport(
     Map<String, Integer> anomalies,
     long maxLagEntries,
     double maxLagMs,
-    String maxLagNode) {
+    String maxLagNode,
+    java.util.List<Integer> answeredPerTick) {
+
+  /** How often {@link #answeredPerTick} counts: every 100 ms of simulated time. */
+  public static final long TICK_US = 100_000;
 
   /** The share of successful reads that were stale, 0 to 1. */
   public double staleShare() {

@@ -147,6 +147,11 @@ public final class LoadRunner {
   private void answered(Operation op, String client, boolean closedLoop) {
     done++;
     lastAnswerUs = sim.nowUs();
+    int tick = (int) ((lastAnswerUs - startUs) / LoadReport.TICK_US);
+    while (answeredPerTick.size() <= tick) {
+      answeredPerTick.add(0);
+    }
+    answeredPerTick.set(tick, answeredPerTick.get(tick) + 1);
     long latency = op.completeUs() - op.invokeUs();
     if (op.outcome() != Outcome.OK) {
       failed++;
@@ -229,6 +234,9 @@ public final class LoadRunner {
         anomalies,
         maxLagEntries,
         maxLagUs / 1_000.0,
-        maxLagNode);
+        maxLagNode,
+        java.util.List.copyOf(answeredPerTick));
   }
+
+  private final java.util.List<Integer> answeredPerTick = new java.util.ArrayList<>();
 }
