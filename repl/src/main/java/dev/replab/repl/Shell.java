@@ -81,7 +81,13 @@ final class Shell {
 
   private void loop() {
     // Ctrl-C while a command runs must not end the JVM (and the session with it).
-    terminal.handle(Terminal.Signal.INT, signal -> repl.interrupt());
+    terminal.handle(
+        Terminal.Signal.INT,
+        signal -> {
+          if (!animation.stopWatching()) {
+            repl.interrupt();
+          }
+        });
     terminal.writer().println(WELCOME);
     while (true) {
       String lesson = repl.lessonPosition();

@@ -13,6 +13,8 @@ final class WatchAnimation implements FrameSink {
   private final Terminal terminal;
   private int drawn;
   private long lastNanos;
+  private volatile boolean watching;
+  private volatile boolean stopRequested;
 
   WatchAnimation(Terminal terminal) {
     this.terminal = terminal;
@@ -20,6 +22,11 @@ final class WatchAnimation implements FrameSink {
 
   @Override
   public boolean frame(List<String> lines, long nowUs, long stepUs) {
+    watching = true;
+    if (stopRequested) {
+      stopRequested = false;
+      return false;
+    }
     pace();
     StringBuilder out = new StringBuilder();
     if (drawn > 0) {
@@ -55,5 +62,19 @@ final class WatchAnimation implements FrameSink {
   void reset() {
     drawn = 0;
     lastNanos = 0;
+    watching = false;
+    stopRequested = false;
+  }
+
+  /**
+   * Ctrl-C while a watch is drawing: ends the watch at the next frame and nothing else, so a
+   * background load keeps running. Returns false when no watch is drawing.
+   */
+  boolean stopWatching() {
+    if (!watching) {
+      return false;
+    }
+    stopRequested = true;
+    return true;
   }
 }
