@@ -3,9 +3,9 @@ package dev.replab.exercises.ex01;
 import dev.replab.engine.api.StreamApplier;
 import dev.replab.engine.api.StreamDecision;
 import dev.replab.exercises.Blame;
+import dev.replab.exercises.CaseVerdict;
 import java.util.ArrayList;
 import java.util.List;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Table-driven checks of {@link StreamApplier#decide}: each case is one batch arriving at a
@@ -97,23 +97,6 @@ final class BatchCases {
                 + ")");
       }
     }
-    if (!wrong.isEmpty()) {
-      String first =
-          wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-      if (wrong.size() == cases.length
-          && firstThrown instanceof UnsupportedOperationException stub
-          && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
-        first = stub.getMessage();
-      }
-      throw new AssertionFailedError(
-          first
-              + "\n"
-              + (cases.length - wrong.size())
-              + " of "
-              + cases.length
-              + " cases right; wrong:\n  "
-              + String.join("\n  ", wrong),
-          firstThrown);
-    }
+    CaseVerdict.failIfWrong(wrong, cases.length, firstThrown);
   }
 }

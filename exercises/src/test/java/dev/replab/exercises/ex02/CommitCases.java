@@ -6,10 +6,10 @@ import dev.replab.engine.api.CommitRule;
 import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.QuorumPolicy;
 import dev.replab.exercises.Blame;
+import dev.replab.exercises.CaseVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Table-driven checks of {@link CommitRule#isCommitted}: each case is a {@code setquorum} setting,
@@ -119,24 +119,7 @@ final class CommitCases {
                 + ")");
       }
     }
-    if (!wrong.isEmpty()) {
-      String first =
-          wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-      if (wrong.size() == cases.length
-          && firstThrown instanceof UnsupportedOperationException stub
-          && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
-        first = stub.getMessage();
-      }
-      throw new AssertionFailedError(
-          first
-              + "\n"
-              + (cases.length - wrong.size())
-              + " of "
-              + cases.length
-              + " cases right; wrong:\n  "
-              + String.join("\n  ", wrong),
-          firstThrown);
-    }
+    CaseVerdict.failIfWrong(wrong, cases.length, firstThrown);
   }
 
   static String word(boolean committed) {

@@ -5,9 +5,9 @@ import dev.replab.engine.api.LagMonitor.Inputs;
 import dev.replab.engine.api.LagMonitor.Reading;
 import dev.replab.engine.sim.Durations;
 import dev.replab.exercises.Blame;
+import dev.replab.exercises.CaseVerdict;
 import java.util.ArrayList;
 import java.util.List;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Table-driven checks of {@link LagMonitor#measure}: each case is one follower at one moment, the
@@ -117,23 +117,6 @@ final class LagCases {
                 + ")");
       }
     }
-    if (!wrong.isEmpty()) {
-      String first =
-          wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-      if (wrong.size() == cases.length
-          && firstThrown instanceof UnsupportedOperationException stub
-          && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
-        first = stub.getMessage();
-      }
-      throw new AssertionFailedError(
-          first
-              + "\n"
-              + (cases.length - wrong.size())
-              + " of "
-              + cases.length
-              + " cases right; wrong:\n  "
-              + String.join("\n  ", wrong),
-          firstThrown);
-    }
+    CaseVerdict.failIfWrong(wrong, cases.length, firstThrown);
   }
 }

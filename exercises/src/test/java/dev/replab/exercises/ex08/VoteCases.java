@@ -3,9 +3,9 @@ package dev.replab.exercises.ex08;
 import dev.replab.engine.api.LogPosition;
 import dev.replab.engine.api.VoteRule;
 import dev.replab.exercises.Blame;
+import dev.replab.exercises.CaseVerdict;
 import java.util.ArrayList;
 import java.util.List;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Table-driven checks of {@link VoteRule#grants}: each case is a candidate's and a voter's log
@@ -70,23 +70,6 @@ final class VoteCases {
                 + ")");
       }
     }
-    if (!wrong.isEmpty()) {
-      String first =
-          wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-      if (wrong.size() == cases.length
-          && firstThrown instanceof UnsupportedOperationException stub
-          && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
-        first = stub.getMessage();
-      }
-      throw new AssertionFailedError(
-          first
-              + "\n"
-              + (cases.length - wrong.size())
-              + " of "
-              + cases.length
-              + " cases right; wrong:\n  "
-              + String.join("\n  ", wrong),
-          firstThrown);
-    }
+    CaseVerdict.failIfWrong(wrong, cases.length, firstThrown);
   }
 }
