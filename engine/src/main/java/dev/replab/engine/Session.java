@@ -154,4 +154,12 @@ public final class Session {
     }
     return "leader-follower " + dev.replab.engine.sim.Durations.format(executor.nowUs());
   }
+
+  @Override
+  public String toString() {
+    return "session (seed "
+        + seed()
+        + "): "
+        + (cluster() == null ? "no cluster yet" : cluster().toString());
+  }
 }

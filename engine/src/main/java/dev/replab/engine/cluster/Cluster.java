@@ -846,4 +846,27 @@ public final class Cluster {
     }
     return List.copyOf(keys.keySet());
   }
+
+  /** A one-line picture of the cluster, as {@code :java cluster} shows it. */
+  @Override
+  public String toString() {
+    StringBuilder text =
+        new StringBuilder("leader-follower cluster at t=" + Durations.format(sim.nowUs()) + ":");
+    for (Node node : nodes.values()) {
+      text.append(' ')
+          .append(node.id())
+          .append(" (")
+          .append(node.role().name().toLowerCase(java.util.Locale.ROOT))
+          .append(
+              node.state() == NodeState.UP
+                  ? ""
+                  : ", " + node.state().name().toLowerCase(java.util.Locale.ROOT))
+          .append(", epoch ")
+          .append(node.epoch())
+          .append(", offset ")
+          .append(node.receivedOffset())
+          .append(')');
+    }
+    return text.append("; setquorum ").append(policy.describe()).toString();
+  }
 }
