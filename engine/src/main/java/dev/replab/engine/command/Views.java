@@ -51,7 +51,9 @@ final class Views {
             "epoch",
             "follows"));
     for (Result.NodeRow row : rows) {
-      boolean isLeader = row.id().equals(leader == null ? null : leader.id());
+      // A crashed node measures nothing, and a leader lags behind no one.
+      boolean noLag =
+          row.id().equals(leader == null ? null : leader.id()) || row.state().equals("crashed");
       text.append(
           String.format(
               Locale.ROOT,
@@ -62,8 +64,8 @@ final class Views {
               row.region(),
               row.offset(),
               row.applied(),
-              isLeader ? "-" : String.valueOf(row.lag()),
-              isLeader ? "-" : String.format(Locale.ROOT, "%.2f", row.lagMs()),
+              noLag ? "-" : String.valueOf(row.lag()),
+              noLag ? "-" : String.format(Locale.ROOT, "%.2f", row.lagMs()),
               row.epoch(),
               row.leader() == null ? "-" : row.leader()));
     }
