@@ -103,10 +103,10 @@ public sealed interface Check
       String error;
       if (executed.result() instanceof Result.ReadDone read) {
         actual = read.outcome();
-        error = read.error();
+        error = read.failure();
       } else if (executed.result() instanceof Result.WriteDone write) {
         actual = write.outcome();
-        error = write.error();
+        error = write.failure();
       } else {
         return notApplicable(executed, "a read, write or delete");
       }
@@ -131,7 +131,7 @@ public sealed interface Check
         return notApplicable(executed, "a read");
       }
       if (!read.outcome().equals("ok")) {
-        return new Observation(false, "the read did not complete (" + read.error() + ")");
+        return new Observation(false, "the read did not complete (" + read.failure() + ")");
       }
       String actual =
           read.stale()
@@ -160,7 +160,7 @@ public sealed interface Check
         return notApplicable(executed, "a read");
       }
       if (!read.outcome().equals("ok")) {
-        return new Observation(false, "the read did not complete (" + read.error() + ")");
+        return new Observation(false, "the read did not complete (" + read.failure() + ")");
       }
       boolean same = value == null ? read.value() == null : value.equals(read.value());
       return new Observation(same, "the read returned " + shown(read.value()));

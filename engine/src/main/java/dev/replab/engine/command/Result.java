@@ -38,7 +38,10 @@ public sealed interface Result
   record Created(String model, List<NodeRow> nodes, String setquorum, String text)
       implements Result {}
 
-  /** A finished write or delete. */
+  /**
+   * A finished write or delete. {@code outcome} is ok, fail or unknown; {@code failure} says why
+   * the operation itself failed (null when it succeeded), unlike a rejected command.
+   */
   record WriteDone(
       String key,
       String value,
@@ -50,7 +53,7 @@ public sealed interface Result
       double latencyMs,
       List<String> ackedBy,
       boolean fellBack,
-      String error,
+      String failure,
       String text)
       implements Result {}
 
@@ -70,7 +73,7 @@ public sealed interface Result
       double behindMs,
       double latencyMs,
       List<String> siblings,
-      String error,
+      String failure,
       String text)
       implements Result {}
 

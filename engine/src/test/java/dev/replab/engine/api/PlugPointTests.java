@@ -200,7 +200,7 @@ class PlugPointTests {
     assertEquals("fail", write.outcome());
     assertEquals(
         "storage refused the write: n1 leads epoch 1 but storage has already seen epoch 9 (fencing token too old)",
-        write.error());
+        write.failure());
   }
 
   // ---------------------------------------------------------------- failure detector

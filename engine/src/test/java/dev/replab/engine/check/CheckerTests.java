@@ -357,10 +357,10 @@ class CheckerTests {
     assertEquals("fail", zombie.outcome(), () -> context(lab));
     assertTrue(
         zombie
-            .error()
+            .failure()
             .contains(
                 "storage refused the write: n1 leads epoch 1 but storage has already seen epoch 2"),
-        zombie.error());
+        zombie.failure());
     assertEquals("ok", lab.write("write y 2").outcome());
     lab.run("tick 1s");
     assertEquals("follower", lab.node("n1").role(), "the fenced leader stepped down");

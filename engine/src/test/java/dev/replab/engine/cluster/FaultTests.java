@@ -37,7 +37,7 @@ class FaultTests {
     lab.runAll("write x 1", "crash n2");
     Result.ReadDone read = lab.read("read x from n2");
     assertEquals("fail", read.outcome());
-    assertTrue(read.error().contains("refused"), read.error());
+    assertTrue(read.failure().contains("refused"), read.failure());
     assertTrue(read.latencyMs() < 5, "refused, not timed out: " + read.latencyMs());
   }
 
@@ -57,7 +57,7 @@ class FaultTests {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     Result.WriteDone write = lab.write("write x 1 via n2");
     assertEquals("fail", write.outcome());
-    assertTrue(write.error().contains("the leader is n1"), write.error());
+    assertTrue(write.failure().contains("the leader is n1"), write.failure());
   }
 
   @Test

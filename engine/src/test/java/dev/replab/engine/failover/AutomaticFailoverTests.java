@@ -257,7 +257,7 @@ class AutomaticFailoverTests {
     assertEquals("fail", zombie.outcome());
     assertEquals(
         "storage refused the write: n1 leads epoch 1 but storage has already seen epoch 2 (fencing token too old)",
-        zombie.error());
+        zombie.failure());
     assertTrue(anyEvent(lab, "n1 was fenced off by storage (epoch 1 < 2)"), () -> context(lab));
     assertEquals("follower", lab.node("n1").role());
     assertEquals(1, activeLeaders(lab).size());
@@ -323,7 +323,7 @@ class AutomaticFailoverTests {
         stonith >= 0 && promote > stonith, () -> "power off first, then promote\n" + context(lab));
     Result.WriteDone zombie = lab.write("write z 9 via n1");
     assertEquals("fail", zombie.outcome());
-    assertTrue(zombie.error().contains("refused: it has crashed"), zombie.error());
+    assertTrue(zombie.failure().contains("refused: it has crashed"), zombie.failure());
   }
 
   @Test
