@@ -50,7 +50,7 @@ class SessionScenarioTests {
     Result.ReadDone read = (Result.ReadDone) scenario.run(command).result();
     if (!read.outcome().equals("ok")) {
       throw scenario.failure(
-          "'" + command + "' did not succeed: " + read.outcome() + ", " + read.error(),
+          "'" + command + "' did not succeed: " + read.outcome() + ", " + read.failure(),
           expected,
           null);
     }

@@ -123,7 +123,7 @@ class VoteScenarioTests {
     Result.WriteDone write = scenario.write("write x 2");
     if (!write.outcome().equals("ok")) {
       throw scenario.failure(
-          "'write x 2' after the election: " + write.outcome() + ", " + write.error(),
+          "'write x 2' after the election: " + write.outcome() + ", " + write.failure(),
           expected,
           null);
     }

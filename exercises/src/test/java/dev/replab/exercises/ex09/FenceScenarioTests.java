@@ -64,12 +64,12 @@ class FenceScenarioTests {
           expected,
           null);
     }
-    if (zombie.error() == null || !zombie.error().contains(sentence)) {
-      throw scenario.failure("'write z 9 via n1' failed with: " + zombie.error(), expected, null);
+    if (zombie.failure() == null || !zombie.failure().contains(sentence)) {
+      throw scenario.failure("'write z 9 via n1' failed with: " + zombie.failure(), expected, null);
     }
     if (!write.outcome().equals("ok")) {
       throw scenario.failure(
-          "'write y 2' to the new leader: " + write.outcome() + ", " + write.error(),
+          "'write y 2' to the new leader: " + write.outcome() + ", " + write.failure(),
           expected,
           null);
     }
@@ -140,7 +140,7 @@ class FenceScenarioTests {
                   + ": "
                   + write.outcome()
                   + ", "
-                  + write.error(),
+                  + write.failure(),
               expected,
               null);
         }
