@@ -49,7 +49,7 @@ public final class Cluster {
   private final dev.replab.engine.render.Trace trace = new dev.replab.engine.render.Trace();
   private long droppedMessages;
   private int nodesCreated;
-  private final Map<String, java.util.ArrayDeque<LagSample>> lagHistory = new LinkedHashMap<>();
+  private final LagRecorder lagRecorder = new LagRecorder(this);
   private QuorumPolicy policy;
   private CommitRule commitRule = new StandardCommitRule();
   private StreamApplier streamApplier = new StandardStreamApplier();
@@ -88,7 +88,7 @@ public final class Cluster {
       node.start();
     }
     client(DEFAULT_CLIENT, config.regions().get(0));
-    sim.scheduleBackground(LAG_SAMPLE_US, this::sampleLag);
+    lagRecorder.start();
   }
 
   // ---------------------------------------------------------------- parts
@@ -143,42 +143,15 @@ public final class Cluster {
 
   // ---------------------------------------------------------------- lag over time
 
-  private static final long LAG_SAMPLE_US = 100_000;
-  private static final int LAG_SAMPLES_KEPT = 3_000;
-
   /**
    * One reading of a follower's lag: entries behind the leader, how long it has been missing the
    * oldest of them, and the replay age (now minus when its last applied write was made).
    */
   public record LagSample(long atUs, long entries, long lagUs, long replayAgeUs) {}
 
-  private void sampleLag() {
-    Node leader = leader();
-    if (leader != null) {
-      long now = sim.nowUs();
-      for (Node node : nodes.values()) {
-        if (node != leader) {
-          dev.replab.engine.api.LagMonitor.Reading reading = measureLag(node);
-          long behind = reading.entries();
-          long lagUs = reading.lagUs();
-          long replayAge = reading.replayLagUs();
-          java.util.ArrayDeque<LagSample> samples =
-              lagHistory.computeIfAbsent(node.id(), k -> new java.util.ArrayDeque<>());
-          if (samples.size() == LAG_SAMPLES_KEPT) {
-            samples.pollFirst();
-          }
-          samples.addLast(new LagSample(now, behind, lagUs, replayAge));
-        }
-      }
-    }
-    sim.scheduleBackground(LAG_SAMPLE_US, this::sampleLag);
-  }
-
   /** Each follower's recent lag readings, one every 100ms of simulated time, oldest first. */
   public Map<String, List<LagSample>> lagHistory() {
-    Map<String, List<LagSample>> copy = new LinkedHashMap<>();
-    lagHistory.forEach((node, samples) -> copy.put(node, List.copyOf(samples)));
-    return copy;
+    return lagRecorder.history();
   }
 
   // ---------------------------------------------------------------- failover
