@@ -118,7 +118,7 @@ public final class RouterCases {
                 + ")");
       }
     }
-    fail(wrong, cases.length, firstThrown);
+    CaseVerdict.failIfWrong(wrong, cases.length, firstThrown);
   }
 
   /**
@@ -135,7 +135,7 @@ public final class RouterCases {
       try {
         got = router.route(question.read(), question.replicas());
       } catch (RuntimeException | StackOverflowError e) {
-        fail(
+        CaseVerdict.failIfWrong(
             List.of(
                 question.read().minOffset()
                     + "-token read "
@@ -176,27 +176,5 @@ public final class RouterCases {
               + why
               + ")");
     }
-  }
-
-  private static void fail(List<String> wrong, int cases, Throwable firstThrown) {
-    if (wrong.isEmpty()) {
-      return;
-    }
-    String first =
-        wrong.get(0) + (wrong.size() > 1 ? " [and " + (wrong.size() - 1) + " more]" : "");
-    if (wrong.size() == cases
-        && firstThrown instanceof UnsupportedOperationException stub
-        && String.valueOf(stub.getMessage()).startsWith("Exercise ")) {
-      first = stub.getMessage();
-    }
-    throw new AssertionFailedError(
-        first
-            + "\n"
-            + (cases - wrong.size())
-            + " of "
-            + cases
-            + " cases right; wrong:\n  "
-            + String.join("\n  ", wrong),
-        firstThrown);
   }
 }
