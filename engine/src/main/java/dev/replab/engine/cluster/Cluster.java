@@ -121,6 +121,9 @@ public final class Cluster {
   public void setPolicy(QuorumPolicy policy) {
     this.policy = policy;
     event(null, "commit rule set to setquorum " + policy.describe());
+    for (Node node : nodes.values()) {
+      node.policyChanged();
+    }
   }
 
   public CommitRule commitRule() {
@@ -687,7 +690,7 @@ public final class Cluster {
 
   void replyArrived(Operation op, Message.ClientReply reply) {
     if (op.isWrite()) {
-      op.acknowledged(reply.ackedBy(), reply.fellBack());
+      op.acknowledged(reply.ackedBy(), reply.fellBackAfterUs());
     } else if (staleReads.containsKey(op.id())) {
       op.markStale();
     }

@@ -25,7 +25,9 @@ final class Leadership {
   private final TreeMap<Long, PendingWrite> pending = new TreeMap<>();
   private final Map<Long, Timer> commitTimers = new HashMap<>();
   private long commitOffset;
-  private boolean fellBack;
+  // The timeout that ran out when this leader fell back to asynchronous replication, or -1 while
+  // it has not. It belongs to the setting that had the timeout: a new setquorum clears it.
+  private long fellBackAfterUs = -1;
 
   private record PendingWrite(long opId, String client) {}
 
@@ -46,7 +48,7 @@ final class Leadership {
   }
 
   boolean fellBack() {
-    return fellBack;
+    return fellBackAfterUs >= 0;
   }
 
   int pendingWrites() {
@@ -78,9 +80,31 @@ final class Leadership {
         sendEntries(follower);
       }
     }
+    armCommitTimer(offset);
+    advanceCommit();
+  }
+
+  /** Starts the commit timeout for a waiting write, when the setting has one. */
+  private void armCommitTimer(long offset) {
     QuorumPolicy policy = cluster.policy();
-    if (!policy.isAsync() && policy.timeoutUs() >= 0 && !fellBack) {
+    if (!policy.isAsync() && policy.timeoutUs() >= 0 && !fellBack()) {
       commitTimers.put(offset, node.later(policy.timeoutUs(), () -> onCommitTimeout(offset)));
+    }
+  }
+
+  /**
+   * A new setquorum starts from its own rules: a fallback and the timeouts that belonged to the old
+   * setting end, writes still waiting get the new setting's timeout from now, and whatever the new
+   * rule already allows commits at once.
+   */
+  void policyChanged() {
+    commitTimers.values().forEach(Timer::cancel);
+    commitTimers.clear();
+    fellBackAfterUs = -1;
+    for (long offset = commitOffset + 1; offset <= node.log().lastOffset(); offset++) {
+      if (pending.containsKey(offset)) {
+        armCommitTimer(offset);
+      }
     }
     advanceCommit();
   }
@@ -162,16 +186,16 @@ final class Leadership {
   private void advanceCommit() {
     QuorumPolicy policy = cluster.policy();
     long last = node.log().lastOffset();
-    if (policy.isAsync() && !fellBack && commitOffset == last) {
+    if (policy.isAsync() && !fellBack() && commitOffset == last) {
       return;
     }
     List<FollowerProgress> progress = progress();
-    if (fellBack && isCommitted(last, policy, progress)) {
-      fellBack = false;
+    if (fellBack() && isCommitted(last, policy, progress)) {
+      fellBackAfterUs = -1;
       cluster.noteMode(
           node, "resumed setquorum " + policy.describe() + ": enough followers caught up");
     }
-    boolean asyncNow = policy.isAsync() || fellBack;
+    boolean asyncNow = policy.isAsync() || fellBack();
     while (commitOffset < last && (asyncNow || isCommitted(commitOffset + 1, policy, progress))) {
       commit(commitOffset + 1, progress, false);
     }
@@ -218,7 +242,7 @@ final class Leadership {
               written,
               node.appliedOffset(),
               countedAcks(offset, progress),
-              byFallback || fellBack));
+              byFallback || fellBack() ? fellBackAfterUs : -1));
     }
   }
 
@@ -240,11 +264,11 @@ final class Leadership {
 
   /** MySQL's semi-sync timeout: stop waiting, commit what waits, carry on asynchronously. */
   private void onCommitTimeout(long offset) {
-    if (!node.leads(this) || commitOffset >= offset || fellBack) {
+    QuorumPolicy policy = cluster.policy();
+    if (!node.leads(this) || commitOffset >= offset || fellBack() || policy.timeoutUs() < 0) {
       return;
     }
-    fellBack = true;
-    QuorumPolicy policy = cluster.policy();
+    fellBackAfterUs = policy.timeoutUs();
     cluster.noteMode(
         node,
         "fell back to asynchronous replication: offset "

@@ -101,8 +101,8 @@ public sealed interface Message
   /**
    * A node answers a client. For a read, {@code value} and {@code version} are what the node had
    * applied; {@code appliedOffset} says how far its log was applied when it answered. For a write,
-   * {@code ackedBy} names the followers whose acknowledgements counted and {@code fellBack} says
-   * the leader gave up waiting for them.
+   * {@code ackedBy} names the followers whose acknowledgements counted and {@code fellBackAfterUs}
+   * is the commit timeout after which the leader gave up waiting for them (-1 when it did not).
    */
   record ClientReply(
       long opId,
@@ -112,10 +112,15 @@ public sealed interface Message
       int epoch,
       long appliedOffset,
       List<String> ackedBy,
-      boolean fellBack,
+      long fellBackAfterUs,
       String error,
       boolean indefinite)
       implements Message {
+    /** True when the leader committed without the acknowledgements it was waiting for. */
+    public boolean fellBack() {
+      return fellBackAfterUs >= 0;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onClientReply(source, this);
     }
@@ -129,7 +134,11 @@ public sealed interface Message
 
     /** A successful answer. */
     public static ClientReply ok(
-        long opId, Versioned value, long appliedOffset, List<String> ackedBy, boolean fellBack) {
+        long opId,
+        Versioned value,
+        long appliedOffset,
+        List<String> ackedBy,
+        long fellBackAfterUs) {
       return new ClientReply(
           opId,
           true,
@@ -138,7 +147,7 @@ public sealed interface Message
           value.epoch(),
           appliedOffset,
           ackedBy,
-          fellBack,
+          fellBackAfterUs,
           null,
           false);
     }
@@ -148,7 +157,7 @@ public sealed interface Message
      * but not committed when its leader stepped down); otherwise it surely did not.
      */
     public static ClientReply refused(long opId, String error, boolean indefinite) {
-      return new ClientReply(opId, false, null, 0, 0, 0, List.of(), false, error, indefinite);
+      return new ClientReply(opId, false, null, 0, 0, 0, List.of(), -1, error, indefinite);
     }
   }
 

@@ -99,6 +99,12 @@ final class Monitor {
   }
 
   private void decide() {
+    if (!active()) {
+      // Failover was switched to manual, or to elections, while the monitor was asking around:
+      // the decision is no longer the monitor's to make.
+      failingOver = false;
+      return;
+    }
     String best = null;
     Message.StatusReport bestReport = null;
     Node old = cluster.node(watched);

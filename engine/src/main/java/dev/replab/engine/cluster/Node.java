@@ -346,7 +346,7 @@ public final class Node {
   private void answerRead(String client, Message.ClientRead read) {
     Versioned current = data.getOrDefault(read.key(), Versioned.NONE);
     cluster.readServed(read.opId(), this, current);
-    reply(client, Message.ClientReply.ok(read.opId(), current, appliedOffset, List.of(), false));
+    reply(client, Message.ClientReply.ok(read.opId(), current, appliedOffset, List.of(), -1));
   }
 
   private void releaseWaitingReads() {
@@ -723,6 +723,13 @@ public final class Node {
   /** True while this leader runs asynchronously after a commit timeout. */
   public boolean fellBack() {
     return leader != null && leader.fellBack();
+  }
+
+  /** A leader starts over under a new commit setting; a follower has nothing to change. */
+  void policyChanged() {
+    if (leader != null) {
+      leader.policyChanged();
+    }
   }
 
   public Versioned valueOf(String key) {

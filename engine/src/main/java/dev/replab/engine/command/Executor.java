@@ -175,9 +175,9 @@ public final class Executor implements ParseContext {
           .append(", ")
           .append(Result.ms(latencyMs));
       QuorumPolicy policy = cluster.policy();
-      if (fellBack && latencyMs * 1_000 >= policy.timeoutUs()) {
+      if (fellBack && latencyMs * 1_000 >= op.fellBackAfterUs()) {
         text.append("\n  the leader gave up waiting after ")
-            .append(Durations.format(policy.timeoutUs()))
+            .append(Durations.format(op.fellBackAfterUs()))
             .append(" and fell back to asynchronous replication; acknowledged by ")
             .append(ackedBy.isEmpty() ? "no follower" : String.join(", ", ackedBy));
       } else if (fellBack) {

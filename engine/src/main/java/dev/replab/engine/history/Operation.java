@@ -32,7 +32,7 @@ public final class Operation {
   private String lost;
   private boolean stale;
   private java.util.List<String> ackedBy = java.util.List.of();
-  private boolean fellBack;
+  private long fellBackAfterUs = -1;
 
   public Operation(
       long id, Kind kind, String client, String node, String key, String written, long invokeUs) {
@@ -68,12 +68,12 @@ public final class Operation {
   }
 
   /**
-   * Records, for a committed write, whose acknowledgements counted and whether the leader gave up
-   * waiting.
+   * Records, for a committed write, whose acknowledgements counted and, when the leader gave up
+   * waiting for them, after which commit timeout ({@code fellBackAfterUs}, -1 when it did not).
    */
-  public void acknowledged(java.util.List<String> followers, boolean byFallback) {
+  public void acknowledged(java.util.List<String> followers, long fellBackAfterUs) {
     this.ackedBy = java.util.List.copyOf(followers);
-    this.fellBack = byFallback;
+    this.fellBackAfterUs = fellBackAfterUs;
   }
 
   /** The followers whose acknowledgements released this write's commit. */
@@ -83,7 +83,12 @@ public final class Operation {
 
   /** True when the leader committed this write by falling back to asynchronous replication. */
   public boolean fellBack() {
-    return fellBack;
+    return fellBackAfterUs >= 0;
+  }
+
+  /** The commit timeout after which the leader gave up waiting for this write, or -1. */
+  public long fellBackAfterUs() {
+    return fellBackAfterUs;
   }
 
   public long id() {

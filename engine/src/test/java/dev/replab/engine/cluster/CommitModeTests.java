@@ -202,4 +202,54 @@ class CommitModeTests {
     lab.run("write x 1");
     assertFalse(lab.read("read x from n3").stale());
   }
+
+  @Test
+  void newSetquorumStartsFromItsOwnRulesAfterAFallback() {
+    // A learner's report: the fallback of a setting with a timeout outlived it, and the write
+    // under a new synchronous setting claimed to have given up "after -1us".
+    Lab lab = Lab.with(1, "create leader-follower nodes=3");
+    lab.runAll("setquorum 1 any timeout=50ms", "partition n1 | n2 n3");
+    Result.WriteDone fellBack = lab.write("write x 2");
+    assertTrue(fellBack.fellBack(), fellBack.text());
+    assertTrue(fellBack.text().contains("gave up waiting after 50ms"), fellBack.text());
+    lab.runAll("heal", "setquorum all");
+    assertTrue(lab.status().mode().startsWith("sync"), lab.status().mode());
+    Result.WriteDone write = lab.write("write x 3");
+    assertFalse(write.fellBack(), write.text());
+    assertFalse(write.text().contains("gave up"), write.text());
+    assertFalse(write.text().contains("-1"), write.text());
+    assertEquals(List.of("n2", "n3"), write.ackedBy(), lab.transcript());
+  }
+
+  @Test
+  void aTimeoutOfAReplacedSettingNeverFires() {
+    // Writes waiting under a setting with a timeout keep waiting under a new one without a
+    // timeout: the old setting's timer must not make the leader fall back later.
+    Lab lab = Lab.with(1, "create leader-follower nodes=3");
+    lab.runAll(
+        "setquorum 1 timeout=50ms",
+        "partition n1",
+        "load ops=3 clients=1 reads=0 wait=off",
+        "tick 10ms");
+    lab.runAll("setquorum all", "tick 1s");
+    Result.Status status = lab.status();
+    assertTrue(status.mode().startsWith("sync"), status.mode());
+    String history = lab.run("history").text();
+    assertFalse(history.contains("fell back"), history);
+    lab.runAll("heal", "settle");
+    assertFalse(lab.run("history").text().contains("-1us"), lab.transcript());
+  }
+
+  @Test
+  void relaxingTheSettingReleasesTheWritesThatWaited() {
+    Lab lab = Lab.with(1, "create leader-follower nodes=3");
+    lab.runAll(
+        "setquorum all", "partition n1", "load ops=1 clients=1 reads=0 wait=off", "tick 100ms");
+    assertEquals(1, lab.session().cluster().leader().pendingWrites());
+    lab.runAll("setquorum 0");
+    assertEquals(
+        0,
+        lab.session().cluster().leader().pendingWrites(),
+        "an asynchronous setting commits what it no longer needs to wait for");
+  }
 }

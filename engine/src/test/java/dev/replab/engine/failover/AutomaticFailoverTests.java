@@ -380,4 +380,17 @@ class AutomaticFailoverTests {
     assertEquals(leader, write.node(), () -> context(lab));
     assertEquals("ok", write.outcome());
   }
+
+  @Test
+  void monitorSwitchedOffMidFailoverPromotesNobody() {
+    Lab lab = Lab.with(7, "create leader-follower nodes=3");
+    lab.runAll("failover auto monitor=on", "crash n1");
+    for (int i = 0; i < 300 && !lab.run("history").text().contains("asking the other nodes"); i++) {
+      lab.run("tick 10ms");
+    }
+    assertTrue(lab.run("history").text().contains("asking the other nodes"), context(lab));
+    lab.runAll("failover manual", "tick 3s");
+    assertFalse(lab.run("history").text().contains("monitor: promoting"), context(lab));
+    assertEquals(List.of(), activeLeaders(lab), "the crashed n1 stays the only leader");
+  }
 }
