@@ -1,5 +1,6 @@
 package dev.replab.exercises;
 
+import dev.replab.exercises.grader.plugin.LearnerException;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.Objects;
@@ -21,7 +22,9 @@ public final class Blame {
   public static String describe(Throwable thrown, Class<?> learnerClass) {
     URL learnerHome = home(learnerClass);
     String what =
-        thrown.getClass().getSimpleName()
+        (thrown instanceof LearnerException learner
+                ? learner.simpleTypeName()
+                : thrown.getClass().getSimpleName())
             + (thrown.getMessage() == null ? "" : ": " + firstLine(thrown.getMessage()));
     StackTraceElement[] frames = thrown.getStackTrace();
     for (int i = 0; i < frames.length; i++) {

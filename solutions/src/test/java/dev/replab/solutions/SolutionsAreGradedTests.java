@@ -69,19 +69,10 @@ class SolutionsAreGradedTests {
   @Test
   void theGraderGivesTheSolutionsFullMarksWithinTheBudget() throws Exception {
     Path out = Path.of("target/grading");
-    GradeOptions defaults = GradeOptions.defaults(Path.of("../exercises"));
     GradeOptions options =
-        new GradeOptions(
-            List.of(),
-            defaults.exercisesDir(),
-            Path.of("src/main/java"),
-            out,
-            List.of(),
-            defaults.testTimeoutMs(),
-            defaults.maxHeap(),
-            defaults.jobs(),
-            false,
-            defaults.classpath());
+        GradeOptions.defaults(Path.of("../exercises"))
+            .withSourceRoot(Path.of("src/main/java"))
+            .withOutDir(out);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     GradeResult result =

@@ -28,6 +28,20 @@ public record Exercise(String id, String slug, String title, Path sourceDir) {
     return "dev.replab.exercises." + id;
   }
 
+  /**
+   * Whether this is a scenario exercise: its folder holds a command script ({@code .replab}) and no
+   * Java, and its tests run the script instead of calling a learner's class.
+   */
+  public boolean isScript() {
+    try (Stream<Path> files = Files.list(sourceDir)) {
+      List<String> names = files.map(f -> f.getFileName().toString()).toList();
+      return names.stream().anyMatch(n -> n.endsWith(".replab"))
+          && names.stream().noneMatch(n -> n.endsWith(".java"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public int number() {
     Matcher matcher = ID.matcher(id);
     return matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;

@@ -1,5 +1,6 @@
 package dev.replab.exercises.grader;
 
+import dev.replab.exercises.grader.plugin.LearnerException;
 import java.util.Locale;
 
 /** Turns a test's failure into the one line of the score table and the details of the reports. */
@@ -20,7 +21,7 @@ final class Failures {
     if (failure instanceof AssertionError && message != null && !message.isBlank()) {
       return firstLine(message);
     }
-    StringBuilder reason = new StringBuilder(failure.getClass().getSimpleName());
+    StringBuilder reason = new StringBuilder(typeName(failure, true));
     if (message != null && !message.isBlank()) {
       reason.append(": ").append(firstLine(message));
     }
@@ -46,7 +47,7 @@ final class Failures {
       if (!plainMessage) {
         details
             .append(t == failure ? "" : "Caused by: ")
-            .append(t.getClass().getName())
+            .append(typeName(t, false))
             .append(t.getMessage() == null ? "" : ": ");
       }
       if (t.getMessage() != null) {
@@ -70,6 +71,14 @@ final class Failures {
       details.append(details.length() == 0 ? "" : "\n").append("--- output ---\n").append(output);
     }
     return details.toString().stripTrailing();
+  }
+
+  /** The type's name; for an exception rebuilt from the learner's JVM, the type it had there. */
+  private static String typeName(Throwable t, boolean simple) {
+    if (t instanceof LearnerException learner) {
+      return simple ? learner.simpleTypeName() : learner.typeName();
+    }
+    return simple ? t.getClass().getSimpleName() : t.getClass().getName();
   }
 
   static String firstLine(String text) {

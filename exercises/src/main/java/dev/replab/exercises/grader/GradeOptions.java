@@ -21,12 +21,18 @@ import java.util.jar.Manifest;
  * @param exercisesDir the exercises folder: task folders, and the defaults for sources and results
  * @param sourceRoot the learner's source root, holding {@code dev/replab/exercises/exNN/}
  * @param outDir where the compiled classes and the reports go
- * @param hiddenTests more graded tests: jars, class folders or source folders
+ * @param hiddenTests an instructor's hidden tests: jars, class folders or source folders
+ * @param submission a submission to place over the stubs and grade instead of {@code sourceRoot},
+ *     or null
  * @param testTimeoutMs the time limit of one test
  * @param maxHeap the test JVM's heap limit, like {@code 256m}
  * @param jobs how many test JVMs run at once
  * @param verbose whether to print every failure in full after the table
- * @param classpath the grader's own class path, which test JVMs and the compiler use too
+ * @param summary a file to which a Markdown score table is appended (a GitHub job summary), or null
+ * @param runAs the user the learner's JVMs run as, or null for the grader's own
+ * @param apiChecked whether the learner's classes must keep to the {@link ApiPolicy}; only the
+ *     grader's own tests turn this off, to show that the verdict is safe even without it
+ * @param classpath the grader's own class path, which the compiler uses too
  */
 public record GradeOptions(
     List<String> exercises,
@@ -34,10 +40,14 @@ public record GradeOptions(
     Path sourceRoot,
     Path outDir,
     List<Path> hiddenTests,
+    Path submission,
     long testTimeoutMs,
     String maxHeap,
     int jobs,
     boolean verbose,
+    Path summary,
+    String runAs,
+    boolean apiChecked,
     List<Path> classpath) {
 
   public static final long DEFAULT_TEST_TIMEOUT_MS = 10_000;
@@ -51,19 +61,196 @@ public record GradeOptions(
           "  --src <dir>       the learner's sources (default: <exercises>/src/main/java)",
           "  --exercises <dir> the exercises folder with the task folders (default: ./exercises, or . inside it)",
           "  --out <dir>       where results.json, junit.xml and compiled classes go (default: <exercises>/target/grading)",
-          "  --tests <path>    more graded tests: a jar, a folder of classes or a folder of sources (repeatable)",
+          "  --hidden <path>   an instructor's hidden tests: a jar, a folder of classes or of sources (repeatable; --tests too)",
+          "  --submission <dir> grade a submission: its files are placed over the stubs by name",
           "  --timeout <d>     time limit of one test, like 10s or 500ms (default: 10s)",
-          "  --xmx <size>      heap of the test JVM, like 256m (default: 256m)",
-          "  --jobs <n>        test JVMs that run at once (default: 2)",
+          "  --xmx <size>      heap of the JVM that runs your code, like 256m (default: 256m)",
+          "  --jobs <n>        exercises graded at once (default: 2)",
+          "  --summary <file>  append the score table in Markdown (for $GITHUB_STEP_SUMMARY)",
+          "  --run-as <user>   run the learner's code as this user (the grader must run as root)",
           "  --verbose         print every failure in full after the table",
           "  --help            this text",
           "exit status: 0 when every test passed, 1 when some failed, 2 when grading could not run");
+
+  /** Ran past the limit this often, an exercise's code is not run for its remaining tests. */
+  public static final int TIMEOUTS_PER_EXERCISE = 2;
 
   public GradeOptions {
     exercises = List.copyOf(exercises);
     hiddenTests = List.copyOf(hiddenTests);
     classpath = List.copyOf(classpath);
   }
+
+  public GradeOptions withExercises(String... words) {
+    return new GradeOptions(
+        List.of(words),
+        exercisesDir,
+        sourceRoot,
+        outDir,
+        hiddenTests,
+        submission,
+        testTimeoutMs,
+        maxHeap,
+        jobs,
+        verbose,
+        summary,
+        runAs,
+        apiChecked,
+        classpath);
+  }
+
+  public GradeOptions withSourceRoot(Path newSourceRoot) {
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        newSourceRoot,
+        outDir,
+        hiddenTests,
+        submission,
+        testTimeoutMs,
+        maxHeap,
+        jobs,
+        verbose,
+        summary,
+        runAs,
+        apiChecked,
+        classpath);
+  }
+
+  public GradeOptions withOutDir(Path newOutDir) {
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        sourceRoot,
+        newOutDir,
+        hiddenTests,
+        submission,
+        testTimeoutMs,
+        maxHeap,
+        jobs,
+        verbose,
+        summary,
+        runAs,
+        apiChecked,
+        classpath);
+  }
+
+  public GradeOptions withHiddenTests(List<Path> newHiddenTests) {
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        sourceRoot,
+        outDir,
+        newHiddenTests,
+        submission,
+        testTimeoutMs,
+        maxHeap,
+        jobs,
+        verbose,
+        summary,
+        runAs,
+        apiChecked,
+        classpath);
+  }
+
+  public GradeOptions withSubmission(Path newSubmission) {
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        sourceRoot,
+        outDir,
+        hiddenTests,
+        newSubmission,
+        testTimeoutMs,
+        maxHeap,
+        jobs,
+        verbose,
+        summary,
+        runAs,
+        apiChecked,
+        classpath);
+  }
+
+  public GradeOptions withLimits(long newTestTimeoutMs, String newMaxHeap) {
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        sourceRoot,
+        outDir,
+        hiddenTests,
+        submission,
+        newTestTimeoutMs,
+        newMaxHeap,
+        jobs,
+        verbose,
+        summary,
+        runAs,
+        apiChecked,
+        classpath);
+  }
+
+  public GradeOptions withJobs(int newJobs) {
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        sourceRoot,
+        outDir,
+        hiddenTests,
+        submission,
+        testTimeoutMs,
+        maxHeap,
+        newJobs,
+        verbose,
+        summary,
+        runAs,
+        apiChecked,
+        classpath);
+  }
+
+  public GradeOptions withRunAs(String user) {
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        sourceRoot,
+        outDir,
+        hiddenTests,
+        submission,
+        testTimeoutMs,
+        maxHeap,
+        jobs,
+        verbose,
+        summary,
+        user,
+        apiChecked,
+        classpath);
+  }
+
+  /** The same options without the {@link ApiPolicy} check, for the grader's own tests only. */
+  GradeOptions withoutApiCheck() {
+    return new GradeOptions(
+        exercises,
+        exercisesDir,
+        sourceRoot,
+        outDir,
+        hiddenTests,
+        submission,
+        testTimeoutMs,
+        maxHeap,
+        jobs,
+        verbose,
+        summary,
+        runAs,
+        false,
+        classpath);
+  }
+
+  /**
+   * Set to {@code off} only by the grader's own tests, which start a grader JVM to show that the
+   * verdict holds even when a learner's code may use any API.
+   */
+  static final String API_CHECK_PROPERTY = "replab.grade.apiCheck";
+
+  private static final String API_CHECK_OFF = "off";
 
   /** A command line the grader cannot act on; its message is one sentence for the user. */
   public static final class UsageError extends Exception {
@@ -82,10 +269,14 @@ public record GradeOptions(
         exercisesDir.resolve("src/main/java"),
         exercisesDir.resolve("target/grading"),
         List.of(),
+        null,
         DEFAULT_TEST_TIMEOUT_MS,
         DEFAULT_MAX_HEAP,
         2,
         false,
+        null,
+        null,
+        !API_CHECK_OFF.equals(System.getProperty(API_CHECK_PROPERTY)),
         ownClasspath());
   }
 
@@ -100,6 +291,9 @@ public record GradeOptions(
     Path sourceRoot = null;
     Path outDir = null;
     List<Path> hidden = new ArrayList<>();
+    Path submission = null;
+    Path summary = null;
+    String runAs = null;
     long timeoutMs = DEFAULT_TEST_TIMEOUT_MS;
     String maxHeap = DEFAULT_MAX_HEAP;
     int jobs = 2;
@@ -114,7 +308,10 @@ public record GradeOptions(
         case "--src" -> sourceRoot = directory(arg, value(args, ++i, arg));
         case "--exercises" -> exercisesDir = directory(arg, value(args, ++i, arg));
         case "--out" -> outDir = Path.of(value(args, ++i, arg));
-        case "--tests" -> hidden.add(existing(arg, value(args, ++i, arg)));
+        case "--tests", "--hidden" -> hidden.add(existing(arg, value(args, ++i, arg)));
+        case "--submission" -> submission = directory(arg, value(args, ++i, arg));
+        case "--summary" -> summary = Path.of(value(args, ++i, arg));
+        case "--run-as" -> runAs = user(value(args, ++i, arg));
         case "--timeout" -> timeoutMs = timeout(value(args, ++i, arg));
         case "--xmx" -> maxHeap = heap(value(args, ++i, arg));
         case "--jobs" -> jobs = jobs(value(args, ++i, arg));
@@ -123,7 +320,7 @@ public record GradeOptions(
             throw new UsageError(
                 "unknown option '"
                     + arg
-                    + "'; the options are --src, --exercises, --out, --tests, --timeout, --xmx, --jobs, --verbose and --help");
+                    + "'; the options are --src, --exercises, --out, --hidden, --submission, --timeout, --xmx, --jobs, --summary, --run-as, --verbose and --help");
           }
           exercises.add(arg);
         }
@@ -139,10 +336,14 @@ public record GradeOptions(
         sourceRoot != null ? sourceRoot : defaults.sourceRoot(),
         outDir != null ? outDir : defaults.outDir(),
         hidden,
+        submission,
         timeoutMs,
         maxHeap,
         jobs,
         verbose,
+        summary,
+        runAs,
+        defaults.apiChecked(),
         defaults.classpath());
   }
 
@@ -178,6 +379,13 @@ public record GradeOptions(
       throw new UsageError(option + " " + value + ": no such file or folder");
     }
     return path;
+  }
+
+  private static String user(String value) throws UsageError {
+    if (!value.matches("[a-z_][a-z0-9_-]{0,31}")) {
+      throw new UsageError("--run-as " + value + " is not a user name, like learner");
+    }
+    return value;
   }
 
   private static long timeout(String value) throws UsageError {

@@ -7,8 +7,18 @@ import java.util.List;
  *
  * @param exercises the graded exercises, in order
  * @param elapsedMs the whole run, in wall-clock milliseconds
+ * @param notes what the grader did with a submission's files, one sentence each (empty when it
+ *     graded a source tree as it was)
  */
-public record GradeResult(List<ExerciseResult> exercises, long elapsedMs) {
+public record GradeResult(List<ExerciseResult> exercises, long elapsedMs, List<String> notes) {
+  public GradeResult {
+    exercises = List.copyOf(exercises);
+    notes = List.copyOf(notes);
+  }
+
+  public GradeResult(List<ExerciseResult> exercises, long elapsedMs) {
+    this(exercises, elapsedMs, List.of());
+  }
 
   /**
    * One exercise's part.

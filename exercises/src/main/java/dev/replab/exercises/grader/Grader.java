@@ -1,5 +1,6 @@
 package dev.replab.exercises.grader;
 
+import dev.replab.exercises.grader.plugin.LearnerSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,12 +17,15 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * {@code ./replab grade}: compiles the learner's exercise code, runs the graded tests against it in
- * watched child JVMs, prints a score table and writes Gradescope's {@code results.json} and JUnit
- * XML.
+ * {@code ./replab grade}: compiles the learner's exercise code, runs the graded tests against it,
+ * prints a score table and writes Gradescope's {@code results.json} and JUnit XML.
  *
- * <p>The pipeline: find the exercises → compile each → run each one's tests ({@link TestJvm}) →
- * {@link GradeResult} → score table, {@link GradescopeReport}, {@link JUnitXmlReport}.
+ * <p>The pipeline: prepare the trusted side once ({@link GradingKit}: tests in memory, stand-ins,
+ * hidden tests) → find the exercises → compile each and check it keeps to the {@link ApiPolicy} →
+ * run each one's tests here, in the grader, with the learner's classes in a JVM of their own
+ * ({@link ExerciseTests}, {@link LearnerSession}) → {@link GradeResult} → score table, {@link
+ * GradescopeReport}, {@link JUnitXmlReport}. The reports are written only after every JVM that ran
+ * a learner's code has ended.
  */
 public final class Grader {
   static final String RESULTS_JSON = "results.json";
@@ -69,54 +73,80 @@ public final class Grader {
   /** Grades, prints the table and writes the reports. */
   public GradeResult gradeAndReport()
       throws GradeOptions.UsageError, IOException, InterruptedException {
-    GradeResult result = grade();
+    long startNanos = System.nanoTime();
+    checkRunAs(options.runAs());
+    deleteRecursively(options.outDir().resolve(SCRATCH_DIR));
+    try (GradingKit kit =
+        GradingKit.prepare(options, options.outDir().resolve(SCRATCH_DIR).resolve("kit"))) {
+      GradeResult result = grade(kit, startNanos);
+      report(result);
+      return result;
+    }
+  }
+
+  /** Prepares the trusted side, compiles and tests; writes no report. */
+  public GradeResult grade() throws GradeOptions.UsageError, IOException, InterruptedException {
+    long startNanos = System.nanoTime();
+    deleteRecursively(options.outDir().resolve(SCRATCH_DIR));
+    try (GradingKit kit =
+        GradingKit.prepare(options, options.outDir().resolve(SCRATCH_DIR).resolve("kit"))) {
+      return grade(kit, startNanos);
+    }
+  }
+
+  /** Prints the table and writes results.json, junit.xml and, if asked, the Markdown summary. */
+  void report(GradeResult result) throws IOException {
     out.print(ScoreTable.render(result, options.verbose()));
+    Files.createDirectories(options.outDir());
     GradescopeReport.write(result, options.outDir().resolve(RESULTS_JSON));
     JUnitXmlReport.write(result, options.outDir().resolve(JUNIT_XML));
+    if (options.summary() != null) {
+      MarkdownReport.append(result, options.summary());
+    }
     out.printf(
         Locale.ROOT,
         "graded in %.1f s; wrote %s and %s%n",
         result.elapsedMs() / 1000.0,
         options.outDir().resolve(RESULTS_JSON),
         options.outDir().resolve(JUNIT_XML));
-    return result;
   }
 
-  /** Compiles and tests; writes nothing but compiled classes and the test JVMs' scratch files. */
-  public GradeResult grade() throws GradeOptions.UsageError, IOException, InterruptedException {
-    long startNanos = System.nanoTime();
-    List<Exercise> exercises = select(Exercise.find(options.sourceRoot(), options.exercisesDir()));
-    // Compiled classes, plan files and the test JVMs' standard error, rebuilt on every run.
+  /** Compiles and tests with a prepared kit; {@code startNanos} is when grading began. */
+  GradeResult grade(GradingKit kit, long startNanos)
+      throws GradeOptions.UsageError, IOException, InterruptedException {
     Path scratch = options.outDir().resolve(SCRATCH_DIR);
-    deleteRecursively(scratch);
-    Path classesDir = scratch.resolve("classes");
-    Path workDir = scratch.resolve("work");
-    Files.createDirectories(workDir);
+    Path sourceRoot = options.sourceRoot();
+    List<String> notes = new ArrayList<>();
+    if (options.submission() != null) {
+      sourceRoot = scratch.resolve("submission");
+      deleteRecursively(sourceRoot);
+      notes.addAll(Submission.place(options.submission(), options.sourceRoot(), sourceRoot));
+    }
+    List<Exercise> exercises = select(Exercise.find(sourceRoot, options.exercisesDir()));
+    Path learnerRoot = kit.learnerDir(scratch.resolve("learner"));
+    deleteChildren(learnerRoot);
 
-    LearnerCompiler compiler = new LearnerCompiler(options.classpath());
+    LearnerCompiler compiler = new LearnerCompiler(List.of(kit.engine()));
     List<LearnerCompiler.Compilation> compilations = new ArrayList<>();
     List<Path> learnerClasses = new ArrayList<>();
     for (Exercise exercise : exercises) {
-      Path output = classesDir.resolve(exercise.id());
+      if (exercise.isScript()) {
+        compilations.add(new LearnerCompiler.Compilation(true, false, "", ""));
+        continue;
+      }
+      Path output = learnerRoot.resolve("classes").resolve(exercise.id());
       LearnerCompiler.Compilation compilation =
-          compiler.compile(exercise.sourceDir(), output, learnerClasses, true);
+          compiler.compile(exercise.sourceDir(), output, learnerClasses, options.apiChecked());
       compilations.add(compilation);
       if (compilation.ok()) {
         learnerClasses.add(output);
       }
     }
-    List<Path> testClasspath =
-        new ArrayList<>(hiddenTests(compiler, learnerClasses, classesDir.resolve("hidden-tests")));
-    testClasspath.addAll(options.classpath());
-    TestJvm jvm =
-        new TestJvm(
-            new TestJvm.Settings(
-                Path.of(System.getProperty("java.home"), "bin", "java"),
-                testClasspath,
-                options.maxHeap(),
-                options.testTimeoutMs(),
-                workDir));
+    if (options.runAs() != null) {
+      GradingKit.openToAll(learnerRoot);
+    }
 
+    kit.awaitPreload();
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), exercises.size())));
     try {
@@ -124,16 +154,21 @@ public final class Grader {
       for (int i = 0; i < exercises.size(); i++) {
         Exercise exercise = exercises.get(i);
         LearnerCompiler.Compilation compilation = compilations.get(i);
-        futures.add(pool.submit(() -> test(jvm, exercise, compilation, learnerClasses)));
+        Path workDir = learnerRoot.resolve("run-" + exercise.id());
+        Files.createDirectories(workDir);
+        futures.add(pool.submit(() -> test(kit, exercise, compilation, learnerClasses, workDir)));
       }
       List<GradeResult.ExerciseResult> results = new ArrayList<>();
       for (Future<GradeResult.ExerciseResult> future : futures) {
         results.add(future.get());
       }
-      return new GradeResult(results, (System.nanoTime() - startNanos) / 1_000_000);
+      return new GradeResult(results, (System.nanoTime() - startNanos) / 1_000_000, notes);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
       }
       throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
     } finally {
@@ -142,42 +177,55 @@ public final class Grader {
   }
 
   private GradeResult.ExerciseResult test(
-      TestJvm jvm,
+      GradingKit kit,
       Exercise exercise,
       LearnerCompiler.Compilation compilation,
-      List<Path> learnerClasses)
-      throws IOException, InterruptedException {
-    // Code that does not compile is not run, but its tests are still listed, so the table shows
-    // what the exercise is worth.
-    TestJvm.Run run =
-        jvm.run(exercise.id(), exercise.packageName(), learnerClasses, !compilation.ok());
-    List<TestOutcome> tests = new ArrayList<>();
-    // Class by class, test by test, alphabetically: the same order on every run.
-    List<TestOutcome> ordered =
-        run.outcomes().stream()
-            .sorted(
-                Comparator.comparing(TestOutcome::className).thenComparing(TestOutcome::testName))
-            .toList();
-    for (TestOutcome test : ordered) {
-      tests.add(
-          compilation.ok()
-              ? test
-              : test.withStatus(
-                  TestOutcome.Status.NOT_COMPILED, compilation.firstError(), compilation.report()));
+      List<Path> learnerClasses,
+      Path workDir) {
+    ExerciseTests tests = kit.tests();
+    List<TestOutcome> outcomes;
+    if (exercise.isScript()) {
+      outcomes = tests.run(exercise, null, exercise.sourceDir(), false);
+    } else if (!kit.hasContract(exercise)) {
+      outcomes = tests.run(exercise, null, exercise.sourceDir(), true);
+      String why =
+          "the grader does not know "
+              + exercise.id()
+              + "'s classes: its test package has no @LearnerClass (see the instructor chapter)";
+      outcomes =
+          outcomes.stream().map(t -> t.withStatus(TestOutcome.Status.CRASHED, why, why)).toList();
+    } else if (!compilation.ok()) {
+      // Code that does not compile is not run, but its tests are still listed, so the table
+      // shows what the exercise is worth.
+      TestOutcome.Status status =
+          compilation.refused() ? TestOutcome.Status.REFUSED : TestOutcome.Status.NOT_COMPILED;
+      outcomes =
+          tests.run(exercise, null, exercise.sourceDir(), true).stream()
+              .map(t -> t.withStatus(status, compilation.firstError(), compilation.report()))
+              .toList();
+    } else {
+      List<Path> classpath = new ArrayList<>(kit.pluginClasspath());
+      classpath.addAll(learnerClasses);
+      try (LearnerSession session =
+          new LearnerSession(
+              new LearnerSession.Settings(
+                  exercise.id(),
+                  Path.of(System.getProperty("java.home"), "bin", "java"),
+                  classpath,
+                  options.maxHeap(),
+                  workDir,
+                  options.runAs() == null
+                      ? List.of()
+                      : List.of("runuser", "-u", options.runAs(), "--"),
+                  kit.watchdog(),
+                  GradeOptions.TIMEOUTS_PER_EXERCISE))) {
+        session.prestart();
+        outcomes = tests.run(exercise, session, exercise.sourceDir(), false);
+      }
     }
-    if (run.problem() != null) {
-      tests.add(
-          new TestOutcome(
-              exercise.id(),
-              exercise.packageName() + ".GradedTests",
-              "(all tests)",
-              0,
-              TestOutcome.Status.CRASHED,
-              compilation.ok() ? run.problem() : compilation.firstError(),
-              run.problem(),
-              0));
-    } else if (tests.isEmpty()) {
-      tests.add(
+    List<TestOutcome> rows = new ArrayList<>(outcomes);
+    if (rows.isEmpty()) {
+      rows.add(
           new TestOutcome(
               exercise.id(),
               exercise.packageName() + ".GradedTests",
@@ -191,7 +239,7 @@ public final class Grader {
               0));
     }
     return new GradeResult.ExerciseResult(
-        exercise, compilation.ok() ? "" : compilation.report(), tests);
+        exercise, compilation.ok() ? "" : compilation.report(), rows);
   }
 
   private List<Exercise> select(List<Exercise> all) throws GradeOptions.UsageError {
@@ -225,45 +273,53 @@ public final class Grader {
     return chosen;
   }
 
-  /**
-   * Hidden tests as class path entries; source folders are compiled against the learner's classes
-   * first.
-   */
-  private List<Path> hiddenTests(
-      LearnerCompiler compiler, List<Path> learnerClasses, Path outputDir)
-      throws IOException, GradeOptions.UsageError {
-    List<Path> entries = new ArrayList<>();
-    int index = 0;
-    for (Path hidden : options.hiddenTests()) {
-      if (Files.isDirectory(hidden) && containsSources(hidden)) {
-        Path output = outputDir.resolve(String.valueOf(index++));
-        LearnerCompiler.Compilation compilation =
-            compiler.compile(hidden, output, learnerClasses, false);
-        if (!compilation.ok()) {
-          throw new GradeOptions.UsageError(
-              "the tests in " + hidden + " do not compile:\n" + compilation.report());
-        }
-        entries.add(output.toAbsolutePath());
-      } else {
-        entries.add(hidden.toAbsolutePath());
+  /** {@code --run-as} starts the learner's JVM through {@code runuser}, which only root may use. */
+  private static void checkRunAs(String user) throws GradeOptions.UsageError, IOException {
+    if (user == null) {
+      return;
+    }
+    if (!"root".equals(System.getProperty("user.name"))) {
+      throw new GradeOptions.UsageError(
+          "--run-as "
+              + user
+              + " needs the grader to run as root, to start the learner's JVM as "
+              + user);
+    }
+    boolean known = false;
+    Path passwd = Path.of("/etc/passwd");
+    if (Files.isReadable(passwd)) {
+      for (String line : Files.readAllLines(passwd)) {
+        known |= line.startsWith(user + ":");
       }
     }
-    return entries;
-  }
-
-  private static boolean containsSources(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.anyMatch(p -> p.toString().endsWith(".java"));
+    if (!known) {
+      throw new GradeOptions.UsageError(
+          "--run-as "
+              + user
+              + ": no such user; create one first (useradd --no-create-home "
+              + user
+              + ")");
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);
+      }
+    }
+  }
+
+  private static void deleteChildren(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path child : children.toList()) {
+        deleteRecursively(child);
       }
     }
   }

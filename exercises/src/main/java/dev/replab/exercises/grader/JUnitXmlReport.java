@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -16,8 +17,10 @@ import javax.xml.stream.XMLStreamWriter;
 final class JUnitXmlReport {
   private JUnitXmlReport() {}
 
+  /** Writes the file whole or not at all, so that no reader ever sees half of it. */
   static void write(GradeResult result, Path file) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    try (OutputStream out = Files.newOutputStream(partial)) {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
@@ -38,6 +41,7 @@ final class JUnitXmlReport {
     } catch (XMLStreamException e) {
       throw new IOException("could not write " + file + ": " + e.getMessage(), e);
     }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void suite(XMLStreamWriter xml, GradeResult.ExerciseResult exercise)

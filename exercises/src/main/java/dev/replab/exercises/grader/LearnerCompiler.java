@@ -23,19 +23,6 @@ import javax.tools.ToolProvider;
  * way a learner reads them: file, line, column, message and the line with a caret.
  */
 final class LearnerCompiler {
-  /**
-   * The engine's own implementations of the plug points sit next to the interfaces; code that hands
-   * the work to them has not done the exercise. Most are named {@code Standard*}; the rest are
-   * listed by name.
-   */
-  private static final List<String> FORBIDDEN_PREFIXES =
-      List.of(
-          "dev/replab/engine/api/Standard",
-          "dev/replab/engine/api/EpochFence",
-          "dev/replab/engine/api/SessionGuarantees",
-          "dev/replab/engine/api/TimeoutDetector",
-          "dev/replab/engine/api/UpToDateVoteRule");
-
   private final List<Path> classpath;
 
   LearnerCompiler(List<Path> classpath) {
@@ -45,21 +32,26 @@ final class LearnerCompiler {
   /**
    * What came of compiling.
    *
-   * @param ok true when every file compiled and no forbidden class is used
+   * @param ok true when every file compiled and, for a learner's code, kept to the {@link
+   *     ApiPolicy}
+   * @param refused true when it compiled but uses what a learner's code may not
    * @param firstError one line for the score table, empty when ok
    * @param report every error in full, empty when ok
    */
-  record Compilation(boolean ok, String firstError, String report) {
+  record Compilation(boolean ok, boolean refused, String firstError, String report) {
     static Compilation failed(String firstError, String report) {
-      return new Compilation(false, firstError, report);
+      return new Compilation(false, false, firstError, report);
+    }
+
+    static Compilation refusedFor(String sentence) {
+      return new Compilation(false, true, "refused: " + sentence, sentence);
     }
   }
 
   /**
    * Compiles every {@code .java} file under {@code sourceDir} into {@code outputDir}.
    *
-   * @param learnerCode whether this is a learner's code, which must not use the engine's own
-   *     implementations
+   * @param learnerCode whether this is a learner's code, which must keep to the {@link ApiPolicy}
    */
   Compilation compile(
       Path sourceDir, Path outputDir, List<Path> extraClasspath, boolean learnerCode)
@@ -110,10 +102,8 @@ final class LearnerCompiler {
     if (!ok) {
       return describe(diagnostics.getDiagnostics(), sourceDir);
     }
-    String forbidden = learnerCode ? forbiddenUse(outputDir) : null;
-    return forbidden == null
-        ? new Compilation(true, "", "")
-        : Compilation.failed(forbidden, forbidden);
+    String refused = learnerCode ? ApiPolicy.firstViolation(outputDir) : null;
+    return refused == null ? new Compilation(true, false, "", "") : Compilation.refusedFor(refused);
   }
 
   private static List<Path> javaFiles(Path dir) throws IOException {
@@ -193,50 +183,5 @@ final class LearnerCompiler {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  /** A sentence naming the first engine implementation a compiled class refers to, or null. */
-  private static String forbiddenUse(Path outputDir) throws IOException {
-    try (Stream<Path> files = Files.walk(outputDir)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-        byte[] bytes = Files.readAllBytes(file);
-        int at = -1;
-        for (String prefix : FORBIDDEN_PREFIXES) {
-          at = indexOf(bytes, prefix.getBytes(StandardCharsets.UTF_8));
-          if (at >= 0) {
-            break;
-          }
-        }
-        if (at >= 0) {
-          int end = at;
-          while (end < bytes.length
-              && (Character.isJavaIdentifierPart(bytes[end]) || bytes[end] == '/')) {
-            end++;
-          }
-          String used = new String(bytes, at, end - at, StandardCharsets.UTF_8).replace('/', '.');
-          String user =
-              outputDir
-                  .relativize(file)
-                  .toString()
-                  .replace(File.separatorChar, '.')
-                  .replaceAll("\\.class$", "");
-          return user + " uses the engine's own " + used + "; write the rule yourself instead";
-        }
-      }
-    }
-    return null;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

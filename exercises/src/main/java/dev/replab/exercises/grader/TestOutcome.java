@@ -11,6 +11,7 @@ package dev.replab.exercises.grader;
  * @param reason one line for the score table, empty when it passed
  * @param details the full failure message, the relevant stack frames and what the test printed
  * @param durationMs how long it ran, in wall-clock milliseconds
+ * @param visibility when a learner may see it on Gradescope
  */
 public record TestOutcome(
     String exercise,
@@ -20,7 +21,30 @@ public record TestOutcome(
     Status status,
     String reason,
     String details,
-    long durationMs) {
+    long durationMs,
+    Visibility.Level visibility) {
+
+  /** A test shipped with the exercises, which a learner always sees. */
+  public TestOutcome(
+      String exercise,
+      String className,
+      String testName,
+      int points,
+      Status status,
+      String reason,
+      String details,
+      long durationMs) {
+    this(
+        exercise,
+        className,
+        testName,
+        points,
+        status,
+        reason,
+        details,
+        durationMs,
+        Visibility.Level.VISIBLE);
+  }
 
   /** How a test ended. Only {@link #PASSED} scores. */
   public enum Status {
@@ -29,6 +53,7 @@ public record TestOutcome(
     TIMED_OUT("timed out"),
     CRASHED("crashed"),
     SKIPPED("skipped"),
+    REFUSED("refused"),
     NOT_COMPILED("not compiled");
 
     private final String label;
@@ -62,6 +87,14 @@ public record TestOutcome(
 
   TestOutcome withStatus(Status newStatus, String newReason, String newDetails) {
     return new TestOutcome(
-        exercise, className, testName, points, newStatus, newReason, newDetails, durationMs);
+        exercise,
+        className,
+        testName,
+        points,
+        newStatus,
+        newReason,
+        newDetails,
+        durationMs,
+        visibility);
   }
 }

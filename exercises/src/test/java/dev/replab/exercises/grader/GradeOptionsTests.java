@@ -45,7 +45,7 @@ class GradeOptionsTests {
     assertEquals(GradeOptions.DEFAULT_TEST_TIMEOUT_MS, options.testTimeoutMs());
     assertTrue(
         options.classpath().stream().allMatch(Path::isAbsolute),
-        "class path entries are absolute for the test JVMs");
+        "class path entries are absolute, for the compiler and the plug-in JVMs");
   }
 
   @Test
@@ -56,7 +56,7 @@ class GradeOptionsTests {
   @Test
   void badOptionsSaySentencesThatNameTheProblem() {
     assertEquals(
-        "unknown option '--fast'; the options are --src, --exercises, --out, --tests, --timeout, --xmx, --jobs, --verbose and --help",
+        "unknown option '--fast'; the options are --src, --exercises, --out, --hidden, --submission, --timeout, --xmx, --jobs, --summary, --run-as, --verbose and --help",
         assertThrows(GradeOptions.UsageError.class, () -> GradeOptions.parse("--fast"))
             .getMessage());
     assertEquals(

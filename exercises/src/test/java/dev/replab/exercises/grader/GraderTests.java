@@ -30,17 +30,11 @@ class GraderTests {
 
   private GradeOptions options(
       Path sourceRoot, long timeoutMs, String maxHeap, String... exercises) {
-    return new GradeOptions(
-        List.of(exercises),
-        Path.of("."),
-        sourceRoot,
-        out,
-        List.of(),
-        timeoutMs,
-        maxHeap,
-        2,
-        false,
-        GradeOptions.ownClasspath());
+    return GradeOptions.defaults(Path.of("."))
+        .withExercises(exercises)
+        .withSourceRoot(sourceRoot)
+        .withOutDir(out)
+        .withLimits(timeoutMs, maxHeap);
   }
 
   private static Map<String, TestOutcome> byName(GradeResult result) {
@@ -153,7 +147,7 @@ class GraderTests {
 
     GradeResult.ExerciseResult ex02 = result.exercises().get(1);
     for (TestOutcome test : ex02.tests()) {
-      assertEquals(TestOutcome.Status.NOT_COMPILED, test.status());
+      assertEquals(TestOutcome.Status.REFUSED, test.status());
       assertTrue(
           test.reason().contains("uses the engine's own dev.replab.engine.api.StandardCommitRule"),
           test.reason());
@@ -161,7 +155,7 @@ class GraderTests {
     GradeResult.ExerciseResult ex08 = result.exercises().get(2);
     assertEquals("ex08", ex08.exercise().id());
     for (TestOutcome test : ex08.tests()) {
-      assertEquals(TestOutcome.Status.NOT_COMPILED, test.status());
+      assertEquals(TestOutcome.Status.REFUSED, test.status());
       assertTrue(
           test.reason().contains("uses the engine's own dev.replab.engine.api.UpToDateVoteRule"),
           test.reason());
@@ -173,17 +167,7 @@ class GraderTests {
   void hiddenTestsFromSourceAreGradedAlongsideTheShippedOnes() throws Exception {
     GradeOptions shipped = options(VARIANTS.resolve("appends-duplicates"), 10_000, "256m", "ex01");
     GradeOptions withHidden =
-        new GradeOptions(
-            shipped.exercises(),
-            shipped.exercisesDir(),
-            shipped.sourceRoot(),
-            out,
-            List.of(Path.of("src/test/resources/hidden")),
-            shipped.testTimeoutMs(),
-            shipped.maxHeap(),
-            1,
-            false,
-            shipped.classpath());
+        shipped.withHiddenTests(List.of(Path.of("src/test/resources/hidden"))).withJobs(1);
 
     GradeResult result =
         new Grader(withHidden, new PrintStream(new ByteArrayOutputStream())).grade();

@@ -32,6 +32,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * on the class path (the stubs) or against another implementation compiled elsewhere.
  */
 final class InProcessRun {
+  /** Graded test classes are named like this; helpers in the same package are not. */
+  static final String GRADED_CLASS_PATTERN = "dev\\.replab\\.exercises\\.ex\\d+\\..*Tests";
+
   private InProcessRun() {}
 
   /** How one graded test ended. */
@@ -114,7 +117,7 @@ final class InProcessRun {
   private static LauncherDiscoveryRequest request(DiscoverySelector... selectors) {
     return LauncherDiscoveryRequestBuilder.request()
         .selectors(selectors)
-        .filters(includeClassNamePatterns(GradedTestRunner.GRADED_CLASS_PATTERN))
+        .filters(includeClassNamePatterns(GRADED_CLASS_PATTERN))
         .build();
   }
 
