@@ -88,4 +88,48 @@ class GradedTestsCatchKnownBugsTests {
           () -> test + " ran the stub instead of the variant '" + variant + "'");
     }
   }
+
+  /**
+   * Scripts that miss the point of a scenario exercise, or break its rules: each must fail the
+   * tests named for it, and, where it gets part of the task right, pass the others.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      never-promotes      | ex10 | LostWriteScriptTests.anAcknowledgedWriteIsLost LostWriteScriptTests.aReadAfterTheLossDoesNotSeeTheWrite |
+      reads-only-before   | ex10 | LostWriteScriptTests.aReadAfterTheLossDoesNotSeeTheWrite | LostWriteScriptTests.anAcknowledgedWriteIsLost
+      runs-java           | ex10 | LostWriteScriptTests.anAcknowledgedWriteIsLost LostWriteScriptTests.aReadAfterTheLossDoesNotSeeTheWrite |
+      too-long            | ex10 | LostWriteScriptTests.anAcknowledgedWriteIsLost LostWriteScriptTests.aReadAfterTheLossDoesNotSeeTheWrite |
+      fenced-twice        | ex11 | SplitBrainScriptTests.twoLeadersAcceptWritesWhenFencingIsOff SplitBrainScriptTests.fencingStopsTheOldLeader |
+      changes-more        | ex11 | SplitBrainScriptTests.fencingStopsTheOldLeader | SplitBrainScriptTests.twoLeadersAcceptWritesWhenFencingIsOff
+      monotonic-is-no-fix | ex12 | OwnWritesScriptTests.aConsistencySettingFixesIt | OwnWritesScriptTests.aClientMissesItsOwnWrite
+      fixes-by-waiting    | ex12 | OwnWritesScriptTests.aConsistencySettingFixesIt | OwnWritesScriptTests.aClientMissesItsOwnWrite
+      """)
+  void eachBrokenScriptFailsTheTestsMeantToCatchIt(
+      String variant, String exercise, String mustFail, String mustPass) {
+    Map<String, InProcessRun.Result> results =
+        InProcessRun.gradedAgainstScripts(
+            "dev.replab.exercises." + exercise,
+            VARIANTS.resolve(variant).resolve("dev/replab/exercises").resolve(exercise));
+    assertFalse(results.isEmpty(), "no graded tests ran");
+    for (String test : mustFail.split(" ")) {
+      InProcessRun.Result result = results.get(test);
+      assertTrue(
+          result != null, () -> "no graded test " + test + "; tests are " + results.keySet());
+      assertFalse(result.passed(), () -> test + " passed against the script '" + variant + "'");
+      assertFalse(
+          GradedTestsBiteTests.causedByStub(result.failure(), "Exercise"),
+          () -> test + " read the stub instead of the script '" + variant + "'");
+    }
+    if (mustPass != null) {
+      for (String test : mustPass.split(" ")) {
+        InProcessRun.Result result = results.get(test);
+        assertTrue(
+            result != null && result.passed(),
+            () -> test + " should pass against '" + variant + "': " + result.failure());
+      }
+    }
+  }
 }

@@ -64,9 +64,25 @@ final class InProcessRun {
    * link to those classes and not to the stubs.
    */
   static Map<String, Result> gradedAgainst(String packageName, Path learnerClasses) {
+    return gradedWith(packageName, learnerClasses, null);
+  }
+
+  /**
+   * The graded tests of a scenario exercise, run against the learner's scripts in {@code
+   * scriptsDir} (the exercise's folder of {@code .replab} files).
+   */
+  static Map<String, Result> gradedAgainstScripts(String packageName, Path scriptsDir) {
+    return gradedWith(packageName, null, scriptsDir);
+  }
+
+  private static Map<String, Result> gradedWith(
+      String packageName, Path learnerClasses, Path scriptsDir) {
     Path testClasses = location(InProcessRun.class);
-    try (URLClassLoader loader =
-        new ExerciseFirstLoader(packageName, new URL[] {url(learnerClasses), url(testClasses)})) {
+    URL[] urls =
+        learnerClasses == null
+            ? new URL[] {url(testClasses)}
+            : new URL[] {url(learnerClasses), url(testClasses)};
+    try (URLClassLoader loader = new ExerciseFirstLoader(packageName, urls, scriptsDir)) {
       List<DiscoverySelector> selectors = new ArrayList<>();
       Path packageDir = testClasses.resolve(packageName.replace('.', '/'));
       try (Stream<Path> files = Files.list(packageDir)) {
@@ -167,13 +183,23 @@ final class InProcessRun {
    * {@code dev.replab.exercises}, such as {@code Scenario}), from its own URLs first; everything
    * else (the engine, JUnit, the grader) from its parent.
    */
-  private static final class ExerciseFirstLoader extends URLClassLoader {
+  private static final class ExerciseFirstLoader extends URLClassLoader implements LearnerFiles {
     private static final String SHARED_PACKAGE = "dev.replab.exercises.";
     private final String packagePrefix;
+    private final Path scriptsDir;
 
-    ExerciseFirstLoader(String packageName, URL[] urls) {
+    ExerciseFirstLoader(String packageName, URL[] urls, Path scriptsDir) {
       super(urls, InProcessRun.class.getClassLoader());
       this.packagePrefix = packageName + ".";
+      this.scriptsDir = scriptsDir;
+    }
+
+    @Override
+    public Path exerciseSources() {
+      if (scriptsDir == null) {
+        throw new IllegalStateException("this run has no learner's scripts");
+      }
+      return scriptsDir;
     }
 
     @Override

@@ -30,7 +30,8 @@ final class Stubs {
   }
 
   /**
-   * True while every source file of the exercise still throws its "Exercise N: " stub exception.
+   * True while every source file of the exercise still throws its "Exercise N: " stub exception,
+   * and every script still holds nothing but comments.
    */
   static boolean shipped(String exerciseId) {
     String marker =
@@ -38,13 +39,23 @@ final class Stubs {
             + Integer.parseInt(exerciseId.substring(2))
             + ": ";
     try (Stream<Path> files = Files.list(SOURCES.resolve(exerciseId))) {
-      List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+      List<Path> all = files.toList();
+      List<Path> sources = all.stream().filter(f -> f.toString().endsWith(".java")).toList();
+      List<Path> scripts = all.stream().filter(f -> f.toString().endsWith(".replab")).toList();
       for (Path source : sources) {
         if (!Files.readString(source).contains(marker)) {
           return false;
         }
       }
-      return !sources.isEmpty();
+      // A scenario exercise's stub script holds comments and no command.
+      for (Path script : scripts) {
+        for (String line : Files.readAllLines(script)) {
+          if (!line.isBlank() && !line.strip().startsWith("#")) {
+            return false;
+          }
+        }
+      }
+      return !sources.isEmpty() || !scripts.isEmpty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
