@@ -261,7 +261,7 @@ public final class Cluster {
     }
   }
 
-  void dropped(String node, String source, Message message) {
+  void dropped(String node, String source, dev.replab.engine.net.Payload message) {
     droppedMessages++;
   }
 
@@ -339,7 +339,8 @@ public final class Cluster {
     client.setPolicy(config.readPolicy());
     client.useGuarantees(guarantees);
     clients.put(name, client);
-    network.registerClient(name, home, (source, message) -> client.receive(this, source, message));
+    network.registerClient(
+        name, home, (source, message) -> client.receive(this, source, (Message) message));
     return client;
   }
 

@@ -1,9 +1,11 @@
 package dev.replab.engine.cluster;
 
+import dev.replab.engine.net.Payload;
+import dev.replab.engine.net.Traffic;
 import java.util.List;
 
-/** Everything that travels over the simulated network. */
-public sealed interface Message
+/** Everything the leader-follower protocol sends over the simulated network. */
+public sealed interface Message extends Payload
     permits Message.ClientWrite,
         Message.ClientRead,
         Message.ClientReply,
@@ -19,22 +21,6 @@ public sealed interface Message
 
   /** Hands this message to the matching method of a handler (Java 17 has no pattern switch). */
   void dispatch(String source, Handler handler);
-
-  /**
-   * True for traffic that only keeps a healthy cluster in touch (heartbeats and their replies): it
-   * never keeps {@code settle} from finishing.
-   */
-  default boolean background() {
-    return false;
-  }
-
-  /** A short label for diagrams: "write x=1", "append 3-4", "vote? e2". */
-  String label();
-
-  /** The operation a client request belongs to, or -1 for traffic between nodes. */
-  default long requestOpId() {
-    return -1;
-  }
 
   /** Receives messages by kind; what a receiver does not handle it ignores. */
   interface Handler {
@@ -65,6 +51,10 @@ public sealed interface Message
 
   /** A client asks a node to write (or, with a null value, delete) a key. */
   record ClientWrite(long opId, String key, String value) implements Message {
+    public Traffic traffic() {
+      return Traffic.REQUEST;
+    }
+
     public String label() {
       return value == null ? "delete " + key : "write " + key + "=" + value;
     }
@@ -84,6 +74,10 @@ public sealed interface Message
    * {@code minOffset} (0: at once).
    */
   record ClientRead(long opId, String key, long minOffset) implements Message {
+    public Traffic traffic() {
+      return Traffic.REQUEST;
+    }
+
     public String label() {
       return "read " + key + (minOffset > 0 ? " >=" + minOffset : "");
     }
@@ -116,6 +110,15 @@ public sealed interface Message
       String error,
       boolean indefinite)
       implements Message {
+    public Traffic traffic() {
+      return ok ? Traffic.REPLY : Traffic.REFUSED;
+    }
+
+    @Override
+    public long answersOpId() {
+      return opId;
+    }
+
     /** True when the leader committed without the acknowledgements it was waiting for. */
     public boolean fellBack() {
       return fellBackAfterUs >= 0;
@@ -174,6 +177,10 @@ public sealed interface Message
       List<LogEntry> entries,
       long commitOffset)
       implements Message {
+    public Traffic traffic() {
+      return entries.isEmpty() ? Traffic.HEARTBEAT : Traffic.REPLICATION;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onAppend(source, this);
     }
@@ -210,6 +217,10 @@ public sealed interface Message
       int hintEpoch,
       boolean heartbeat)
       implements Message {
+    public Traffic traffic() {
+      return heartbeat ? Traffic.HEARTBEAT : Traffic.ACK;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onAppendReply(source, this);
     }
@@ -231,6 +242,10 @@ public sealed interface Message
   /** A candidate asks for a vote to lead {@code epoch}; its log ends at (lastEpoch, lastOffset). */
   record RequestVote(int epoch, String candidate, int lastEpoch, long lastOffset)
       implements Message {
+    public Traffic traffic() {
+      return Traffic.ELECTION;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onRequestVote(source, this);
     }
@@ -242,6 +257,10 @@ public sealed interface Message
 
   /** A voter's answer, with the reason when it refuses. */
   record Vote(int epoch, boolean granted, String reason) implements Message {
+    public Traffic traffic() {
+      return Traffic.ELECTION;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onVote(source, this);
     }
@@ -253,6 +272,10 @@ public sealed interface Message
 
   /** The monitor's health check of the leader. */
   record Ping(long sequence) implements Message {
+    public Traffic traffic() {
+      return Traffic.MONITOR;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onPing(source, this);
     }
@@ -269,6 +292,10 @@ public sealed interface Message
 
   /** A node's answer to a health check: who it is and whether it leads. */
   record Pong(long sequence, int epoch, boolean leading) implements Message {
+    public Traffic traffic() {
+      return Traffic.MONITOR;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onPong(source, this);
     }
@@ -285,6 +312,10 @@ public sealed interface Message
 
   /** The monitor asks a node where its log ends, to pick the most up-to-date one. */
   record StatusQuery(long round) implements Message {
+    public Traffic traffic() {
+      return Traffic.MONITOR;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onStatusQuery(source, this);
     }
@@ -297,6 +328,10 @@ public sealed interface Message
   /** A node's answer to the monitor. */
   record StatusReport(long round, int epoch, int lastEpoch, long lastOffset, boolean leading)
       implements Message {
+    public Traffic traffic() {
+      return Traffic.MONITOR;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onStatusReport(source, this);
     }
@@ -308,6 +343,10 @@ public sealed interface Message
 
   /** The monitor tells a node to lead {@code epoch}. */
   record PromoteOrder(int epoch) implements Message {
+    public Traffic traffic() {
+      return Traffic.MONITOR;
+    }
+
     public void dispatch(String source, Handler handler) {
       handler.onPromoteOrder(source, this);
     }

@@ -23,7 +23,9 @@ final class Monitor {
 
   Monitor(Cluster cluster, String region) {
     this.cluster = cluster;
-    cluster.network().registerClient(ID, region, this::deliver);
+    cluster
+        .network()
+        .registerClient(ID, region, (source, message) -> deliver(source, (Message) message));
   }
 
   private boolean ticking;

@@ -185,11 +185,11 @@ public final class Node {
   // ---------------------------------------------------------------- delivery
 
   /** Entry point for everything the network hands to this node. */
-  void deliver(String source, Message message) {
+  void deliver(String source, dev.replab.engine.net.Payload message) {
     switch (state) {
       case CRASHED -> refuseWhileDown(source, message);
       case PAUSED -> cluster.dropped(id, source, message);
-      case UP -> handle(source, message);
+      case UP -> handle(source, (Message) message);
       default -> throw new IllegalStateException("unknown state " + state);
     }
   }
@@ -198,7 +198,7 @@ public final class Node {
    * A crashed server's host still answers: a client's connection is refused at once, so the client
    * knows its request was never processed. Replication traffic is simply lost.
    */
-  private void refuseWhileDown(String source, Message message) {
+  private void refuseWhileDown(String source, dev.replab.engine.net.Payload message) {
     long opId = message.requestOpId();
     if (opId >= 0) {
       reply(

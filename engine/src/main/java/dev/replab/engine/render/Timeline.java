@@ -1,8 +1,9 @@
 package dev.replab.engine.render;
 
 import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.Message;
 import dev.replab.engine.history.Operation;
+import dev.replab.engine.net.Payload;
+import dev.replab.engine.net.Traffic;
 import dev.replab.engine.sim.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,13 +83,14 @@ public final class Timeline {
     if (hop.arriveUs() < options.sinceUs()) {
       return false;
     }
-    Message message = hop.message();
+    Payload message = hop.message();
     if (!options.heartbeats() && message.background()) {
       return false;
     }
     if (!options.keys().isEmpty()) {
       String label = message.label();
-      boolean clientTraffic = message.requestOpId() >= 0 || message instanceof Message.ClientReply;
+      boolean answer = message.answersOpId() >= 0;
+      boolean clientTraffic = message.traffic() == Traffic.REQUEST || answer;
       if (clientTraffic) {
         return options.keys().stream()
                 .anyMatch(
@@ -96,7 +98,7 @@ public final class Timeline {
                         label.contains(" " + key + "=")
                             || label.endsWith(" " + key)
                             || label.contains(" " + key + " "))
-            || message instanceof Message.ClientReply;
+            || answer;
       }
     }
     return true;
@@ -188,10 +190,11 @@ public final class Timeline {
   }
 
   private static String staleMark(Trace.Hop hop, Cluster cluster) {
-    if (!(hop.message() instanceof Message.ClientReply reply)) {
+    long opId = hop.message().answersOpId();
+    if (opId < 0) {
       return "";
     }
-    Operation op = cluster.history().get(reply.opId());
+    Operation op = cluster.history().get(opId);
     return op != null && op.stale() ? "  STALE read of " + op.key() : "";
   }
 
