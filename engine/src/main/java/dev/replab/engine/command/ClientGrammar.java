@@ -1,7 +1,6 @@
 package dev.replab.engine.command;
 
 import dev.replab.engine.cluster.Consistency;
-import dev.replab.engine.cluster.Routers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,21 +131,21 @@ final class ClientGrammar {
   }
 
   static String readPolicy(Args.Option option, ParseContext context) throws CommandError {
+    List<String> policies = context.readPolicies();
     if (option.value().equals("custom") && !context.hasCustomRouter()) {
       throw new CommandError(
           "no custom read router is plugged in",
           option.column(),
-          "plug one in from Java (cluster.setCustomRouter) or use "
-              + String.join(", ", Routers.POLICIES));
+          "plug one in from Java (cluster.setCustomRouter) or use " + String.join(", ", policies));
     }
-    if (!Routers.POLICIES.contains(option.value()) && !option.value().equals("custom")) {
-      String suggestion = Suggest.closest(option.value(), Routers.POLICIES);
+    if (!policies.contains(option.value()) && !option.value().equals("custom")) {
+      String suggestion = Suggest.closest(option.value(), policies);
       throw new CommandError(
           "unknown read policy '" + option.value() + "'",
           option.column(),
           (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
               + "policies are "
-              + String.join(", ", Routers.POLICIES));
+              + String.join(", ", policies));
     }
     return option.value();
   }
@@ -224,7 +223,7 @@ final class ClientGrammar {
       throw new CommandError(
           "sweep builds fresh clusters, which have no custom router",
           loadOptions.get("policy").column(),
-          "use " + String.join(", ", Routers.POLICIES));
+          "use " + String.join(", ", args.context().readPolicies()));
     }
     return new Command.Sweep(replicas, serviceUs, workload(loadOptions, args.context()));
   }

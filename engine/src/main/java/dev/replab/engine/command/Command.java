@@ -1,7 +1,8 @@
 package dev.replab.engine.command;
 
-import dev.replab.engine.api.QuorumPolicy;
-import dev.replab.engine.cluster.ClusterConfig;
+import dev.replab.engine.cluster.ClusterSpec;
+import dev.replab.engine.model.ModelDefinition;
+import dev.replab.engine.model.ModelOptions;
 import dev.replab.engine.net.Latency;
 import java.util.List;
 
@@ -14,14 +15,9 @@ public sealed interface Command
         Command.Partition,
         Command.Heal,
         Command.Link,
-        Command.SetQuorum,
-        Command.Promote,
-        Command.Failover,
         Command.Tick,
         Command.Settle,
         Command.Status,
-        Command.Lag,
-        Command.Log,
         Command.Inspect,
         Command.History,
         Command.Check,
@@ -29,12 +25,11 @@ public sealed interface Command
         Command.Watch,
         Command.Load,
         Command.Sweep,
-        Command.AddFollower,
-        Command.Remove,
         Command.ClientSession,
         Command.Seed,
         Command.Reset,
-        Command.Help {
+        Command.Help,
+        ModelCommand {
 
   /** The command's name as typed. */
   String name();
@@ -42,8 +37,8 @@ public sealed interface Command
   /** Runs the command: each record calls the executor method made for it. */
   Result accept(Executor executor);
 
-  /** {@code create leader-follower ...}. */
-  record Create(String model, ClusterConfig config) implements Command {
+  /** {@code create <model> ...}: the shared settings and the model's own. */
+  record Create(ModelDefinition model, ClusterSpec spec, ModelOptions options) implements Command {
     public String name() {
       return "create";
     }
@@ -145,48 +140,6 @@ public sealed interface Command
     }
   }
 
-  /** {@code setquorum ...}. */
-  record SetQuorum(QuorumPolicy policy) implements Command {
-    public String name() {
-      return "setquorum";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.setQuorum(this);
-    }
-  }
-
-  /** {@code promote n}. */
-  record Promote(String node) implements Command {
-    public String name() {
-      return "promote";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.promote(this);
-    }
-  }
-
-  /** {@code failover auto|manual [options]}; a null field keeps the current setting. */
-  record Failover(
-      boolean auto,
-      Long heartbeatUs,
-      Long detectUs,
-      Boolean monitor,
-      Boolean fencing,
-      Boolean stonith,
-      dev.replab.engine.cluster.FailoverSettings.Redirect redirect,
-      Long ttlUs)
-      implements Command {
-    public String name() {
-      return "failover";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.failover(this);
-    }
-  }
-
   /** {@code tick d}. */
   record Tick(long durationUs) implements Command {
     public String name() {
@@ -217,28 +170,6 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.status(this);
-    }
-  }
-
-  /** {@code lag}. */
-  record Lag() implements Command {
-    public String name() {
-      return "lag";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.lag(this);
-    }
-  }
-
-  /** {@code log n [last=k]}. */
-  record Log(String node, int last) implements Command {
-    public String name() {
-      return "log";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.log(this);
     }
   }
 
@@ -288,28 +219,6 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.sweep(this);
-    }
-  }
-
-  /** {@code add follower [region=r]}. */
-  record AddFollower(String region) implements Command {
-    public String name() {
-      return "add";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.addFollower(this);
-    }
-  }
-
-  /** {@code remove n}. */
-  record Remove(String node) implements Command {
-    public String name() {
-      return "remove";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.remove(this);
     }
   }
 

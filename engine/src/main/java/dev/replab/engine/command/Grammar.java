@@ -29,83 +29,21 @@ final class Grammar {
     SWEEP_OPTIONS = Set.copyOf(sweep);
   }
 
-  /** A new cluster starts without a custom router, whatever the current one has. */
-  static final ParseContext NO_CUSTOM_ROUTER =
-      new ParseContext() {
-        public boolean hasCluster() {
-          return false;
-        }
-
-        public List<String> nodes() {
-          return List.of();
-        }
-
-        public List<String> clients() {
-          return List.of();
-        }
-
-        public String clientRegion(String client) {
-          return null;
-        }
-
-        public List<String> regions() {
-          return List.of();
-        }
-
-        public String stateOf(String node) {
-          return "up";
-        }
-
-        public String leader() {
-          return null;
-        }
-
-        public String leaderOfRecord() {
-          return null;
-        }
-
-        public String removalBreaksQuorum(String node) {
-          return null;
-        }
-
-        public boolean hasCustomRouter() {
-          return false;
-        }
-
-        public long heartbeatUs() {
-          return 0;
-        }
-
-        public long detectUs() {
-          return 0;
-        }
-      };
-
   private Grammar() {}
 
   static List<CommandSpec> specs() {
     return List.of(
         spec(
             "create",
-            "create leader-follower [nodes=3] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [apply=<d>] [heartbeat=<d>] [timeout=<d>] [quorum=0|k|all] [ack=received|applied] [service=<d>] [reads=<policy>]",
+            "create <model> [nodes=<n>] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [timeout=<d>] [service=<d>] [<model options>]",
             "Starts a new cluster; the old one, its history and its clients are gone.",
             List.of(
                 "create leader-follower nodes=3",
                 "create leader-follower nodes=3 regions=eu,us,ap"),
-            List.of("leader-follower"),
-            Set.of(
-                "nodes",
-                "regions",
-                "latency",
-                "wan",
-                "loss",
-                "apply",
-                "heartbeat",
-                "timeout",
-                "quorum",
-                "ack",
-                "service",
-                "reads"),
+            dev.replab.engine.model.Models.all().stream()
+                .map(dev.replab.engine.model.ModelDefinition::name)
+                .toList(),
+            ClusterGrammar.allCreateOptions(),
             ArgumentKind.MODEL,
             ClusterGrammar::create),
         spec(
@@ -206,41 +144,6 @@ final class Grammar {
             ArgumentKind.NODE,
             FaultGrammar::link),
         spec(
-            "setquorum",
-            "setquorum 0|all|<k> [first|any] [(<node>,...)] [ack=received|applied] [timeout=<d>|never]",
-            "Sets how many follower acknowledgements a commit waits for: 0 asynchronous, all synchronous, k semi-synchronous.",
-            List.of(
-                "setquorum 0",
-                "setquorum all ack=applied",
-                "setquorum 2 first (n2,n3,n4)",
-                "setquorum 1 any timeout=10s"),
-            List.of("first", "any", "all"),
-            Set.of("ack", "timeout"),
-            ArgumentKind.NONE,
-            ClusterGrammar::setQuorum),
-        spec(
-            "promote",
-            "promote <node>",
-            "Makes a follower the leader of a new epoch (manual failover); the others follow it.",
-            List.of("promote n2"),
-            List.of(),
-            Set.of(),
-            ArgumentKind.NODE,
-            ClusterGrammar::promote),
-        spec(
-            "failover",
-            "failover auto|manual [heartbeat=<d>] [detect=<d>] [monitor=on|off] [fencing=on|off] [stonith=on|off] [redirect=proxy|dns] [ttl=<d>]",
-            "Turns automatic failover on or off: heartbeats, detection, election or a monitor, fencing, STONITH, client redirection.",
-            List.of(
-                "failover auto detect=1s",
-                "failover auto monitor=on stonith=on",
-                "failover auto fencing=on redirect=dns ttl=5s",
-                "failover manual"),
-            List.of("auto", "manual"),
-            Set.of("heartbeat", "detect", "monitor", "fencing", "stonith", "redirect", "ttl"),
-            ArgumentKind.NONE,
-            ClusterGrammar::failover),
-        spec(
             "tick",
             "tick <duration>",
             "Lets simulated time pass.",
@@ -267,24 +170,6 @@ final class Grammar {
             Set.of(),
             ArgumentKind.NONE,
             args -> clusterDone(args, new Command.Status())),
-        spec(
-            "lag",
-            "lag",
-            "Shows how far each follower is behind the leader, in entries and in time.",
-            List.of("lag"),
-            List.of(),
-            Set.of(),
-            ArgumentKind.NONE,
-            args -> clusterDone(args, new Command.Lag())),
-        spec(
-            "log",
-            "log <node> [last=<n>]",
-            "Lists a node's replication log: offset, epoch, the write, applied or not.",
-            List.of("log n1", "log n2 last=5"),
-            List.of(),
-            Set.of("last"),
-            ArgumentKind.NODE,
-            ViewGrammar::log),
         spec(
             "inspect",
             "inspect <key>",
@@ -327,24 +212,6 @@ final class Grammar {
             SWEEP_OPTIONS,
             ArgumentKind.NONE,
             ClientGrammar::sweep),
-        spec(
-            "add",
-            "add follower [region=<region>]",
-            "Adds an empty follower at run time; it copies the leader's log.",
-            List.of("add follower", "add follower region=us"),
-            List.of("follower"),
-            Set.of("region"),
-            ArgumentKind.NONE,
-            ClusterGrammar::addFollower),
-        spec(
-            "remove",
-            "remove <node>",
-            "Removes a follower from the cluster for good.",
-            List.of("remove n3"),
-            List.of(),
-            Set.of(),
-            ArgumentKind.NODE,
-            ClusterGrammar::remove),
         spec(
             "timeline",
             "timeline [last <n>] [since <time>] [keys=<k,...>] [heartbeats=on] [ascii=on]",
@@ -441,15 +308,21 @@ final class Grammar {
     return done(args, command);
   }
 
+  /** Every command name, those of every model first, then each model's own. */
+  static List<String> allNames() {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    specs().forEach(spec -> names.add(spec.name()));
+    for (dev.replab.engine.model.ModelDefinition model : dev.replab.engine.model.Models.all()) {
+      model.commands().forEach(spec -> names.add(spec.name()));
+    }
+    return List.copyOf(names);
+  }
+
   static Set<String> specOptions(String name) {
     return specs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().options();
   }
 
   static long positiveDuration(Args.Option option) throws CommandError {
-    long us = option.durationUs();
-    if (us <= 0) {
-      throw new CommandError(option.key() + " must be longer than zero", option.column());
-    }
-    return us;
+    return option.positiveDurationUs();
   }
 }

@@ -39,14 +39,6 @@ final class ViewGrammar {
             : 3_600_000_000L);
   }
 
-  static Command log(Args args) throws CommandError {
-    String node = args.node("a node, like n1");
-    Map<String, Args.Option> options = args.options(Set.of("last"));
-    args.end();
-    int last = options.containsKey("last") ? options.get("last").positiveInt(1_000_000) : 20;
-    return new Command.Log(node, last);
-  }
-
   static Command inspect(Args args) throws CommandError {
     args.requireCluster();
     String key = args.word("a key, like x");
@@ -169,9 +161,8 @@ final class ViewGrammar {
   static Command help(Args args) throws CommandError {
     Token topic = args.atEnd() ? null : args.next("");
     args.end();
-    if (topic != null
-        && Grammar.specs().stream().noneMatch(spec -> spec.name().equals(topic.text()))) {
-      List<String> names = Grammar.specs().stream().map(CommandSpec::name).toList();
+    List<String> names = Grammar.allNames();
+    if (topic != null && !names.contains(topic.text())) {
       String suggestion = Suggest.closest(topic.text(), names);
       throw new CommandError(
           "no command '" + topic.text() + "'",

@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.api.FailureDetector;
 import dev.replab.engine.api.LogPosition;
@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 final class Election {
   private final Node node;
-  private final Cluster cluster;
+  private final LeaderFollower cluster;
   private final Rng rng;
   private FailureDetector detector;
   private final TreeSet<String> votes = new TreeSet<>();
@@ -25,7 +25,7 @@ final class Election {
   private Timer electionTimeout;
   private String lastLeader = "n1";
 
-  Election(Node node, Cluster cluster) {
+  Election(Node node, LeaderFollower cluster) {
     this.node = node;
     this.cluster = cluster;
     this.rng = cluster.sim().rng("election-" + node.id());

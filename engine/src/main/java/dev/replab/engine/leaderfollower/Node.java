@@ -1,20 +1,24 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.StreamDecision;
-import java.util.ArrayDeque;
+import dev.replab.engine.cluster.Host;
+import dev.replab.engine.cluster.NodeState;
+import dev.replab.engine.cluster.Reply;
+import dev.replab.engine.net.Payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * One database server. Its durable state (the replication log, the epoch it last knew and the role
- * it held) survives a crash; everything else is volatile and is rebuilt on restart.
+ * One database server in a leader-follower cluster, running on a {@link Host}. Its durable state
+ * (the replication log, the epoch it last knew and the role it held) survives a crash; everything
+ * else is volatile and is rebuilt on restart.
  */
-public final class Node {
+public final class Node implements Host.Process {
+  private final Host host;
   private final String id;
-  private final String region;
-  private final Cluster cluster;
+  private final LeaderFollower cluster;
 
   // Durable state.
   private final ReplicationLog log = new ReplicationLog();
@@ -24,24 +28,19 @@ public final class Node {
   private String votedFor;
 
   // Volatile state, rebuilt from the log on restart.
-  private NodeState state = NodeState.UP;
   private final java.util.HashMap<String, Versioned> data = new java.util.HashMap<>();
   private long appliedOffset;
   private long appliedWrittenUs;
   private boolean applying;
-  private int generation;
-  private final ArrayDeque<Runnable> frozen = new ArrayDeque<>();
   private boolean awaitingLeaderHandshake;
   private boolean truncateAfterHandshake;
   private Leadership leader;
-  private final List<Runnable> choresWhilePaused = new ArrayList<>();
   private final TreeMap<Long, List<Runnable>> waitingReads = new TreeMap<>();
-  private long busyUntilUs;
   private final Election election;
 
-  Node(String id, String region, Cluster cluster, Role role, String leaderId) {
-    this.id = id;
-    this.region = region;
+  Node(Host host, LeaderFollower cluster, Role role, String leaderId) {
+    this.host = host;
+    this.id = host.id();
     this.cluster = cluster;
     this.role = role;
     this.leaderId = leaderId;
@@ -52,20 +51,16 @@ public final class Node {
 
   /** Starts the node fresh in a new cluster: its empty log already agrees with the leader's. */
   void start() {
-    generation++;
+    host.begin();
     if (role == Role.LEADER) {
       becomeLeaderState(0);
     }
     election.startWatching();
   }
 
-  void crash() {
-    state = NodeState.CRASHED;
-    generation++;
+  @Override
+  public void crashed() {
     waitingReads.clear();
-    busyUntilUs = 0;
-    frozen.clear();
-    choresWhilePaused.clear();
     election.stop();
     leader = null;
     applying = false;
@@ -74,11 +69,8 @@ public final class Node {
   }
 
   /** Recovers from the durable log after a crash, then catches up from the leader. */
-  void restart() {
-    state = NodeState.UP;
-    generation++;
-    frozen.clear();
-    choresWhilePaused.clear();
+  @Override
+  public void restarted() {
     rebuildFromLog();
     if (role == Role.CANDIDATE) {
       role = Role.FOLLOWER;
@@ -92,29 +84,9 @@ public final class Node {
     }
   }
 
-  void pause() {
-    state = NodeState.PAUSED;
-  }
-
-  /**
-   * Unfreezes the node. Work that fell due during the pause runs now; periodic chores such as
-   * heartbeats start again one period later, as a process's timers do after a long pause.
-   */
-  void resume() {
-    state = NodeState.UP;
-    List<Runnable> chores = new ArrayList<>(choresWhilePaused);
-    choresWhilePaused.clear();
-    for (Runnable chore : chores) {
-      chore(cluster.heartbeatUs(), chore);
-    }
-    while (!frozen.isEmpty() && state == NodeState.UP) {
-      frozen.poll().run();
-    }
-  }
-
   /** Starts a node added to a running cluster: an empty follower that copies the leader's log. */
   void join() {
-    generation++;
+    host.begin();
     awaitingLeaderHandshake = true;
     election.startWatching();
   }
@@ -184,73 +156,20 @@ public final class Node {
 
   // ---------------------------------------------------------------- delivery
 
-  /** Entry point for everything the network hands to this node. */
-  void deliver(String source, dev.replab.engine.net.Payload message) {
-    switch (state) {
-      case CRASHED -> refuseWhileDown(source, message);
-      case PAUSED -> cluster.dropped(id, source, message);
-      case UP -> handle(source, (Message) message);
-      default -> throw new IllegalStateException("unknown state " + state);
-    }
+  /** Entry point for everything that reaches this node while its host is up. */
+  @Override
+  public void deliver(String source, Payload payload) {
+    ((Message) payload).dispatch(source, handler);
   }
 
-  /**
-   * A crashed server's host still answers: a client's connection is refused at once, so the client
-   * knows its request was never processed. Replication traffic is simply lost.
-   */
-  private void refuseWhileDown(String source, dev.replab.engine.net.Payload message) {
-    long opId = message.requestOpId();
-    if (opId >= 0) {
-      reply(
-          source,
-          Message.ClientReply.refused(
-              opId, "connection to " + id + " refused: it has crashed", false));
-    }
-  }
-
-  /**
-   * Schedules a periodic chore (heartbeat, failure check) as background work. A chore that falls
-   * due while the node is paused waits for {@link #resume}; one set before a crash never runs.
-   */
+  /** Schedules a periodic chore on this node's host. */
   void chore(long delayUs, Runnable tick) {
-    int setIn = generation;
-    cluster
-        .sim()
-        .scheduleBackground(
-            delayUs,
-            () -> {
-              if (setIn != generation) {
-                return;
-              }
-              if (state == NodeState.PAUSED) {
-                choresWhilePaused.add(tick);
-              } else {
-                tick.run();
-              }
-            });
+    host.chore(delayUs, tick);
   }
 
-  /**
-   * Runs a timer action unless the node crashed since it was set; a paused node runs it on resume.
-   */
+  /** Runs a timer action unless the node crashed since it was set. */
   dev.replab.engine.sim.Timer later(long delayUs, Runnable action) {
-    int setIn = generation;
-    return cluster.sim().schedule(delayUs, () -> guarded(setIn, action));
-  }
-
-  private void guarded(int setIn, Runnable action) {
-    if (setIn != generation) {
-      return;
-    }
-    if (state == NodeState.PAUSED) {
-      frozen.add(() -> guarded(setIn, action));
-    } else {
-      action.run();
-    }
-  }
-
-  private void handle(String source, Message message) {
-    message.dispatch(source, handler);
+    return host.later(delayUs, action);
   }
 
   private final Message.Handler handler =
@@ -316,20 +235,9 @@ public final class Node {
 
   // ---------------------------------------------------------------- clients
 
-  /**
-   * Client requests wait their turn: a node serves one at a time, each taking the configured
-   * service time, so a busy node builds a queue and its latency grows.
-   */
+  /** Client requests wait their turn on the host. */
   private void serve(Runnable request) {
-    long serviceUs = cluster.serviceUs();
-    if (serviceUs == 0) {
-      request.run();
-      return;
-    }
-    long now = cluster.sim().nowUs();
-    long start = Math.max(now, busyUntilUs);
-    busyUntilUs = start + serviceUs;
-    later(busyUntilUs - now, request);
+    host.serve(request);
   }
 
   private void onClientRead(String client, Message.ClientRead read) {
@@ -346,7 +254,7 @@ public final class Node {
   private void answerRead(String client, Message.ClientRead read) {
     Versioned current = data.getOrDefault(read.key(), Versioned.NONE);
     cluster.readServed(read.opId(), this, current);
-    reply(client, Message.ClientReply.ok(read.opId(), current, appliedOffset, List.of(), -1));
+    reply(client, Answer.ok(read.opId(), current, appliedOffset, List.of(), -1));
   }
 
   private void releaseWaitingReads() {
@@ -360,7 +268,7 @@ public final class Node {
       String where = leaderId == null ? "no leader is known" : "the leader is " + leaderId;
       reply(
           client,
-          Message.ClientReply.refused(
+          Reply.refused(
               write.opId(), id + " is a follower and does not accept writes; " + where, false));
       return;
     }
@@ -368,7 +276,7 @@ public final class Node {
       int newest = cluster.fence().newestEpoch();
       reply(
           client,
-          Message.ClientReply.refused(
+          Reply.refused(
               write.opId(),
               "storage refused the write: "
                   + id
@@ -385,7 +293,7 @@ public final class Node {
     leader.accept(client, write);
   }
 
-  void reply(String client, Message.ClientReply reply) {
+  void reply(String client, Reply reply) {
     cluster.network().send(id, client, reply);
   }
 
@@ -630,11 +538,11 @@ public final class Node {
   }
 
   public String region() {
-    return region;
+    return host.region();
   }
 
   public NodeState state() {
-    return state;
+    return host.state();
   }
 
   public Role role() {
@@ -679,7 +587,7 @@ public final class Node {
 
   /** True while this node is up and acting as a leader. */
   boolean isLeading() {
-    return role == Role.LEADER && leader != null && state == NodeState.UP;
+    return role == Role.LEADER && leader != null && host.state() == NodeState.UP;
   }
 
   // Accessors for the election.
@@ -713,11 +621,11 @@ public final class Node {
   }
 
   boolean up() {
-    return state == NodeState.UP;
+    return host.up();
   }
 
   public boolean isActiveLeader() {
-    return role == Role.LEADER && leader != null && state != NodeState.CRASHED;
+    return role == Role.LEADER && leader != null && host.state() != NodeState.CRASHED;
   }
 
   /** True while this leader runs asynchronously after a commit timeout. */

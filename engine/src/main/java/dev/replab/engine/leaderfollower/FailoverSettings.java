@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 /**
  * How a cluster reacts to a failed leader.

@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.api.ReadRouter;
 import dev.replab.engine.sim.Rng;

@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 /** A key's value on one node and the log position (epoch, offset) of the write that set it. */
 public record Versioned(String value, long offset, int epoch) {

@@ -1,6 +1,9 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.api.ReadRouter;
+import dev.replab.engine.cluster.Client;
+import dev.replab.engine.cluster.Consistency;
+import dev.replab.engine.cluster.NodeState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +15,10 @@ import java.util.Map;
  * client's replica) is shared by every client, as a real balancer's is.
  */
 final class ReadRouting {
-  private final Cluster cluster;
+  private final LeaderFollower cluster;
   private final Map<String, ReadRouter> routers = new HashMap<>();
 
-  ReadRouting(Cluster cluster) {
+  ReadRouting(LeaderFollower cluster) {
     this.cluster = cluster;
   }
 
@@ -41,7 +44,8 @@ final class ReadRouting {
         routers.computeIfAbsent(
             chosenPolicy, p -> Routers.create(p, cluster.sim().rng("router " + p)));
     return router.route(
-        new ReadRouter.ReadRequest(client.name(), client.region(), key, client.tokenFor(level)),
+        new ReadRouter.ReadRequest(
+            client.name(), client.region(), key, cluster.readToken(client.name(), level)),
         replicas);
   }
 

@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.api.LagMonitor;
 import java.util.ArrayDeque;
@@ -15,10 +15,10 @@ final class LagRecorder {
   private static final long SAMPLE_US = 100_000;
   private static final int KEPT = 3_000;
 
-  private final Cluster cluster;
-  private final Map<String, ArrayDeque<Cluster.LagSample>> samples = new LinkedHashMap<>();
+  private final LeaderFollower cluster;
+  private final Map<String, ArrayDeque<LeaderFollower.LagSample>> samples = new LinkedHashMap<>();
 
-  LagRecorder(Cluster cluster) {
+  LagRecorder(LeaderFollower cluster) {
     this.cluster = cluster;
   }
 
@@ -33,13 +33,13 @@ final class LagRecorder {
       for (Node node : cluster.nodesInOrder()) {
         if (node != leader) {
           LagMonitor.Reading reading = cluster.measureLag(node);
-          ArrayDeque<Cluster.LagSample> kept =
+          ArrayDeque<LeaderFollower.LagSample> kept =
               samples.computeIfAbsent(node.id(), k -> new ArrayDeque<>());
           if (kept.size() == KEPT) {
             kept.pollFirst();
           }
           kept.addLast(
-              new Cluster.LagSample(
+              new LeaderFollower.LagSample(
                   now, reading.entries(), reading.lagUs(), reading.replayLagUs()));
         }
       }
@@ -48,8 +48,8 @@ final class LagRecorder {
   }
 
   /** Each follower's recent readings, oldest first. */
-  Map<String, List<Cluster.LagSample>> history() {
-    Map<String, List<Cluster.LagSample>> copy = new LinkedHashMap<>();
+  Map<String, List<LeaderFollower.LagSample>> history() {
+    Map<String, List<LeaderFollower.LagSample>> copy = new LinkedHashMap<>();
     samples.forEach((node, kept) -> copy.put(node, List.copyOf(kept)));
     return copy;
   }

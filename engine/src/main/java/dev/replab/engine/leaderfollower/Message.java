@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.net.Payload;
 import dev.replab.engine.net.Traffic;
@@ -8,7 +8,6 @@ import java.util.List;
 public sealed interface Message extends Payload
     permits Message.ClientWrite,
         Message.ClientRead,
-        Message.ClientReply,
         Message.Append,
         Message.AppendReply,
         Message.RequestVote,
@@ -27,8 +26,6 @@ public sealed interface Message extends Payload
     default void onClientWrite(String source, ClientWrite write) {}
 
     default void onClientRead(String source, ClientRead read) {}
-
-    default void onClientReply(String source, ClientReply reply) {}
 
     default void onAppend(String source, Append append) {}
 
@@ -89,78 +86,6 @@ public sealed interface Message extends Payload
     @Override
     public long requestOpId() {
       return opId;
-    }
-  }
-
-  /**
-   * A node answers a client. For a read, {@code value} and {@code version} are what the node had
-   * applied; {@code appliedOffset} says how far its log was applied when it answered. For a write,
-   * {@code ackedBy} names the followers whose acknowledgements counted and {@code fellBackAfterUs}
-   * is the commit timeout after which the leader gave up waiting for them (-1 when it did not).
-   */
-  record ClientReply(
-      long opId,
-      boolean ok,
-      String value,
-      long version,
-      int epoch,
-      long appliedOffset,
-      List<String> ackedBy,
-      long fellBackAfterUs,
-      String error,
-      boolean indefinite)
-      implements Message {
-    public Traffic traffic() {
-      return ok ? Traffic.REPLY : Traffic.REFUSED;
-    }
-
-    @Override
-    public long answersOpId() {
-      return opId;
-    }
-
-    /** True when the leader committed without the acknowledgements it was waiting for. */
-    public boolean fellBack() {
-      return fellBackAfterUs >= 0;
-    }
-
-    public void dispatch(String source, Handler handler) {
-      handler.onClientReply(source, this);
-    }
-
-    public String label() {
-      if (!ok) {
-        return "refused";
-      }
-      return "ok " + (value == null ? "(none)" : value) + (version > 0 ? " @" + version : "");
-    }
-
-    /** A successful answer. */
-    public static ClientReply ok(
-        long opId,
-        Versioned value,
-        long appliedOffset,
-        List<String> ackedBy,
-        long fellBackAfterUs) {
-      return new ClientReply(
-          opId,
-          true,
-          value.value(),
-          value.offset(),
-          value.epoch(),
-          appliedOffset,
-          ackedBy,
-          fellBackAfterUs,
-          null,
-          false);
-    }
-
-    /**
-     * A refusal. {@code indefinite} says the request may still take effect (a write that was logged
-     * but not committed when its leader stepped down); otherwise it surely did not.
-     */
-    public static ClientReply refused(long opId, String error, boolean indefinite) {
-      return new ClientReply(opId, false, null, 0, 0, 0, List.of(), -1, error, indefinite);
     }
   }
 

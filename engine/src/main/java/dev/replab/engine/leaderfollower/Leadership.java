@@ -1,9 +1,10 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.PlugInError;
 import dev.replab.engine.api.QuorumPolicy;
 import dev.replab.engine.api.StandardCommitRule;
+import dev.replab.engine.cluster.Reply;
 import dev.replab.engine.sim.Durations;
 import dev.replab.engine.sim.Timer;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  */
 final class Leadership {
   private final Node node;
-  private final Cluster cluster;
+  private final LeaderFollower cluster;
   private final Map<String, FollowerLink> followers = new LinkedHashMap<>();
   private final TreeMap<Long, PendingWrite> pending = new TreeMap<>();
   private final Map<Long, Timer> commitTimers = new HashMap<>();
@@ -32,7 +33,7 @@ final class Leadership {
   private record PendingWrite(long opId, String client) {}
 
   /** Starts a term with the log committed up to {@code committed}; heartbeats begin. */
-  Leadership(Node node, Cluster cluster, long committed) {
+  Leadership(Node node, LeaderFollower cluster, long committed) {
     this.node = node;
     this.cluster = cluster;
     this.commitOffset = committed;
@@ -114,7 +115,7 @@ final class Leadership {
     commitTimers.values().forEach(Timer::cancel);
     commitTimers.clear();
     for (PendingWrite waiting : pending.values()) {
-      node.reply(waiting.client(), Message.ClientReply.refused(waiting.opId(), why, true));
+      node.reply(waiting.client(), Reply.refused(waiting.opId(), why, true));
     }
     pending.clear();
   }
@@ -237,7 +238,7 @@ final class Leadership {
       Versioned written = new Versioned(entry.value(), offset, entry.epoch());
       node.reply(
           waiting.client(),
-          Message.ClientReply.ok(
+          Answer.ok(
               waiting.opId(),
               written,
               node.appliedOffset(),

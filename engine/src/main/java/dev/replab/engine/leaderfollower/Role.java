@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 /** What a node believes its job is. */
 public enum Role {

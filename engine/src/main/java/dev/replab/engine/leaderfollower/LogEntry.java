@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 /**
  * One write in a replication log: its position, the leader epoch that wrote it, and the change. A

@@ -1,10 +1,8 @@
-package dev.replab.engine.render;
+package dev.replab.engine.leaderfollower;
 
-import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.Node;
 import dev.replab.engine.cluster.NodeState;
-import dev.replab.engine.cluster.Role;
 import dev.replab.engine.history.Operation;
+import dev.replab.engine.render.Trace;
 import dev.replab.engine.sim.Durations;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,13 +15,13 @@ import java.util.Map;
  * of its log (received and applied) against the leader's, its lag and the messages on their way to
  * it, then a line of recent throughput. {@code watch} redraws it as time passes.
  */
-public final class ClusterView {
+final class WatchFrame {
   private static final int BAR = 24;
 
-  private ClusterView() {}
+  private WatchFrame() {}
 
   /** The frame for the cluster as it is now. */
-  public static List<String> frame(Cluster cluster, boolean unicode) {
+  static List<String> frame(LeaderFollower cluster, boolean unicode) {
     long now = cluster.sim().nowUs();
     Node leader = cluster.leader();
     long leaderEnd = leader == null ? 0 : leader.log().lastOffset();
@@ -49,7 +47,7 @@ public final class ClusterView {
   }
 
   private static String row(
-      Cluster cluster, Node node, Node leader, long scale, int messages, boolean unicode) {
+      LeaderFollower cluster, Node node, Node leader, long scale, int messages, boolean unicode) {
     String crown =
         node == leader
             ? (unicode ? "♛" : "*")
@@ -86,7 +84,7 @@ public final class ClusterView {
         .stripTrailing();
   }
 
-  private static boolean isolated(Cluster cluster, Node node) {
+  private static boolean isolated(LeaderFollower cluster, Node node) {
     for (String other : cluster.nodeIds()) {
       if (!other.equals(node.id()) && !cluster.network().isCut(node.id(), other)) {
         return false;
@@ -109,9 +107,9 @@ public final class ClusterView {
     return bar.append(']').toString();
   }
 
-  private static Map<String, Integer> inFlight(Cluster cluster, long now) {
+  private static Map<String, Integer> inFlight(LeaderFollower cluster, long now) {
     Map<String, Integer> counts = new HashMap<>();
-    List<Trace.Hop> hops = cluster.trace().recent(2_000);
+    List<Trace.Hop> hops = cluster.cluster().trace().recent(2_000);
     for (int i = hops.size() - 1; i >= 0; i--) {
       Trace.Hop hop = hops.get(i);
       if (hop.fate() == Trace.Fate.DELIVERED
@@ -124,7 +122,7 @@ public final class ClusterView {
     return counts;
   }
 
-  private static String throughput(Cluster cluster, long now) {
+  private static String throughput(LeaderFollower cluster, long now) {
     List<Operation> ops = cluster.history().operations();
     int reads = 0;
     int writes = 0;

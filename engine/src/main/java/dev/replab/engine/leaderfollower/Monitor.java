@@ -1,4 +1,4 @@
-package dev.replab.engine.cluster;
+package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.api.FailureDetector;
 import dev.replab.engine.sim.Durations;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
 final class Monitor {
   static final String ID = "monitor";
 
-  private final Cluster cluster;
+  private final LeaderFollower cluster;
   private FailureDetector detector;
   private String watched;
   private long sequence;
@@ -21,7 +21,7 @@ final class Monitor {
   private boolean failingOver;
   private final Map<String, Message.StatusReport> reports = new TreeMap<>();
 
-  Monitor(Cluster cluster, String region) {
+  Monitor(LeaderFollower cluster, String region) {
     this.cluster = cluster;
     cluster
         .network()
