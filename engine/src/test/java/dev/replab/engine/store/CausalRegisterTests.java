@@ -173,8 +173,9 @@ class CausalRegisterTests {
               : replicas.get(random.nextInt(replicas.size())).read().context();
       String value = random.nextInt(6) == 0 ? null : "v" + random.nextInt(3);
       CausalRegister next = state.write("n" + (target + 1), context, value);
-      Dot made = next.context().nextDot("n" + (target + 1));
-      writes.add(new Write(new Dot(made.node(), made.counter() - 1), context));
+      // The new dot is the coordinator's newest event, which the new context ends with.
+      String coordinator = "n" + (target + 1);
+      writes.add(new Write(new Dot(coordinator, next.context().get(coordinator)), context));
       return next;
     }
   }
