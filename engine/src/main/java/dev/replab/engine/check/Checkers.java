@@ -13,7 +13,8 @@ public final class Checkers {
         new MonotonicReads(),
         new ConsistentPrefix(),
         new LostWrites(),
-        new SplitBrain());
+        new SplitBrain(),
+        new Divergence());
   }
 
   public static List<String> names() {

@@ -25,7 +25,8 @@ public final class ConsistentPrefix implements Checker {
   }
 
   @Override
-  public List<Finding> check(RunRecord record) {
+  public List<Finding> check(RunRecord record) throws Inconclusive {
+    Versions.requireTotalOrder(record);
     Map<String, List<RunRecord.Commit>> byKey = new HashMap<>();
     for (RunRecord.Commit commit : record.commits()) {
       if (commit.lostUs() < 0) {

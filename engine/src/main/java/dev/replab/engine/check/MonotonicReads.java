@@ -20,7 +20,8 @@ public final class MonotonicReads implements Checker {
   }
 
   @Override
-  public List<Finding> check(RunRecord record) {
+  public List<Finding> check(RunRecord record) throws Inconclusive {
+    Versions.requireTotalOrder(record);
     List<Finding> findings = new ArrayList<>();
     for (List<Operation> ops : ReadYourWrites.byClient(record.operations()).values()) {
       Map<String, Operation> newestRead = new HashMap<>();

@@ -21,7 +21,8 @@ public final class ReadYourWrites implements Checker {
   }
 
   @Override
-  public List<Finding> check(RunRecord record) {
+  public List<Finding> check(RunRecord record) throws Inconclusive {
+    Versions.requireTotalOrder(record);
     List<Finding> findings = new ArrayList<>();
     for (List<Operation> ops : byClient(record.operations()).values()) {
       Map<String, Operation> lastWrite = new HashMap<>();

@@ -23,7 +23,8 @@ public final class StaleReads implements Checker {
   }
 
   @Override
-  public List<Finding> check(RunRecord record) {
+  public List<Finding> check(RunRecord record) throws Inconclusive {
+    Versions.requireTotalOrder(record);
     Map<String, List<RunRecord.Commit>> commitsByKey = new HashMap<>();
     for (RunRecord.Commit commit : record.commits()) {
       commitsByKey.computeIfAbsent(commit.key(), k -> new ArrayList<>()).add(commit);

@@ -7,6 +7,15 @@ import dev.replab.engine.sim.Durations;
 final class Versions {
   private Versions() {}
 
+  /** Fails as inconclusive when the run's versions are only partly ordered (version vectors). */
+  static void requireTotalOrder(RunRecord record) throws Checker.Inconclusive {
+    if (!record.shape().totalOrder()) {
+      throw new Checker.Inconclusive(
+          "version vectors order only some writes, so 'older' is not always defined here; "
+              + "'check linearizability' judges reads by their values instead");
+    }
+  }
+
   /** True when (epoch a, offset a) comes after (epoch b, offset b) in the history of leaders. */
   static boolean newer(int epochA, long offsetA, int epochB, long offsetB) {
     return epochA != epochB ? epochA > epochB : offsetA > offsetB;

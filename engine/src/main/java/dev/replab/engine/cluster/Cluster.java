@@ -9,6 +9,7 @@ import dev.replab.engine.model.ReplicationModel;
 import dev.replab.engine.net.Network;
 import dev.replab.engine.net.Payload;
 import dev.replab.engine.render.Trace;
+import dev.replab.engine.sim.Durations;
 import dev.replab.engine.sim.Simulation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -174,6 +175,12 @@ public final class Cluster {
   public void resume(String id) {
     hosts.get(id).resume();
     event(id, id + " resumed");
+  }
+
+  /** Sets how far a node's clock is off; its timers still run on simulated time. */
+  public void skew(String id, long skewUs) {
+    hosts.get(id).setSkewUs(skewUs);
+    event(id, id + "'s clock is now " + Durations.signed(skewUs) + " off true time");
   }
 
   void dropped(String node, String source, Payload message) {

@@ -34,6 +34,7 @@ public final class Host {
   private final ArrayDeque<Runnable> frozen = new ArrayDeque<>();
   private final List<Chore> choresWhilePaused = new ArrayList<>();
   private long busyUntilUs;
+  private long skewUs;
 
   private record Chore(long periodUs, Runnable tick) {}
 
@@ -61,6 +62,23 @@ public final class Host {
 
   public boolean up() {
     return state == NodeState.UP;
+  }
+
+  /** How far this host's clock is off true (simulated) time; positive runs ahead. */
+  public long skewUs() {
+    return skewUs;
+  }
+
+  void setSkewUs(long skewUs) {
+    this.skewUs = skewUs;
+  }
+
+  /**
+   * What this host's wall clock reads now: simulated time plus its skew. Only models that trust
+   * wall clocks (last write wins) read it; everything that schedules uses simulated time.
+   */
+  public long clockUs() {
+    return cluster.sim().nowUs() + skewUs;
   }
 
   /** Starts a new life: timers of the one before no longer run. */

@@ -25,11 +25,14 @@ final class ClientGrammar {
       throws CommandError {
     String via = null;
     String client = null;
+    Long tsUs = null;
     while (!args.atEnd()) {
       if (via == null && args.keyword("via")) {
         via = args.node("a node after 'via'");
       } else if (client == null && args.keyword("as")) {
         client = clientName(args);
+      } else if (tsUs == null && args.peek().text().startsWith("ts=")) {
+        tsUs = timestamp(args);
       } else {
         Token extra = args.peek();
         throw new CommandError(
@@ -38,7 +41,29 @@ final class ClientGrammar {
             "after the " + (delete ? "key" : "value") + " come 'via <node>' and 'as <client>'");
       }
     }
-    return new Command.Write(key, value, via, client, delete);
+    return new Command.Write(key, value, via, client, delete, tsUs);
+  }
+
+  /** {@code ts=<micros>}: the timestamp last write wins compares, as CQL's USING TIMESTAMP. */
+  private static long timestamp(Args args) throws CommandError {
+    Args.Option option = args.options(java.util.Set.of("ts")).get("ts");
+    if (!args.context().takesTimestamps()) {
+      throw new CommandError(
+          "ts= gives a last-write-wins write its timestamp; this cluster orders writes otherwise",
+          option.column(),
+          "drop ts=, or create a leaderless cluster (versions=lww) to compare timestamps");
+    }
+    try {
+      long ts = Long.parseLong(option.value());
+      if (ts >= 0) {
+        return ts;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new CommandError(
+        "ts is a timestamp in microseconds, a whole number from 0, not '" + option.value() + "'",
+        option.column());
   }
 
   static Command read(Args args) throws CommandError {
@@ -48,7 +73,7 @@ final class ClientGrammar {
     String client = null;
     Map<String, Args.Option> options = Map.of();
     while (!args.atEnd()) {
-      if (from == null && args.keyword("from")) {
+      if (from == null && (args.keyword("from") || args.keyword("via"))) {
         from = args.node("a node after 'from'");
       } else if (client == null && args.keyword("as")) {
         client = clientName(args);

@@ -14,6 +14,7 @@ public sealed interface Command
         Command.Fault,
         Command.Partition,
         Command.Heal,
+        Command.Skew,
         Command.Link,
         Command.Tick,
         Command.Settle,
@@ -48,8 +49,11 @@ public sealed interface Command
     }
   }
 
-  /** {@code write k v} or {@code delete k} (value null), with an optional node and client. */
-  record Write(String key, String value, String via, String client, boolean delete)
+  /**
+   * {@code write k v} or {@code delete k} (value null), with an optional node, client and explicit
+   * timestamp ({@code ts=}, null for none).
+   */
+  record Write(String key, String value, String via, String client, boolean delete, Long tsUs)
       implements Command {
     public String name() {
       return delete ? "delete" : "write";
@@ -115,6 +119,17 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.partition(this);
+    }
+  }
+
+  /** {@code skew n <±d>}: a node's wall clock runs ahead (or behind) of true time. */
+  record Skew(String node, long skewUs) implements Command {
+    public String name() {
+      return "skew";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.skew(this);
     }
   }
 

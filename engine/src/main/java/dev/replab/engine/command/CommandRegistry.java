@@ -181,7 +181,7 @@ public final class CommandRegistry {
               + "type 'help' for the list of commands");
     }
     List<Token> rest = tokens.subList(1, tokens.size());
-    if (spec.model() != null) {
+    if (spec.model() != null && model != null) {
       checkOptionsOfOtherModels(spec, rest);
     }
     Args args = new Args(spec, head, rest, context);
@@ -216,16 +216,14 @@ public final class CommandRegistry {
         if (!other.equals(spec.model()) && theirs.options().contains(key)) {
           throw new CommandError(
               key
-                  + "= is how "
-                  + other
-                  + " clusters use "
+                  + "= belongs to "
                   + spec.name()
-                  + " ("
-                  + theirs.usage()
-                  + "), but this cluster is "
+                  + " on "
+                  + other
+                  + " clusters, and this cluster is "
                   + spec.model(),
               token.column(),
-              "here it is: " + spec.usage() + "; for example: " + spec.examples().get(0));
+              "here the usage is: " + spec.usage());
         }
       }
     }

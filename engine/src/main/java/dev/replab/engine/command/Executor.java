@@ -96,6 +96,11 @@ public final class Executor implements ParseContext {
   }
 
   @Override
+  public boolean takesTimestamps() {
+    return cluster != null && cluster.model().definition().takesTimestamps();
+  }
+
+  @Override
   public <M> M model(Class<M> type) {
     return cluster != null && type.isInstance(cluster.model()) ? type.cast(cluster.model()) : null;
   }
@@ -172,6 +177,19 @@ public final class Executor implements ParseContext {
                 + right
                 + " (no messages cross, in either direction)"
                 + monitorSide);
+  }
+
+  Result skew(Command.Skew command) {
+    cluster.skew(command.node(), command.skewUs());
+    String how =
+        command.skewUs() == 0
+            ? " agrees with true time again"
+            : " now runs "
+                + Durations.format(Math.abs(command.skewUs()))
+                + (command.skewUs() > 0 ? " ahead of" : " behind")
+                + " true time";
+    return new Result.Message(
+        command.node() + "'s clock" + how + cluster.model().clockNote(command.node()));
   }
 
   Result heal(Command.Heal command) {

@@ -123,6 +123,15 @@ final class Grammar {
             ArgumentKind.NODE,
             FaultGrammar::partition),
         spec(
+            "skew",
+            "skew <node> <+d|-d>",
+            "Sets how far a node's wall clock is off true time; last-write-wins trusts that clock.",
+            List.of("skew n2 +50ms", "skew n3 -2s", "skew n2 0ms"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NODE,
+            FaultGrammar::skew),
+        spec(
             "heal",
             "heal",
             "Repairs every cut link.",

@@ -32,6 +32,9 @@ public interface ParseContext {
   /** The read policies the cluster's model accepts for {@code policy=}. */
   List<String> readPolicies();
 
+  /** True when the cluster's model takes explicit write timestamps ({@code ts=}). */
+  boolean takesTimestamps();
+
   /**
    * The cluster's model as the type a model's own parser expects, or null when there is no cluster
    * or it runs another model (the registry sends a model's commands only to clusters of it).

@@ -22,10 +22,14 @@ public sealed interface Result
         Result.CheckReport,
         Result.LoadDone,
         Result.SweepTable,
-        Result.Frames {
+        Result.Frames,
+        Result.ModelResult {
 
   /** The human rendering. */
   String text();
+
+  /** What a model's own command produces: a record of the model's, printed the same way. */
+  non-sealed interface ModelResult extends Result {}
 
   /** A command whose whole outcome is one sentence (crash, heal, setquorum, ...). */
   record Message(String message) implements Result {

@@ -87,6 +87,12 @@ final class Views {
     StringBuilder text = new StringBuilder();
     boolean inconclusive = false;
     for (Checker checker : checkers) {
+      String notApplicable = checker.notApplicable(record);
+      if (notApplicable != null) {
+        verdicts.add(new Result.CheckerVerdict(checker.name(), "n/a", notApplicable));
+        text.append(checker.name()).append(": does not apply: ").append(notApplicable).append('\n');
+        continue;
+      }
       try {
         List<Finding> found = checker.check(record);
         int shown = 0;

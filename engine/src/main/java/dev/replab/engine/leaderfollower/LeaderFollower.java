@@ -650,12 +650,41 @@ public final class LeaderFollower implements ReplicationModel {
         surviving.add(leader.log().get(offset).opId());
       }
     }
+    String leaderId = leader == null ? null : leader.id();
+    RunRecord.Shape shape = RunRecord.Shape.leaderLog(leaderId);
+    boolean quiet = !sim().busy() && !catchingUp();
     return new RunRecord(
         history().operations(),
         terms,
-        leader == null ? null : leader.id(),
+        leaderId,
         surviving,
-        journal.forCheckers());
+        journal.forCheckers(),
+        new RunRecord.Shape(
+            shape.leaders(), shape.totalOrder(), shape.notHeld(), shape.noHolder(), quiet),
+        copies());
+  }
+
+  /** Every key's value on each node that is up: after settle, every follower should agree. */
+  private List<RunRecord.Copies> copies() {
+    List<RunRecord.Copies> copies = new ArrayList<>();
+    for (String key : keysStored()) {
+      Map<String, String> byNode = new LinkedHashMap<>();
+      for (Node node : nodes.values()) {
+        if (node.state() == NodeState.UP) {
+          Versioned seen = node.valueOf(key);
+          byNode.put(
+              node.id(),
+              (seen.value() == null ? "(none)" : seen.value()) + " at offset " + seen.offset());
+        }
+      }
+      copies.add(new RunRecord.Copies(key, byNode));
+    }
+    return copies;
+  }
+
+  @Override
+  public String clockNote(String node) {
+    return "; leader-follower orders writes by log position, so nothing here reads that clock";
   }
 
   // ---------------------------------------------------------------- what nodes report

@@ -62,16 +62,8 @@ final class LeaderFollowerViews {
                         + "; it steps down if it learns of a newer one"
                     : " and will catch up from the leader");
       }
-      case PAUSE -> {
-        text =
-            node
-                + " paused: it is frozen and does not know it; messages sent to it meanwhile are lost as its peers' connections time out";
-      }
-      case RESUME -> {
-        text =
-            node
-                + " resumed: it carries on as if no time had passed until messages tell it otherwise";
-      }
+      case PAUSE -> text = dev.replab.engine.model.FaultTexts.paused(node);
+      case RESUME -> text = dev.replab.engine.model.FaultTexts.resumed(node);
       default -> throw new IllegalStateException("unknown fault " + kind);
     }
     return text;

@@ -1,11 +1,9 @@
 package dev.replab.engine.leaderfollower;
 
 import dev.replab.engine.cluster.NodeState;
-import dev.replab.engine.history.Operation;
-import dev.replab.engine.render.Trace;
+import dev.replab.engine.render.FrameLines;
 import dev.replab.engine.sim.Durations;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +27,7 @@ final class WatchFrame {
     for (Node node : cluster.nodes()) {
       scale = Math.max(scale, node.receivedOffset());
     }
-    Map<String, Integer> inFlight = inFlight(cluster, now);
+    Map<String, Integer> inFlight = FrameLines.inFlight(cluster.cluster(), now);
     List<String> lines = new ArrayList<>();
     lines.add(
         String.format(
@@ -42,7 +40,7 @@ final class WatchFrame {
     for (Node node : cluster.nodes()) {
       lines.add(row(cluster, node, leader, scale, inFlight.getOrDefault(node.id(), 0), unicode));
     }
-    lines.add(throughput(cluster, now));
+    lines.add(FrameLines.throughput(cluster.cluster(), now));
     return lines;
   }
 
@@ -105,40 +103,5 @@ final class WatchFrame {
               : i < received ? (unicode ? '▒' : '+') : (unicode ? '·' : '.'));
     }
     return bar.append(']').toString();
-  }
-
-  private static Map<String, Integer> inFlight(LeaderFollower cluster, long now) {
-    Map<String, Integer> counts = new HashMap<>();
-    List<Trace.Hop> hops = cluster.cluster().trace().recent(2_000);
-    for (int i = hops.size() - 1; i >= 0; i--) {
-      Trace.Hop hop = hops.get(i);
-      if (hop.fate() == Trace.Fate.DELIVERED
-          && hop.sentUs() <= now
-          && hop.arriveUs() > now
-          && !hop.message().background()) {
-        counts.merge(hop.target(), 1, Integer::sum);
-      }
-    }
-    return counts;
-  }
-
-  private static String throughput(LeaderFollower cluster, long now) {
-    List<Operation> ops = cluster.history().operations();
-    int reads = 0;
-    int writes = 0;
-    for (int i = ops.size() - 1; i >= 0; i--) {
-      Operation op = ops.get(i);
-      if (op.invokeUs() < now - 2_000_000) {
-        break;
-      }
-      if (op.completeUs() >= 0 && op.completeUs() > now - 1_000_000 && op.completeUs() <= now) {
-        if (op.isWrite()) {
-          writes++;
-        } else {
-          reads++;
-        }
-      }
-    }
-    return String.format(Locale.ROOT, "last second: %d reads/s, %d writes/s", reads, writes);
   }
 }

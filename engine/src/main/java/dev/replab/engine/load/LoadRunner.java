@@ -199,6 +199,9 @@ public final class LoadRunner {
     Map<String, Integer> anomalies = new LinkedHashMap<>();
     RunRecord record = workload.analyze() ? cluster.runRecord() : null;
     for (Checker checker : workload.analyze() ? Checkers.all() : List.<Checker>of()) {
+      if (checker.notApplicable(record) != null) {
+        continue;
+      }
       try {
         int count = 0;
         for (dev.replab.engine.check.Finding finding : checker.check(record)) {

@@ -41,4 +41,9 @@ public interface ModelDefinition {
 
   /** The read routing policies that {@code policy=} accepts on this model. */
   List<String> readPolicies();
+
+  /** True when writes may carry an explicit timestamp ({@code ts=}), as last write wins reads. */
+  default boolean takesTimestamps() {
+    return false;
+  }
 }

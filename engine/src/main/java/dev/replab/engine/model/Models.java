@@ -1,11 +1,13 @@
 package dev.replab.engine.model;
 
 import dev.replab.engine.leaderfollower.LeaderFollower;
+import dev.replab.engine.leaderless.Leaderless;
 import java.util.List;
 
 /** The replication models a cluster can run: adding a model adds one line here. */
 public final class Models {
-  private static final List<ModelDefinition> ALL = List.of(LeaderFollower.DEFINITION);
+  private static final List<ModelDefinition> ALL =
+      List.of(LeaderFollower.DEFINITION, Leaderless.DEFINITION);
 
   /** Models the course will have that cannot be created yet. */
   private static final List<String> PLANNED = List.of("multi-leader", "leaderless");

@@ -71,6 +71,13 @@ public interface ReplicationModel {
     return "";
   }
 
+  /**
+   * What a node's skewed clock means for this model, as a clause starting with "; "; "" for none.
+   */
+  default String clockNote(String node) {
+    return "";
+  }
+
   /** True while replicas are still catching up, so that {@code settle} keeps going. */
   default boolean catchingUp() {
     return false;

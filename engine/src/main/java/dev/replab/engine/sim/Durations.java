@@ -77,4 +77,9 @@ public final class Durations {
     }
     return text;
   }
+
+  /** A duration with its sign, like {@code +50ms} or {@code -2s}; 0 is {@code +0us}. */
+  public static String signed(long us) {
+    return (us < 0 ? "-" : "+") + format(Math.abs(us));
+  }
 }

@@ -44,7 +44,12 @@ class ParserTests {
             dynamicTest(
                 example,
                 () -> {
-                  Lab lab = Lab.with(1, FOUR_NODES);
+                  Lab lab =
+                      Lab.with(
+                          1,
+                          spec.model() == null || spec.model().equals("leader-follower")
+                              ? FOUR_NODES
+                              : "create " + spec.model() + " nodes=4");
                   if (SETUP.containsKey(example)) {
                     lab.run(SETUP.get(example));
                   }
@@ -162,7 +167,7 @@ class ParserTests {
         "create leader-follower quorum=5       | 31 | a quorum of 5 needs at least 5 followers",
         "create leader-follower ack=applied    | 28 | ack= only matters with a synchronous quorum",
         "create leader-followr                 | 8  | did you mean 'leader-follower'?",
-        "create leaderless                     | 8  | not built yet",
+        "create multi-leader                   | 8  | not built yet",
         "client bob region=mars                | 19 | no region 'mars'",
         "seed abc                              | 6  | 'abc' is not a whole number",
         "help status extra                     | 13 | unexpected 'extra' after help"
