@@ -44,10 +44,18 @@ public final class CommandRegistry {
       return spec;
     }
     if (model != null) {
-      return byModel.getOrDefault(model, Map.of()).get(name);
+      CommandSpec own = byModel.getOrDefault(model, Map.of()).get(name);
+      if (own != null) {
+        return own;
+      }
     }
-    List<String> owners = modelsWith(name);
-    return owners.isEmpty() ? null : byModel.get(owners.get(0)).get(name);
+    for (String owner : modelsWith(name)) {
+      CommandSpec theirs = byModel.get(owner).get(name);
+      if (model == null || theirs.standalone()) {
+        return theirs;
+      }
+    }
+    return null;
   }
 
   /** The command with that name, whichever model has it first; for help and docs. */

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param argument what its positional arguments are, for completion
  * @param parser turns the rest of the line into a {@link Command}
  * @param model the replication model the command belongs to, or null when every model has it
+ * @param standalone true for a model's command that builds its own clusters, so it runs with no
+ *     cluster or beside a cluster of another model
  */
 public record CommandSpec(
     String name,
@@ -26,7 +28,8 @@ public record CommandSpec(
     Set<String> options,
     ArgumentKind argument,
     Parser parser,
-    String model) {
+    String model,
+    boolean standalone) {
 
   /** What the positional arguments of a command name, so completion can offer them. */
   public enum ArgumentKind {
@@ -61,12 +64,18 @@ public record CommandSpec(
       Set<String> options,
       ArgumentKind argument,
       Parser parser) {
-    this(name, usage, summary, examples, keywords, options, argument, parser, null);
+    this(name, usage, summary, examples, keywords, options, argument, parser, null, false);
   }
 
   /** The same command, belonging to one model. */
   public CommandSpec of(String modelName) {
     return new CommandSpec(
-        name, usage, summary, examples, keywords, options, argument, parser, modelName);
+        name, usage, summary, examples, keywords, options, argument, parser, modelName, false);
+  }
+
+  /** The same command, runnable without a cluster of its model. */
+  public CommandSpec standing() {
+    return new CommandSpec(
+        name, usage, summary, examples, keywords, options, argument, parser, model, true);
   }
 }

@@ -122,7 +122,8 @@ public final class Executor implements ParseContext {
 
   /** Runs a command of the cluster's model on it. */
   <M extends ReplicationModel> Result modelCommand(ModelCommand<M> command) {
-    return command.run(cluster.model(command.model()));
+    boolean ours = cluster != null && command.model().isInstance(cluster.model());
+    return command.run(ours ? cluster.model(command.model()) : null, seed);
   }
 
   private String clientFor(String spec) {

@@ -15,6 +15,14 @@ public non-sealed interface ModelCommand<M extends ReplicationModel> extends Com
   /** Runs the command on the cluster's model. */
   Result run(M model);
 
+  /**
+   * Runs the command with the session's seed. {@code model} is null when the command stands alone
+   * (it builds its own clusters) and the session's cluster is missing or of another model.
+   */
+  default Result run(M model, long seed) {
+    return run(model);
+  }
+
   @Override
   default Result accept(Executor executor) {
     return executor.modelCommand(this);

@@ -144,6 +144,6 @@ final class LeaderFollowerDefinition implements ModelDefinition {
       ArgumentKind argument,
       CommandSpec.Parser parser) {
     return new CommandSpec(
-        name, usage, summary, examples, keywords, options, argument, parser, NAME);
+        name, usage, summary, examples, keywords, options, argument, parser, NAME, false);
   }
 }

@@ -85,7 +85,7 @@ public final class Leaderless implements ReplicationModel {
       Host host = cluster.addHost(null, h -> add(new Replica(h, this)));
       ids.add(host.id());
     }
-    this.ring = Ring.of(options.vnodes(), ids);
+    this.ring = Ring.of(options.vnodes(), ids.subList(0, ids.size() - options.coordinators()));
     for (Replica replica : replicas.values()) {
       replica.start();
     }
@@ -476,7 +476,7 @@ public final class Leaderless implements ReplicationModel {
   public String restartEvent(String node) {
     return node
         + " restarted with "
-        + LeaderlessViews.count(replicas.get(node).keys().size(), "key")
+        + LeaderlessViews.count(replicas.get(node).keyCount(), "key")
         + " it had stored";
   }
 
@@ -592,7 +592,7 @@ public final class Leaderless implements ReplicationModel {
           .append(" (")
           .append(replica.host().state().name().toLowerCase(java.util.Locale.ROOT))
           .append(", ")
-          .append(replica.keys().size())
+          .append(replica.keyCount())
           .append(" keys, ")
           .append(replica.hints().size())
           .append(" hints)");

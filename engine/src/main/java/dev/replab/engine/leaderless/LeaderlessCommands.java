@@ -2,6 +2,7 @@ package dev.replab.engine.leaderless;
 
 import dev.replab.engine.command.ModelCommand;
 import dev.replab.engine.command.Result;
+import java.util.List;
 
 /** The commands only a leaderless cluster has, as plain data that runs on the model. */
 final class LeaderlessCommands {
@@ -66,6 +67,28 @@ final class LeaderlessCommands {
 
     public Result run(Leaderless cluster) {
       return LeaderlessViews.hints(cluster);
+    }
+  }
+
+  /** {@code staleness ...}: the measured chance that a read t after a commit returns it. */
+  record StalenessCurve(
+      int n, int w, int r, List<Staleness.Legs> legs, long[] tsUs, int trials, int k)
+      implements ModelCommand<Leaderless> {
+    public String name() {
+      return "staleness";
+    }
+
+    public Class<Leaderless> model() {
+      return Leaderless.class;
+    }
+
+    public Result run(Leaderless cluster) {
+      throw new IllegalStateException("staleness needs the session's seed");
+    }
+
+    @Override
+    public Result run(Leaderless cluster, long seed) {
+      return StalenessView.run(this, seed);
     }
   }
 }

@@ -93,7 +93,20 @@ final class LeaderlessDefinition implements ModelDefinition {
             List.of(),
             Set.of(),
             ArgumentKind.NONE,
-            LeaderlessGrammar::hints));
+            LeaderlessGrammar::hints),
+        spec(
+                "staleness",
+                "staleness [n=] [w=] [r=] [latency=<dist>|lnkd-ssd|lnkd-disk|ymmr|wan] [write=<dist>] [ack=<dist>] [read=<dist>] [response=<dist>] [t=0ms,1ms,...] [trials=<k>] [k=<versions>]",
+                "Measures how likely a read t after a write commits is to see it, by running the real protocol many times (PBS).",
+                List.of(
+                    "staleness",
+                    "staleness n=3 w=1 r=1 latency=exp(1ms) trials=2000",
+                    "staleness latency=lnkd-ssd t=0ms,1ms,5ms,10ms trials=2000 k=2"),
+                List.of(),
+                LeaderlessGrammar.STALENESS_OPTIONS,
+                ArgumentKind.NONE,
+                LeaderlessGrammar::staleness)
+            .standing());
   }
 
   private static CommandSpec spec(
@@ -106,6 +119,6 @@ final class LeaderlessDefinition implements ModelDefinition {
       ArgumentKind argument,
       CommandSpec.Parser parser) {
     return new CommandSpec(
-        name, usage, summary, examples, keywords, options, argument, parser, NAME);
+        name, usage, summary, examples, keywords, options, argument, parser, NAME, false);
   }
 }

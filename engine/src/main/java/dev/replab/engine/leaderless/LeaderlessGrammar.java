@@ -76,7 +76,7 @@ final class LeaderlessGrammar {
       policy(options.get("reads"));
     }
     return new LeaderlessOptions(
-        n, w, r, readRepair, antiEntropyUs, sloppy, handoffUs, vector, vnodes, timeoutUs);
+        n, w, r, readRepair, antiEntropyUs, sloppy, handoffUs, vector, vnodes, timeoutUs, 0);
   }
 
   /** A coordinator policy for {@code reads=}. */
@@ -153,6 +153,106 @@ final class LeaderlessGrammar {
     args.requireCluster();
     args.end();
     return new LeaderlessCommands.Repair();
+  }
+
+  static final java.util.Set<String> STALENESS_OPTIONS =
+      Set.of("n", "w", "r", "latency", "write", "ack", "read", "response", "t", "trials", "k");
+
+  /** The read delays the staleness curve is measured at when {@code t=} names none. */
+  static final long[] DEFAULT_TS_US = {
+    0, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000
+  };
+
+  static Command staleness(Args args) throws CommandError {
+    Map<String, Args.Option> options = args.options(STALENESS_OPTIONS);
+    args.end();
+    Leaderless current = args.context().model(Leaderless.class);
+    int n =
+        options.containsKey("n")
+            ? options.get("n").positiveInt(20)
+            : current == null ? 3 : current.n();
+    int w =
+        options.containsKey("w")
+            ? size(options.get("w"), n)
+            : current == null ? 1 : Math.min(current.w(), n);
+    int r =
+        options.containsKey("r")
+            ? size(options.get("r"), n)
+            : current == null ? 1 : Math.min(current.r(), n);
+    List<Staleness.Legs> legs = legs(options, n, current);
+    long[] ts = DEFAULT_TS_US;
+    if (options.containsKey("t")) {
+      ts = times(options.get("t"));
+    }
+    int trials =
+        options.containsKey("trials") ? options.get("trials").positiveInt(1_000_000) : 10_000;
+    int k = options.containsKey("k") ? options.get("k").positiveInt(100) : 0;
+    return new LeaderlessCommands.StalenessCurve(n, w, r, legs, ts, trials, k);
+  }
+
+  private static List<Staleness.Legs> legs(
+      Map<String, Args.Option> options, int n, Leaderless current) throws CommandError {
+    Args.Option latency = options.get("latency");
+    List<Staleness.Legs> legs;
+    if (latency != null && Profiles.NAMES.contains(latency.value())) {
+      legs = Profiles.named(latency.value(), n);
+    } else {
+      dev.replab.engine.net.Latency base =
+          latency != null
+              ? distribution(latency)
+              : current != null && current.cluster().spec().insideLatency() != null
+                  ? current.cluster().spec().insideLatency()
+                  : dev.replab.engine.net.Regions.between(
+                      dev.replab.engine.net.Regions.DEFAULT,
+                      dev.replab.engine.net.Regions.DEFAULT,
+                      0);
+      legs = java.util.Collections.nCopies(n, Staleness.Legs.all(base));
+    }
+    List<Staleness.Legs> adjusted = new java.util.ArrayList<>();
+    for (Staleness.Legs leg : legs) {
+      adjusted.add(
+          new Staleness.Legs(
+              options.containsKey("write") ? distribution(options.get("write")) : leg.write(),
+              options.containsKey("ack") ? distribution(options.get("ack")) : leg.ack(),
+              options.containsKey("read") ? distribution(options.get("read")) : leg.read(),
+              options.containsKey("response")
+                  ? distribution(options.get("response"))
+                  : leg.response()));
+    }
+    return adjusted;
+  }
+
+  private static dev.replab.engine.net.Latency distribution(Args.Option option)
+      throws CommandError {
+    try {
+      return dev.replab.engine.net.LatencyParser.parse(option.value());
+    } catch (IllegalArgumentException e) {
+      throw new CommandError(
+          e.getMessage(),
+          option.column(),
+          option.key().equals("latency")
+              ? "or name a profile of the PBS paper: " + String.join(", ", Profiles.NAMES)
+              : null);
+    }
+  }
+
+  private static long[] times(Args.Option option) throws CommandError {
+    String[] parts = option.value().split(",");
+    if (parts.length > 50) {
+      throw new CommandError("t= takes at most 50 times", option.column());
+    }
+    long[] ts = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        ts[i] = dev.replab.engine.sim.Durations.parseUs(parts[i].trim());
+      } catch (IllegalArgumentException e) {
+        throw new CommandError(e.getMessage(), option.column(), "for example: t=0ms,1ms,5ms,10ms");
+      }
+      if (i > 0 && ts[i] <= ts[i - 1]) {
+        throw new CommandError("t= lists times in increasing order", option.column());
+      }
+    }
+    return ts;
   }
 
   static Command hints(Args args) throws CommandError {

@@ -15,6 +15,8 @@ import dev.replab.engine.model.ModelOptions;
  * @param vector true for version vectors with siblings, false for last write wins
  * @param vnodes how many places on the ring each node takes
  * @param quorumTimeoutUs how long a coordinator waits for W (or R) replies
+ * @param coordinators how many of the last nodes stay off the ring and only coordinate (0 but in
+ *     the staleness trials, whose coordinators must not be replicas)
  */
 public record LeaderlessOptions(
     int n,
@@ -26,7 +28,8 @@ public record LeaderlessOptions(
     long handoffUs,
     boolean vector,
     int vnodes,
-    long quorumTimeoutUs)
+    long quorumTimeoutUs,
+    int coordinators)
     implements ModelOptions {
 
   /** The same options with another quorum. */
@@ -41,6 +44,7 @@ public record LeaderlessOptions(
         handoffUs,
         vector,
         vnodes,
-        quorumTimeoutUs);
+        quorumTimeoutUs,
+        coordinators);
   }
 }

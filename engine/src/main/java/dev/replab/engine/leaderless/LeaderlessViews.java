@@ -75,14 +75,14 @@ final class LeaderlessViews {
       case CRASH ->
           node
               + " crashed: "
-              + count(replica.keys().size(), "key")
+              + count(replica.keyCount(), "key")
               + " and "
               + count(replica.hints().size(), "hint")
               + " on its disk survive; the requests it was coordinating are lost";
       case RESTART ->
           node
               + " restarted with "
-              + count(replica.keys().size(), "key")
+              + count(replica.keyCount(), "key")
               + " it stored; what it missed comes back by read repair, hints or anti-entropy";
       case PAUSE -> FaultTexts.paused(node);
       case RESUME -> FaultTexts.resumed(node);
@@ -245,7 +245,7 @@ final class LeaderlessViews {
               host.up(),
               state(host),
               host.region(),
-              replica.keys().size(),
+              replica.keyCount(),
               replica.hints().size(),
               share));
       text.append(
@@ -255,7 +255,7 @@ final class LeaderlessViews {
               replica.id(),
               state(host),
               host.region(),
-              replica.keys().size(),
+              replica.keyCount(),
               replica.hints().size(),
               share * 100));
     }
@@ -454,7 +454,7 @@ final class LeaderlessViews {
             o.w() + o.r() > o.n() ? "w+r>n" : "w+r<=n"));
     int mostKeys = 1;
     for (Replica replica : model.replicas()) {
-      mostKeys = Math.max(mostKeys, replica.keys().size());
+      mostKeys = Math.max(mostKeys, replica.keyCount());
     }
     for (Replica replica : model.replicas()) {
       int messages = inFlight.getOrDefault(replica.id(), 0);
@@ -464,8 +464,8 @@ final class LeaderlessViews {
                   "  %-3s %-8s %s %5d keys %3d hints  %s",
                   replica.id(),
                   state(replica.host()),
-                  bar(replica.keys().size(), mostKeys, unicode),
-                  replica.keys().size(),
+                  bar(replica.keyCount(), mostKeys, unicode),
+                  replica.keyCount(),
                   replica.hints().size(),
                   messages == 0
                       ? ""

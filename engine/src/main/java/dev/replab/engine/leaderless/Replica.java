@@ -5,6 +5,7 @@ import dev.replab.engine.net.Payload;
 import dev.replab.engine.store.CausalRegister;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ final class Replica implements Host.Process {
   private final Coordinator coordinator;
 
   // Durable state: it survives a crash, as data on disk does.
-  private final TreeMap<String, Version> store = new TreeMap<>();
+  private final HashMap<String, Version> store = new HashMap<>();
   private final TreeMap<Long, Hint> hints = new TreeMap<>();
   private long nextHintId = 1;
 
@@ -144,8 +145,14 @@ final class Replica implements Host.Process {
     return mine instanceof Version.Vector vector ? vector.register() : CausalRegister.empty();
   }
 
+  /** Every key this node stores with its version, in key order. */
   SortedMap<String, Version> store() {
-    return Collections.unmodifiableSortedMap(store);
+    return Collections.unmodifiableSortedMap(new TreeMap<>(store));
+  }
+
+  /** How many keys this node stores. */
+  int keyCount() {
+    return store.size();
   }
 
   // ---------------------------------------------------------------- hints
@@ -180,6 +187,8 @@ final class Replica implements Host.Process {
 
   /** Every key this node stores, for the ring's keys and inspect. */
   List<String> keys() {
-    return new ArrayList<>(store.keySet());
+    List<String> keys = new ArrayList<>(store.keySet());
+    Collections.sort(keys);
+    return keys;
   }
 }

@@ -33,7 +33,13 @@ sealed interface Version permits Version.Lww, Version.Vector {
   /** A last-write-wins value: one value (or a delete) and the stamp of the write that made it. */
   record Lww(LwwRegister register) implements Version {
     public Version merge(Version other) {
-      return new Lww(register.merge(((Lww) other).register));
+      LwwRegister theirs = ((Lww) other).register;
+      return theirs.beats(register) ? other : this;
+    }
+
+    @Override
+    public boolean covers(Version other) {
+      return !((Lww) other).register.beats(register);
     }
 
     public List<String> values() {

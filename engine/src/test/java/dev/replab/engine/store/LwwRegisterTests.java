@@ -91,4 +91,24 @@ class LwwRegisterTests {
       MergeLaws.assertJoin(seed, writes, LwwRegister::merge, 50);
     }
   }
+
+  @Test
+  void beatsAgreesWithTheWinnerOrderOnEveryPair() {
+    long seed = 20261207;
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] values = {null, "a", "b", "aa"};
+    String[] nodes = {"n1", "n2", "n10"};
+    for (int i = 0; i < 20_000; i++) {
+      LwwRegister a = random(random, values, nodes);
+      LwwRegister b = random(random, values, nodes);
+      boolean expected = LwwRegister.WINNER_ORDER.compare(a, b) > 0;
+      assertEquals(expected, a.beats(b), "seed " + seed + ": " + a + " vs " + b);
+    }
+  }
+
+  private static LwwRegister random(SplittableRandom random, String[] values, String[] nodes) {
+    return new LwwRegister(
+        values[random.nextInt(values.length)],
+        new LwwStamp(random.nextInt(3), nodes[random.nextInt(nodes.length)]));
+  }
 }
