@@ -26,6 +26,7 @@ final class ClientGrammar {
     String via = null;
     String client = null;
     Long tsUs = null;
+    long afterUs = 0;
     while (!args.atEnd()) {
       if (via == null && args.keyword("via")) {
         via = args.node("a node after 'via'");
@@ -33,15 +34,19 @@ final class ClientGrammar {
         client = clientName(args);
       } else if (tsUs == null && args.peek().text().startsWith("ts=")) {
         tsUs = timestamp(args);
+      } else if (afterUs == 0 && args.peek().text().startsWith("after=")) {
+        afterUs = args.options(java.util.Set.of("after")).get("after").positiveDurationUs();
       } else {
         Token extra = args.peek();
         throw new CommandError(
             "unexpected '" + extra.text() + "'",
             extra.column(),
-            "after the " + (delete ? "key" : "value") + " come 'via <node>' and 'as <client>'");
+            "after the "
+                + (delete ? "key" : "value")
+                + " come 'via <node>', 'as <client>', ts= and after=");
       }
     }
-    return new Command.Write(key, value, via, client, delete, tsUs);
+    return new Command.Write(key, value, via, client, delete, tsUs, afterUs);
   }
 
   /** {@code ts=<micros>}: the timestamp last write wins compares, as CQL's USING TIMESTAMP. */
@@ -99,7 +104,8 @@ final class ClientGrammar {
           option.column(),
           "drop either 'from' or " + option.key() + "=");
     }
-    return new Command.Read(key, from, client, level, policy);
+    long afterUs = options.containsKey("after") ? options.get("after").positiveDurationUs() : 0;
+    return new Command.Read(key, from, client, level, policy, afterUs);
   }
 
   /** Reads {@code alice} or {@code alice@us}; the region form creates the client there. */

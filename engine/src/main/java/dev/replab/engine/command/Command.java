@@ -11,6 +11,7 @@ public sealed interface Command
     permits Command.Create,
         Command.Write,
         Command.Read,
+        Command.Concurrent,
         Command.Fault,
         Command.Partition,
         Command.Heal,
@@ -22,6 +23,7 @@ public sealed interface Command
         Command.Inspect,
         Command.History,
         Command.Check,
+        Command.Why,
         Command.TimelineView,
         Command.Watch,
         Command.Load,
@@ -51,9 +53,11 @@ public sealed interface Command
 
   /**
    * {@code write k v} or {@code delete k} (value null), with an optional node, client and explicit
-   * timestamp ({@code ts=}, null for none).
+   * timestamp ({@code ts=}, null for none); {@code afterUs} delays its start within a line of
+   * operations joined by {@code &}.
    */
-  record Write(String key, String value, String via, String client, boolean delete, Long tsUs)
+  record Write(
+      String key, String value, String via, String client, boolean delete, Long tsUs, long afterUs)
       implements Command {
     public String name() {
       return delete ? "delete" : "write";
@@ -73,7 +77,8 @@ public sealed interface Command
       String from,
       String client,
       dev.replab.engine.cluster.Consistency consistency,
-      String policy)
+      String policy,
+      long afterUs)
       implements Command {
     public String name() {
       return "read";
@@ -81,6 +86,21 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.read(this);
+    }
+  }
+
+  /** {@code a & b}: client operations (writes, deletes, reads) started at the same instant. */
+  record Concurrent(List<Command> parts) implements Command {
+    public Concurrent {
+      parts = List.copyOf(parts);
+    }
+
+    public String name() {
+      return parts.get(0).name();
+    }
+
+    public Result accept(Executor executor) {
+      return executor.concurrent(this);
     }
   }
 
@@ -271,6 +291,17 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.check(this);
+    }
+  }
+
+  /** {@code why <op>}: how one operation went and the rule that decided its answer. */
+  record Why(long opId) implements Command {
+    public String name() {
+      return "why";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.why(this);
     }
   }
 

@@ -173,6 +173,47 @@ public final class CommandRegistry {
     if (tokens.isEmpty()) {
       return;
     }
+    if (tokens.stream().noneMatch(t -> t.kind() == Token.Kind.AMPERSAND)) {
+      into.add(parseOne(tokens, context));
+      return;
+    }
+    List<Command> parts = new ArrayList<>();
+    List<Token> part = new ArrayList<>();
+    Token previous = null;
+    for (Token token : tokens) {
+      if (token.kind() == Token.Kind.AMPERSAND) {
+        parts.add(together(part, token, context));
+        part = new ArrayList<>();
+        previous = token;
+      } else {
+        part.add(token);
+      }
+    }
+    parts.add(together(part, previous, context));
+    into.add(new Command.Concurrent(parts));
+  }
+
+  /** One side of an {@code &}: a write, delete or read. */
+  private Command together(List<Token> part, Token ampersand, ParseContext context)
+      throws CommandError {
+    if (part.isEmpty()) {
+      throw new CommandError(
+          "'&' needs a client operation on both sides",
+          ampersand.column(),
+          "for example: write x a as alice & write x b as bob");
+    }
+    Command command = parseOne(part, context);
+    if (!(command instanceof Command.Write) && !(command instanceof Command.Read)) {
+      throw new CommandError(
+          "only client operations (write, delete, read) can start together with '&', not "
+              + command.name(),
+          part.get(0).column(),
+          "run " + command.name() + " before or after, separated by ';'");
+    }
+    return command;
+  }
+
+  private Command parseOne(List<Token> tokens, ParseContext context) throws CommandError {
     Token head = tokens.get(0);
     String word = head.kind() == Token.Kind.WORD ? head.text() : null;
     String model = context.hasCluster() ? context.modelName() : null;
@@ -193,7 +234,7 @@ public final class CommandRegistry {
       checkOptionsOfOtherModels(spec, rest);
     }
     Args args = new Args(spec, head, rest, context);
-    into.add(spec.parser().parse(args));
+    return spec.parser().parse(args);
   }
 
   /** A command that only other models have: say whose it is, and what this cluster offers. */

@@ -9,6 +9,7 @@ import dev.replab.engine.model.ModelDefinition;
 import dev.replab.engine.model.ModelOptions;
 import dev.replab.engine.model.Models;
 import dev.replab.engine.model.ReplicationModel;
+import dev.replab.engine.model.Started;
 import dev.replab.engine.sim.Durations;
 import dev.replab.engine.sim.Simulation;
 import java.util.ArrayList;
@@ -113,11 +114,57 @@ public final class Executor implements ParseContext {
   }
 
   Result write(Command.Write command) {
-    return cluster.model().write(command, clientFor(command.client()));
+    cluster.sim().runUntil(cluster.sim().nowUs() + command.afterUs());
+    return finish(cluster.model().write(command, clientFor(command.client())));
   }
 
   Result read(Command.Read command) {
-    return cluster.model().read(command, clientFor(command.client()));
+    cluster.sim().runUntil(cluster.sim().nowUs() + command.afterUs());
+    return finish(cluster.model().read(command, clientFor(command.client())));
+  }
+
+  private static long afterUs(Command part) {
+    return part instanceof Command.Write write ? write.afterUs() : ((Command.Read) part).afterUs();
+  }
+
+  private Result finish(Started started) {
+    cluster.runUntilDone(started.op());
+    return started.result().get();
+  }
+
+  /** {@code a & b & c}: the client operations start at one instant; each is described when done. */
+  Result concurrent(Command.Concurrent command) {
+    // Operations start in the order of their after= delays (ties in the order written), each
+    // at the line's start plus its delay, while the earlier ones run on.
+    List<Command> parts = new ArrayList<>(command.parts());
+    parts.sort(java.util.Comparator.comparingLong(Executor::afterUs));
+    long startUs = cluster.sim().nowUs();
+    java.util.Map<Command, Started> byPart = new java.util.IdentityHashMap<>();
+    for (Command part : parts) {
+      cluster.sim().runUntil(startUs + afterUs(part));
+      byPart.put(
+          part,
+          part instanceof Command.Write write
+              ? cluster.model().write(write, clientFor(write.client()))
+              : cluster
+                  .model()
+                  .read((Command.Read) part, clientFor(((Command.Read) part).client())));
+    }
+    List<Started> started = new ArrayList<>();
+    for (Command part : command.parts()) {
+      started.add(byPart.get(part));
+    }
+    for (Started one : started) {
+      cluster.runUntilDone(one.op());
+    }
+    List<Result> results = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (Started one : started) {
+      Result result = one.result().get();
+      results.add(result);
+      text.append(text.length() == 0 ? "" : "\n").append(result.text());
+    }
+    return new Result.Together(results, text.toString());
   }
 
   /** Runs a command of the cluster's model on it. */
@@ -265,6 +312,15 @@ public final class Executor implements ParseContext {
 
   Result history(Command.History command) {
     return Views.history(cluster);
+  }
+
+  Result why(Command.Why command) {
+    return cluster.model().why(cluster.history().get(command.opId()));
+  }
+
+  @Override
+  public int operationCount() {
+    return cluster == null ? 0 : cluster.history().size();
   }
 
   Result check(Command.Check command) {

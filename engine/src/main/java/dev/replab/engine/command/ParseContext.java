@@ -32,6 +32,9 @@ public interface ParseContext {
   /** The read policies the cluster's model accepts for {@code policy=}. */
   List<String> readPolicies();
 
+  /** How many client operations the history holds. */
+  int operationCount();
+
   /** True when the cluster's model takes explicit write timestamps ({@code ts=}). */
   boolean takesTimestamps();
 

@@ -46,6 +46,29 @@ final class ViewGrammar {
     return new Command.Inspect(key);
   }
 
+  static Command why(Args args) throws CommandError {
+    args.requireCluster();
+    Token token = args.next("an operation's number from 'history', like 3");
+    args.end();
+    String digits = token.text();
+    int count = args.context().operationCount();
+    long id;
+    try {
+      id = Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      id = -1;
+    }
+    if (id < 1 || id > count) {
+      throw new CommandError(
+          count == 0
+              ? "there are no operations yet"
+              : "there is no operation " + token.text() + "; operations are #1 to #" + count,
+          token.column(),
+          "'history' lists them");
+    }
+    return new Command.Why(id);
+  }
+
   static Command check(Args args) throws CommandError {
     args.requireCluster();
     String name = null;

@@ -27,6 +27,7 @@ import dev.replab.engine.history.History;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.model.ModelDefinition;
 import dev.replab.engine.model.ReplicationModel;
+import dev.replab.engine.model.Started;
 import dev.replab.engine.net.Network;
 import dev.replab.engine.sim.Durations;
 import dev.replab.engine.sim.Simulation;
@@ -471,12 +472,12 @@ public final class LeaderFollower implements ReplicationModel {
   }
 
   @Override
-  public Result write(Command.Write command, String client) {
+  public Started write(Command.Write command, String client) {
     return ClientOps.write(this, command, client);
   }
 
   @Override
-  public Result read(Command.Read command, String client) {
+  public Started read(Command.Read command, String client) {
     return ClientOps.read(this, command, client);
   }
 
@@ -606,6 +607,11 @@ public final class LeaderFollower implements ReplicationModel {
   @Override
   public Result inspect(String key) {
     return LeaderFollowerViews.inspect(this, key);
+  }
+
+  @Override
+  public Result why(Operation op) {
+    return Why.explain(this, op);
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.replab.engine.history.History;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.model.ModelDefinition;
 import dev.replab.engine.model.ReplicationModel;
+import dev.replab.engine.model.Started;
 import dev.replab.engine.net.Network;
 import dev.replab.engine.sim.Rng;
 import dev.replab.engine.sim.Simulation;
@@ -293,12 +294,12 @@ public final class Leaderless implements ReplicationModel {
   }
 
   @Override
-  public Result write(Command.Write command, String client) {
+  public Started write(Command.Write command, String client) {
     return LeaderlessViews.write(this, command, client);
   }
 
   @Override
-  public Result read(Command.Read command, String client) {
+  public Started read(Command.Read command, String client) {
     return LeaderlessViews.read(this, command, client);
   }
 
@@ -495,6 +496,11 @@ public final class Leaderless implements ReplicationModel {
   @Override
   public Result inspect(String key) {
     return LeaderlessViews.inspect(this, key);
+  }
+
+  @Override
+  public Result why(Operation op) {
+    return Why.explain(this, op);
   }
 
   @Override

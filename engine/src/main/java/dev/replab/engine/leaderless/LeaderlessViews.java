@@ -7,6 +7,7 @@ import dev.replab.engine.command.Result;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.history.Outcome;
 import dev.replab.engine.model.FaultTexts;
+import dev.replab.engine.model.Started;
 import dev.replab.engine.render.FrameLines;
 import dev.replab.engine.sim.Durations;
 import java.util.ArrayList;
@@ -96,108 +97,114 @@ final class LeaderlessViews {
 
   // ---------------------------------------------------------------- client operations
 
-  static Result write(Leaderless model, Command.Write command, String client) {
+  static Started write(Leaderless model, Command.Write command, String client) {
     String via = command.via() != null ? command.via() : model.coordinatorFor(client, null);
     long ts = command.tsUs() == null ? -1 : command.tsUs();
     Operation op = model.startWrite(client, command.key(), command.value(), via, ts, null);
-    model.cluster().runUntilDone(op);
-    double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
-    String verb =
-        command.delete()
-            ? "delete " + command.key()
-            : "write " + command.key() + "=" + command.value();
-    StringBuilder text = new StringBuilder(verb + " via " + via + ": ");
-    List<String> acks = List.of();
-    if (op.outcome() == Outcome.OK) {
-      acks = model.ackedBy(op.id());
-      text.append("ok, ")
-          .append(op.versionLabel())
-          .append(", ")
-          .append(Result.ms(latencyMs))
-          .append("; acknowledged by ")
-          .append(String.join(", ", acks))
-          .append(" (w=")
-          .append(model.w())
-          .append(" of ")
-          .append(String.join(" ", model.preferenceList(command.key())))
-          .append(")");
-    } else {
-      text.append(op.outcome().name().toLowerCase(Locale.ROOT))
-          .append(" after ")
-          .append(Result.ms(latencyMs))
-          .append(": ")
-          .append(op.error());
-    }
-    return new Result.WriteDone(
-        command.key(),
-        command.value(),
-        via,
-        client,
-        op.outcome().name().toLowerCase(Locale.ROOT),
-        op.version(),
-        0,
-        latencyMs,
-        acks,
-        false,
-        op.error(),
-        text.toString());
+    return new Started(
+        op,
+        () -> {
+          double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
+          String verb =
+              command.delete()
+                  ? "delete " + command.key()
+                  : "write " + command.key() + "=" + command.value();
+          StringBuilder text = new StringBuilder(verb + " via " + via + ": ");
+          List<String> acks = List.of();
+          if (op.outcome() == Outcome.OK) {
+            acks = model.ackedBy(op.id());
+            text.append("ok, ")
+                .append(op.versionLabel())
+                .append(", ")
+                .append(Result.ms(latencyMs))
+                .append("; acknowledged by ")
+                .append(String.join(", ", acks))
+                .append(" (w=")
+                .append(model.w())
+                .append(" of ")
+                .append(String.join(" ", model.preferenceList(command.key())))
+                .append(")");
+          } else {
+            text.append(op.outcome().name().toLowerCase(Locale.ROOT))
+                .append(" after ")
+                .append(Result.ms(latencyMs))
+                .append(": ")
+                .append(op.error());
+          }
+          return new Result.WriteDone(
+              command.key(),
+              command.value(),
+              via,
+              client,
+              op.outcome().name().toLowerCase(Locale.ROOT),
+              op.version(),
+              0,
+              latencyMs,
+              acks,
+              false,
+              op.error(),
+              text.toString());
+        });
   }
 
-  static Result read(Leaderless model, Command.Read command, String client) {
+  static Started read(Leaderless model, Command.Read command, String client) {
     String via =
         command.from() != null ? command.from() : model.coordinatorFor(client, command.policy());
     Operation op = model.startRead(client, command.key(), via, null);
-    model.cluster().runUntilDone(op);
-    double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
-    StringBuilder text = new StringBuilder("read " + command.key() + " via " + via + ": ");
-    List<String> siblings = List.of();
-    String stale = model.staleWhy(op.id());
-    if (op.outcome() == Outcome.OK) {
-      ReadTrace trace = model.trace(op.id());
-      siblings = model.siblings(op.id());
-      text.append(op.value() == null ? "(none)" : op.value());
-      if (op.versionLabel() != null) {
-        text.append(" (").append(op.versionLabel()).append(")");
-      }
-      if (!siblings.isEmpty()) {
-        text.append(", ")
-            .append(siblings.size())
-            .append(" siblings: concurrent writes the next write as ")
-            .append(client)
-            .append(" supersedes");
-      }
-      text.append(", ").append(Result.ms(latencyMs));
-      if (trace != null) {
-        text.append("; newest of ").append(String.join(", ", firstAnswers(trace, model.r())));
-        text.append(" (r=").append(model.r()).append(")");
-      }
-      if (stale != null) {
-        text.append("\n  STALE: ").append(stale);
-      }
-    } else {
-      text.append(op.outcome().name().toLowerCase(Locale.ROOT))
-          .append(" after ")
-          .append(Result.ms(latencyMs))
-          .append(": ")
-          .append(op.error());
-    }
-    return new Result.ReadDone(
-        command.key(),
-        op.value(),
-        via,
-        client,
-        op.outcome().name().toLowerCase(Locale.ROOT),
-        op.version(),
-        0,
-        stale != null,
-        null,
-        0,
-        0,
-        0,
-        latencyMs,
-        siblings,
-        op.error(),
-        text.toString());
+    return new Started(
+        op,
+        () -> {
+          double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
+          StringBuilder text = new StringBuilder("read " + command.key() + " via " + via + ": ");
+          List<String> siblings = List.of();
+          String stale = model.staleWhy(op.id());
+          if (op.outcome() == Outcome.OK) {
+            ReadTrace trace = model.trace(op.id());
+            siblings = model.siblings(op.id());
+            text.append(op.value() == null ? "(none)" : op.value());
+            if (op.versionLabel() != null) {
+              text.append(" (").append(op.versionLabel()).append(")");
+            }
+            if (!siblings.isEmpty()) {
+              text.append(", ")
+                  .append(siblings.size())
+                  .append(" siblings: concurrent writes the next write as ")
+                  .append(client)
+                  .append(" supersedes");
+            }
+            text.append(", ").append(Result.ms(latencyMs));
+            if (trace != null) {
+              text.append("; newest of ").append(String.join(", ", firstAnswers(trace, model.r())));
+              text.append(" (r=").append(model.r()).append(")");
+            }
+            if (stale != null) {
+              text.append("\n  STALE: ").append(stale);
+            }
+          } else {
+            text.append(op.outcome().name().toLowerCase(Locale.ROOT))
+                .append(" after ")
+                .append(Result.ms(latencyMs))
+                .append(": ")
+                .append(op.error());
+          }
+          return new Result.ReadDone(
+              command.key(),
+              op.value(),
+              via,
+              client,
+              op.outcome().name().toLowerCase(Locale.ROOT),
+              op.version(),
+              0,
+              stale != null,
+              null,
+              0,
+              0,
+              0,
+              latencyMs,
+              siblings,
+              op.error(),
+              text.toString());
+        });
   }
 
   private static List<String> firstAnswers(ReadTrace trace, int r) {

@@ -47,11 +47,11 @@ public interface ReplicationModel {
   Operation startRead(
       String client, String key, Consistency level, String policy, Consumer<Operation> whenDone);
 
-  /** Runs {@code write} or {@code delete} until the client has its answer, and describes it. */
-  Result write(Command.Write command, String client);
+  /** Starts {@code write} or {@code delete}, routed as the command says or the model routes. */
+  Started write(Command.Write command, String client);
 
-  /** Runs {@code read} until the client has its answer, and describes it. */
-  Result read(Command.Read command, String client);
+  /** Starts {@code read}, routed as the command says or the model routes. */
+  Started read(Command.Read command, String client);
 
   /** True when a custom read router is plugged in, for {@code policy=custom}. */
   default boolean hasCustomRouter() {
@@ -90,6 +90,9 @@ public interface ReplicationModel {
 
   /** {@code inspect <key>}. */
   Result inspect(String key);
+
+  /** {@code why <op>}: how one operation went, in sentences and a small diagram. */
+  Result why(Operation op);
 
   /** One frame of {@code watch}. */
   List<String> frame(boolean unicode);

@@ -63,7 +63,7 @@ public final class Timeline {
       text.append(
           String.format(
               Locale.ROOT,
-              "%" + GUTTER + "s   ... %d earlier rows (timeline last=%d shows more)%n",
+              "%" + GUTTER + "s   ... %d earlier rows (timeline last %d shows more)%n",
               "",
               from,
               rows.size()));
@@ -75,6 +75,40 @@ public final class Timeline {
     }
     if (rows.isEmpty()) {
       text.append("(nothing to show yet)\n");
+    }
+    return text.toString().stripTrailing();
+  }
+
+  /**
+   * A small diagram of one operation: the messages between {@code columns} that were on their way
+   * from {@code fromUs} to {@code untilUs} and that {@code relevant} accepts, in arrival order.
+   */
+  public static String around(
+      Cluster cluster,
+      List<String> columns,
+      long fromUs,
+      long untilUs,
+      java.util.function.Predicate<Trace.Hop> relevant,
+      boolean unicode) {
+    List<Row> rows = new ArrayList<>();
+    long order = 0;
+    for (Trace.Hop hop : cluster.trace().hops()) {
+      boolean inside = hop.sentUs() >= fromUs && hop.sentUs() <= untilUs;
+      if (inside
+          && columns.contains(hop.source())
+          && columns.contains(hop.target())
+          && !hop.message().background()
+          && relevant.test(hop)) {
+        long at = hop.fate() == Trace.Fate.DELIVERED ? hop.arriveUs() : hop.sentUs();
+        rows.add(new Row(at, order++, arrow(hop, columns, cluster, unicode)));
+      }
+    }
+    rows.sort(Comparator.comparingLong(Row::atUs).thenComparingLong(Row::order));
+    StringBuilder text = new StringBuilder(header(columns));
+    for (Row row : rows) {
+      text.append(String.format(Locale.ROOT, "%" + GUTTER + "s ", Durations.format(row.atUs())))
+          .append(row.text())
+          .append('\n');
     }
     return text.toString().stripTrailing();
   }

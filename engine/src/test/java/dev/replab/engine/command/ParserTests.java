@@ -29,7 +29,9 @@ class ParserTests {
   private static final Map<String, String> SETUP =
       Map.of(
           "restart n1", "crash n1",
-          "resume n1", "pause n1");
+          "resume n1", "pause n1",
+          "why 1", "write x 1",
+          "why 2", "write x 1; read x");
 
   /** Commands that work without a cluster. */
   private static final Set<String> WITHOUT_CLUSTER =

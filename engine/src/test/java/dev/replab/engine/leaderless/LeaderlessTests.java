@@ -204,4 +204,43 @@ class LeaderlessTests {
     }
     return out.toString();
   }
+
+  @Test
+  void operationsJoinedByAnAmpersandStartAtOneInstantOrAfterTheirDelay() {
+    Lab lab = Lab.with(1, "create leaderless");
+    Result.Together together =
+        lab.result(
+            "write x a as alice & write x b as bob & read x as carol after=5ms",
+            Result.Together.class);
+    assertEquals(3, together.results().size());
+    List<dev.replab.engine.history.Operation> ops = lab.session().cluster().history().operations();
+    assertEquals(ops.get(0).invokeUs(), ops.get(1).invokeUs(), context(lab));
+    assertEquals(ops.get(0).invokeUs() + 5_000, ops.get(2).invokeUs(), context(lab));
+    Executed mixed = lab.reject("write x c & crash n1");
+    assertTrue(mixed.error().contains("only client operations"), mixed.error());
+    Executed empty = lab.reject("write x c &");
+    assertTrue(empty.error().contains("both sides"), empty.error());
+  }
+
+  @Test
+  void quorumsThatOverlapStillLetTwoReadsDisagreeWhileAWriteIsInFlight() {
+    Lab lab = Lab.with(1, "create leaderless read-repair=off");
+    lab.runAll(
+        "link n3 -> n1 latency=const(200ms)",
+        "link n3 -> n5 latency=const(200ms)",
+        "link n2 -> n1 latency=const(200ms)");
+    Result.Together together =
+        lab.result(
+            "write x 1 via n3 & read x via n2 as alice after=5ms & read x via n1 as bob after=20ms",
+            Result.Together.class);
+    Result.ReadDone alice = (Result.ReadDone) together.results().get(1);
+    Result.ReadDone bob = (Result.ReadDone) together.results().get(2);
+    assertEquals("1", alice.value(), context(lab));
+    assertEquals(null, bob.value(), context(lab));
+    List<dev.replab.engine.history.Operation> ops = lab.session().cluster().history().operations();
+    assertTrue(ops.get(1).completeUs() < ops.get(2).invokeUs(), "alice finished before bob began");
+    Result.Explanation why = lab.result("why 3", Result.Explanation.class);
+    assertTrue(why.text().contains("asked n2 n1 n5"), why.text());
+    assertTrue(why.text().contains("read repair is off"), why.text());
+  }
 }
