@@ -39,9 +39,9 @@ public final class MonotonicReads implements Checker {
                   List.of(before.id(), op.id()),
                   Versions.read(op)
                       + " returned "
-                      + Versions.seen(op)
+                      + Versions.seen(record, op)
                       + ", older than "
-                      + Versions.seen(before)
+                      + Versions.seen(record, before)
                       + " which "
                       + op.client()
                       + " had read from "

@@ -46,15 +46,15 @@ public final class ReadYourWrites implements Checker {
                   List.of(write.id(), op.id()),
                   Versions.read(op)
                       + " returned "
-                      + Versions.seen(op)
+                      + Versions.seen(record, op)
                       + ", but "
                       + op.client()
                       + " had already written "
                       + op.key()
                       + "="
                       + write.written()
-                      + " (offset "
-                      + write.version()
+                      + " ("
+                      + Versions.position(record, write.version())
                       + ", op #"
                       + write.id()
                       + ") and been told it succeeded"));

@@ -54,9 +54,16 @@ public record RunRecord(
    *     it"), or null when nothing can be asked now
    * @param noHolder why nothing can be asked, when {@code notHeld} is null
    * @param quiet true when no message is in flight, so replicas had their chance to agree
+   * @param timestamps true when a version's position is a timestamp in microseconds (last write
+   *     wins), false when it is a log offset
    */
   public record Shape(
-      boolean leaders, boolean totalOrder, String notHeld, String noHolder, boolean quiet) {
+      boolean leaders,
+      boolean totalOrder,
+      String notHeld,
+      String noHolder,
+      boolean quiet,
+      boolean timestamps) {
     /** A leader-follower run: a log that the current leader holds, if one is up. */
     public static Shape leaderLog(String leader) {
       return new Shape(
@@ -64,7 +71,8 @@ public record RunRecord(
           true,
           leader == null ? null : "leader " + leader + "'s log does not hold it",
           "no leader is up, so there is no log to compare acknowledged writes with",
-          true);
+          true,
+          false);
     }
   }
 

@@ -25,15 +25,22 @@ final class Versions {
     return newer(a.epoch(), a.version(), b.epoch(), b.version());
   }
 
-  /** "x=1 (offset 3)" or "nothing" for what a read returned. */
-  static String seen(Operation read) {
+  /** "x=1 at offset 3" (or "at timestamp 1.2ms"), or "nothing for x", for what a read returned. */
+  static String seen(RunRecord record, Operation read) {
     return read.value() == null && read.version() == 0
         ? "nothing for " + read.key()
         : read.key()
             + "="
             + (read.value() == null ? "(deleted)" : read.value())
-            + " at offset "
-            + read.version();
+            + " at "
+            + position(record, read.version());
+  }
+
+  /** "offset 3", or "timestamp 1.2ms" where versions are last-write-wins timestamps. */
+  static String position(RunRecord record, long version) {
+    return record.shape().timestamps()
+        ? "timestamp " + Durations.format(version)
+        : "offset " + version;
   }
 
   /** "read of x by alice from n2 at 3ms (op #4)". */

@@ -666,7 +666,7 @@ public final class LeaderFollower implements ReplicationModel {
         surviving,
         journal.forCheckers(),
         new RunRecord.Shape(
-            shape.leaders(), shape.totalOrder(), shape.notHeld(), shape.noHolder(), quiet),
+            shape.leaders(), shape.totalOrder(), shape.notHeld(), shape.noHolder(), quiet, false),
         copies());
   }
 

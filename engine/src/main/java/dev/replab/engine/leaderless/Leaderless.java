@@ -541,7 +541,8 @@ public final class Leaderless implements ReplicationModel {
             !options.vector(),
             "no replica holds it, nor a version that includes it",
             null,
-            !sim().busy());
+            !sim().busy(),
+            true);
     return new RunRecord(
         history().operations(),
         List.of(),
