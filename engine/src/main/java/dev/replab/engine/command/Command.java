@@ -283,8 +283,11 @@ public sealed interface Command
     }
   }
 
-  /** {@code check [checker]}: all checkers, or one. */
-  record Check(String checker) implements Command {
+  /**
+   * {@code check [checker]}: all checkers, or one; linearizability takes a key to check alone and a
+   * budget (null: the defaults).
+   */
+  record Check(String checker, String key, Long budgetUs) implements Command {
     public String name() {
       return "check";
     }

@@ -248,11 +248,11 @@ final class Grammar {
             ViewGrammar::watch),
         spec(
             "check",
-            "check [" + String.join("|", Checkers.names()) + "]",
+            "check [" + String.join("|", Checkers.names()) + "] [key=<k>] [budget=<d>]",
             "Runs the anomaly checkers over the history; each finding names the operations and says why.",
-            List.of("check", "check lost-writes"),
+            List.of("check", "check lost-writes", "check linearizability budget=2s"),
             List.of(),
-            Set.of(),
+            Set.of("key", "budget"),
             ArgumentKind.CHECKER,
             ViewGrammar::check),
         spec(

@@ -85,8 +85,21 @@ final class ViewGrammar {
       }
       name = token.text();
     }
+    String key = null;
+    Long budgetUs = null;
+    if ("linearizability".equals(name)) {
+      Map<String, Args.Option> options = args.options(Set.of("key", "budget"));
+      key = options.containsKey("key") ? options.get("key").value() : null;
+      if (options.containsKey("budget")) {
+        budgetUs = options.get("budget").positiveDurationUs();
+        if (budgetUs > 600_000_000L) {
+          throw new CommandError(
+              "a budget of at most 10m keeps the shell responsive", options.get("budget").column());
+        }
+      }
+    }
     args.end();
-    return new Command.Check(name);
+    return new Command.Check(name, key, budgetUs);
   }
 
   static Command timeline(Args args) throws CommandError {

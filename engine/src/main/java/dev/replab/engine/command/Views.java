@@ -80,7 +80,16 @@ final class Views {
 
   static Result check(Cluster cluster, Command.Check command) {
     List<Checker> checkers =
-        command.checker() == null ? Checkers.all() : List.of(Checkers.named(command.checker()));
+        command.checker() == null
+            ? Checkers.all()
+            : command.checker().equals("linearizability")
+                ? List.of(
+                    dev.replab.engine.check.Linearizability.withBudget(
+                        command.budgetUs() == null
+                            ? dev.replab.engine.check.Linearizability.DEFAULT_BUDGET_US
+                            : command.budgetUs(),
+                        command.key()))
+                : List.of(Checkers.named(command.checker()));
     RunRecord record = cluster.runRecord();
     List<Result.FindingRow> findings = new ArrayList<>();
     List<Result.CheckerVerdict> verdicts = new ArrayList<>();

@@ -198,7 +198,7 @@ public final class LoadRunner {
     double throughput = elapsedMs == 0 ? 0 : succeeded / (elapsedMs / 1_000.0);
     Map<String, Integer> anomalies = new LinkedHashMap<>();
     RunRecord record = workload.analyze() ? cluster.runRecord() : null;
-    for (Checker checker : workload.analyze() ? Checkers.all() : List.<Checker>of()) {
+    for (Checker checker : workload.analyze() ? Checkers.forLoad() : List.<Checker>of()) {
       if (checker.notApplicable(record) != null) {
         continue;
       }

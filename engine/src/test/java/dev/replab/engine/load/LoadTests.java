@@ -220,7 +220,8 @@ class LoadTests {
             "monotonic-reads",
             "consistent-prefix",
             "lost-writes",
-            "split-brain"),
+            "split-brain",
+            "linearizability"),
         List.copyOf(on.anomalies().keySet()));
     assertTrue(on.anomalies().values().stream().allMatch(count -> count >= 0), on.text());
   }
