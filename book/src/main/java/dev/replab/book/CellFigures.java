@@ -6,6 +6,9 @@ import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.command.Result;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.history.Outcome;
+import dev.replab.engine.leaderless.Leaderless;
+import dev.replab.engine.leaderless.LeaderlessResults;
+import dev.replab.engine.model.ReplicationModel;
 import dev.replab.engine.render.SpaceTimeSvg;
 import dev.replab.engine.render.Trace;
 import java.util.ArrayList;
@@ -40,6 +43,7 @@ final class CellFigures {
 
   private final boolean html;
   private int diagrams;
+  private boolean ringDrawn;
 
   /** Figures for one lesson, for the HTML book or for the PDF. */
   CellFigures(boolean html) {
@@ -94,6 +98,26 @@ final class CellFigures {
                 Charts.throughput(sweep)));
       } else if (one.result() instanceof Result.LoadDone load) {
         loads.add(load);
+      } else if (one.result() instanceof LeaderlessResults.Curve curve) {
+        figures.add(
+            new Figure(
+                "How often a read that starts t after a write's commit sees it, n="
+                    + curve.n()
+                    + " w="
+                    + curve.w()
+                    + " r="
+                    + curve.r(),
+                "replab-plot",
+                Charts.staleness(curve)));
+      } else if (one.result() instanceof LeaderlessResults.Inspection inspection && !ringDrawn) {
+        ringDrawn = true;
+        figures.add(
+            new Figure(
+                "The ring: each node's places (dots), key "
+                    + inspection.key()
+                    + " and its preference list, first owner first",
+                "replab-ring",
+                cluster.model(Leaderless.class).ringPicture(inspection.key())));
       }
     }
     if (!loads.isEmpty()) {
@@ -119,8 +143,8 @@ final class CellFigures {
   private static Figure loadFigure(
       Cluster cluster, List<Result.LoadDone> loads, long sinceUs, long untilUs) {
     long mostLagUs = 0;
-    for (List<Cluster.LagSample> samples : cluster.lagHistory().values()) {
-      for (Cluster.LagSample sample : samples) {
+    for (List<ReplicationModel.LagPoint> samples : cluster.model().lagTimeline().values()) {
+      for (ReplicationModel.LagPoint sample : samples) {
         if (sample.atUs() >= sinceUs && sample.atUs() <= untilUs) {
           mostLagUs = Math.max(mostLagUs, sample.lagUs());
         }
