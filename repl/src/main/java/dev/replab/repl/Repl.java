@@ -81,6 +81,10 @@ final class Repl {
    */
   List<String> complete(String line, int cursor) {
     String before = line.substring(0, Math.min(cursor, line.length())).stripLeading();
+    int java = before.startsWith(":java ") ? line.indexOf(":java ") + ":java ".length() : -1;
+    if (java >= 0) {
+      return completeJava(line, java, Math.min(cursor, line.length()));
+    }
     if (!before.startsWith(":")) {
       return session.complete(line, cursor);
     }
@@ -100,6 +104,32 @@ final class Repl {
       }
     }
     return matches;
+  }
+
+  /**
+   * Tab inside {@code :java}: JShell's suggestions for the snippet, each written as the whole word
+   * the shell's line reader is completing (from the last blank, {@code ;} or {@code |}).
+   */
+  private List<String> completeJava(String line, int snippetStart, int cursor) {
+    if (javaConsole == null) {
+      javaConsole = new dev.replab.repl.java.JavaConsole();
+    }
+    int wordStart = cursor;
+    while (wordStart > snippetStart
+        && !Character.isWhitespace(line.charAt(wordStart - 1))
+        && line.charAt(wordStart - 1) != ';'
+        && line.charAt(wordStart - 1) != '|') {
+      wordStart--;
+    }
+    String snippet = line.substring(snippetStart, cursor);
+    List<String> words = new ArrayList<>();
+    for (String completed : javaConsole.complete(snippet, snippet.length(), session)) {
+      int cut = wordStart - snippetStart;
+      if (completed.length() >= cut) {
+        words.add(completed.substring(cut));
+      }
+    }
+    return words;
   }
 
   /** How many commands (engine or shell) have been rejected so far. */
