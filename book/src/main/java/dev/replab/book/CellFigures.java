@@ -6,6 +6,7 @@ import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.command.Result;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.history.Outcome;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import dev.replab.engine.render.SpaceTimeSvg;
 import dev.replab.engine.render.Trace;
 import java.util.ArrayList;
@@ -119,8 +120,9 @@ final class CellFigures {
   private static Figure loadFigure(
       Cluster cluster, List<Result.LoadDone> loads, long sinceUs, long untilUs) {
     long mostLagUs = 0;
-    for (List<Cluster.LagSample> samples : cluster.lagHistory().values()) {
-      for (Cluster.LagSample sample : samples) {
+    for (List<LeaderFollower.LagSample> samples :
+        cluster.model(LeaderFollower.class).lagHistory().values()) {
+      for (LeaderFollower.LagSample sample : samples) {
         if (sample.atUs() >= sinceUs && sample.atUs() <= untilUs) {
           mostLagUs = Math.max(mostLagUs, sample.lagUs());
         }

@@ -2,6 +2,7 @@ package dev.replab.book;
 
 import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import dev.replab.engine.load.Percentiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -80,9 +81,10 @@ final class Charts {
   static String lagOverTime(Cluster cluster, long sinceUs, long untilUs) {
     XYSeriesCollection dataset = new XYSeriesCollection();
     boolean any = false;
-    for (Map.Entry<String, List<Cluster.LagSample>> follower : cluster.lagHistory().entrySet()) {
+    for (Map.Entry<String, List<LeaderFollower.LagSample>> follower :
+        cluster.model(LeaderFollower.class).lagHistory().entrySet()) {
       XYSeries series = new XYSeries(follower.getKey(), false, true);
-      for (Cluster.LagSample sample : follower.getValue()) {
+      for (LeaderFollower.LagSample sample : follower.getValue()) {
         if (sample.atUs() >= sinceUs && sample.atUs() <= untilUs) {
           series.add(sample.atUs() / 1e6, sample.lagUs() / 1e3);
           any = true;

@@ -27,9 +27,9 @@ final class Completer {
     String prefix = words[words.length - 1];
     TreeSet<String> candidates = new TreeSet<>();
     if (words.length == 1) {
-      candidates.addAll(registry.names());
+      candidates.addAll(registry.namesFor(executor.modelName()));
     } else {
-      CommandSpec spec = registry.get(words[0]);
+      CommandSpec spec = registry.resolve(words[0], executor.modelName());
       if (spec == null) {
         return List.of();
       }
@@ -64,8 +64,8 @@ final class Completer {
       case NODE -> executor.nodes();
       case KEY ->
           position == 1 && executor.cluster() != null ? executor.cluster().knownKeys() : List.of();
-      case MODEL -> position == 1 ? List.of("leader-follower") : List.of();
-      case COMMAND -> position == 1 ? registry.names() : List.of();
+      case MODEL -> position == 1 ? spec.keywords() : List.of();
+      case COMMAND -> position == 1 ? registry.namesFor(executor.modelName()) : List.of();
       case CLIENT -> position == 1 ? executor.clients() : List.of();
       case CHECKER -> position == 1 ? dev.replab.engine.check.Checkers.names() : List.of();
       case NONE -> List.of();

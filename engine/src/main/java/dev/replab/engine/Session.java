@@ -152,7 +152,7 @@ public final class Session {
     if (executor.cluster() == null) {
       return "no cluster";
     }
-    return "leader-follower " + dev.replab.engine.sim.Durations.format(executor.nowUs());
+    return executor.modelName() + " " + dev.replab.engine.sim.Durations.format(executor.nowUs());
   }
 
   @Override

@@ -23,7 +23,8 @@ class CompletionTests {
   void completesCommandNames() {
     Session session = new Session(1);
     assertEquals(List.of("write"), complete(session, "wri"));
-    assertEquals(List.of("read", "remove", "reset", "restart", "resume"), complete(session, "re"));
+    assertEquals(
+        List.of("read", "remove", "repair", "reset", "restart", "resume"), complete(session, "re"));
     assertEquals(session.registry().names().size(), complete(session, "").size());
   }
 
@@ -49,7 +50,7 @@ class CompletionTests {
     List<String> candidates = complete(new Session(1), "create ");
     assertTrue(candidates.contains("leader-follower"), candidates.toString());
     assertTrue(candidates.contains("nodes="), candidates.toString());
-    assertEquals(List.of("leader-follower"), complete(new Session(1), "create lea"));
+    assertEquals(List.of("leader-follower", "leaderless"), complete(new Session(1), "create lea"));
   }
 
   @Test

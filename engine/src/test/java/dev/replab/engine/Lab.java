@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,11 @@ public final class Lab {
 
   public Session session() {
     return session;
+  }
+
+  /** The cluster's leader-follower model, for tests that look inside it. */
+  public LeaderFollower lf() {
+    return session.cluster().model(LeaderFollower.class);
   }
 
   /** Every line so far with its output, for failure messages. */

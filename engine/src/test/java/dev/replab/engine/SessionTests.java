@@ -142,7 +142,7 @@ class SessionTests {
     Session session = new Session(1);
     session.execute("create leader-follower nodes=3; write x 1; tick 1s");
     session.execute("create leader-follower nodes=5");
-    assertEquals(5, session.cluster().nodes().size());
+    assertEquals(5, session.cluster().nodeIds().size());
     assertEquals(0, session.cluster().history().size());
     assertEquals(0, session.nowUs());
   }

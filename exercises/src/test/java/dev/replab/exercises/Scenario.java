@@ -2,11 +2,11 @@ package dev.replab.exercises;
 
 import dev.replab.engine.Executed;
 import dev.replab.engine.Session;
-import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.LogEntry;
-import dev.replab.engine.cluster.Node;
 import dev.replab.engine.cluster.NodeState;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.LeaderFollower;
+import dev.replab.engine.leaderfollower.LogEntry;
+import dev.replab.engine.leaderfollower.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,7 +54,11 @@ public final class Scenario {
    * @param plugIn puts the learner's code into the new cluster
    */
   public static Scenario start(
-      long seed, String story, String createLine, Class<?> learnerClass, Consumer<Cluster> plugIn) {
+      long seed,
+      String story,
+      String createLine,
+      Class<?> learnerClass,
+      Consumer<LeaderFollower> plugIn) {
     return start(
         seed, story, createLine, learnerClass, (scenario, cluster) -> plugIn.accept(cluster));
   }
@@ -69,7 +73,7 @@ public final class Scenario {
       String story,
       String createLine,
       Class<?> learnerClass,
-      BiConsumer<Scenario, Cluster> plugIn) {
+      BiConsumer<Scenario, LeaderFollower> plugIn) {
     Scenario scenario = new Scenario(seed, story, learnerClass);
     scenario.run(createLine);
     plugIn.accept(scenario, scenario.cluster());
@@ -111,8 +115,8 @@ public final class Scenario {
     return seed;
   }
 
-  public Cluster cluster() {
-    return session.cluster();
+  public LeaderFollower cluster() {
+    return session.cluster().model(LeaderFollower.class);
   }
 
   /**

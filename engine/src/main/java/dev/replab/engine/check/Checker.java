@@ -14,6 +14,14 @@ public interface Checker {
   String describe();
 
   /**
+   * Why this checker has nothing to look at in a run of this kind (split-brain on a model without
+   * leaders), or null when it applies.
+   */
+  default String notApplicable(RunRecord record) {
+    return null;
+  }
+
+  /**
    * Examines a run.
    *
    * @return the findings, empty when there were none

@@ -25,7 +25,8 @@ public final class ConsistentPrefix implements Checker {
   }
 
   @Override
-  public List<Finding> check(RunRecord record) {
+  public List<Finding> check(RunRecord record) throws Inconclusive {
+    Versions.requireTotalOrder(record);
     Map<String, List<RunRecord.Commit>> byKey = new HashMap<>();
     for (RunRecord.Commit commit : record.commits()) {
       if (commit.lostUs() < 0) {
@@ -56,22 +57,24 @@ public final class ConsistentPrefix implements Checker {
                     List.of(furthest.id(), op.id(), cause.opId()),
                     op.client()
                         + " read "
-                        + Versions.seen(furthest)
+                        + Versions.seen(record, furthest)
                         + " (op #"
                         + furthest.id()
                         + ") and then "
                         + Versions.read(op)
                         + " returned "
-                        + Versions.seen(op)
+                        + Versions.seen(record, op)
                         + ", although "
                         + op.key()
                         + "="
                         + cause.value()
-                        + " (offset "
-                        + cause.offset()
+                        + " ("
+                        + Versions.position(record, cause.offset())
                         + ", op #"
                         + cause.opId()
-                        + ") comes earlier in the log: it saw an effect before its cause"));
+                        + (record.shape().timestamps()
+                            ? ") has an earlier timestamp: it saw an effect before its cause"
+                            : ") comes earlier in the log: it saw an effect before its cause")));
           }
         }
         if (furthest == null || Versions.newer(op, furthest)) {

@@ -20,9 +20,8 @@ public final class LostWrites implements Checker {
 
   @Override
   public List<Finding> check(RunRecord record) throws Inconclusive {
-    if (record.leader() == null) {
-      throw new Inconclusive(
-          "no leader is up, so there is no log to compare acknowledged writes with");
+    if (record.shape().notHeld() == null) {
+      throw new Inconclusive(record.shape().noHolder());
     }
     List<Finding> findings = new ArrayList<>();
     for (Operation op : record.operations()) {
@@ -42,13 +41,11 @@ public final class LostWrites implements Checker {
                     + op.id()
                     + ") was acknowledged by "
                     + op.node()
-                    + " in epoch "
-                    + op.epoch()
+                    + (op.epoch() > 0 ? " in epoch " + op.epoch() : "")
                     + " at "
                     + Durations.format(op.completeUs())
-                    + ", but leader "
-                    + record.leader()
-                    + "'s log does not hold it"
+                    + ", but "
+                    + record.shape().notHeld()
                     + (op.lost() != null ? ": " + op.lost() : "")));
       }
     }

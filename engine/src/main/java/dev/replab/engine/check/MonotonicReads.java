@@ -20,7 +20,8 @@ public final class MonotonicReads implements Checker {
   }
 
   @Override
-  public List<Finding> check(RunRecord record) {
+  public List<Finding> check(RunRecord record) throws Inconclusive {
+    Versions.requireTotalOrder(record);
     List<Finding> findings = new ArrayList<>();
     for (List<Operation> ops : ReadYourWrites.byClient(record.operations()).values()) {
       Map<String, Operation> newestRead = new HashMap<>();
@@ -38,9 +39,9 @@ public final class MonotonicReads implements Checker {
                   List.of(before.id(), op.id()),
                   Versions.read(op)
                       + " returned "
-                      + Versions.seen(op)
+                      + Versions.seen(record, op)
                       + ", older than "
-                      + Versions.seen(before)
+                      + Versions.seen(record, before)
                       + " which "
                       + op.client()
                       + " had read from "

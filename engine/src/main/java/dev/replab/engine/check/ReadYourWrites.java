@@ -21,7 +21,8 @@ public final class ReadYourWrites implements Checker {
   }
 
   @Override
-  public List<Finding> check(RunRecord record) {
+  public List<Finding> check(RunRecord record) throws Inconclusive {
+    Versions.requireTotalOrder(record);
     List<Finding> findings = new ArrayList<>();
     for (List<Operation> ops : byClient(record.operations()).values()) {
       Map<String, Operation> lastWrite = new HashMap<>();
@@ -45,15 +46,15 @@ public final class ReadYourWrites implements Checker {
                   List.of(write.id(), op.id()),
                   Versions.read(op)
                       + " returned "
-                      + Versions.seen(op)
+                      + Versions.seen(record, op)
                       + ", but "
                       + op.client()
                       + " had already written "
                       + op.key()
                       + "="
                       + write.written()
-                      + " (offset "
-                      + write.version()
+                      + " ("
+                      + Versions.position(record, write.version())
                       + ", op #"
                       + write.id()
                       + ") and been told it succeeded"));

@@ -24,6 +24,11 @@ public final class SplitBrain implements Checker {
   }
 
   @Override
+  public String notApplicable(RunRecord record) {
+    return record.shape().leaders() ? null : "this model has no leaders that could disagree";
+  }
+
+  @Override
   public List<Finding> check(RunRecord record) {
     Map<String, List<Operation>> byPair = new LinkedHashMap<>();
     Map<String, RunRecord.Term> newerTerm = new LinkedHashMap<>();

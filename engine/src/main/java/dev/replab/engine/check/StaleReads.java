@@ -23,7 +23,8 @@ public final class StaleReads implements Checker {
   }
 
   @Override
-  public List<Finding> check(RunRecord record) {
+  public List<Finding> check(RunRecord record) throws Inconclusive {
+    Versions.requireTotalOrder(record);
     Map<String, List<RunRecord.Commit>> commitsByKey = new HashMap<>();
     for (RunRecord.Commit commit : record.commits()) {
       commitsByKey.computeIfAbsent(commit.key(), k -> new ArrayList<>()).add(commit);
@@ -36,7 +37,8 @@ public final class StaleReads implements Checker {
     }
     List<Finding> findings = new ArrayList<>();
     for (Map.Entry<String, List<Operation>> entry : readsByKey.entrySet()) {
-      scanKey(entry.getValue(), commitsByKey.getOrDefault(entry.getKey(), List.of()), findings);
+      scanKey(
+          record, entry.getValue(), commitsByKey.getOrDefault(entry.getKey(), List.of()), findings);
     }
     findings.sort(Comparator.comparing(f -> f.ops().get(0)));
     return findings;
@@ -44,7 +46,10 @@ public final class StaleReads implements Checker {
 
   /** Walks one key's reads in time order beside the commits that became visible before each. */
   private void scanKey(
-      List<Operation> reads, List<RunRecord.Commit> commits, List<Finding> findings) {
+      RunRecord record,
+      List<Operation> reads,
+      List<RunRecord.Commit> commits,
+      List<Finding> findings) {
     List<RunRecord.Commit> byTime = new ArrayList<>(commits);
     byTime.sort(Comparator.comparingLong(RunRecord.Commit::committedUs));
     List<Operation> ordered = new ArrayList<>(reads);
@@ -72,13 +77,13 @@ public final class StaleReads implements Checker {
                 List.of(read.id(), newest.opId()),
                 Versions.read(read)
                     + " returned "
-                    + Versions.seen(read)
+                    + Versions.seen(record, read)
                     + ", but "
                     + read.key()
                     + "="
                     + newest.value()
-                    + " (offset "
-                    + newest.offset()
+                    + " ("
+                    + Versions.position(record, newest.offset())
                     + ", op #"
                     + newest.opId()
                     + ") was committed at "

@@ -28,8 +28,6 @@ public final class Client {
 
   private Consistency consistency = Consistency.EVENTUAL;
   private String policy = "leader";
-  private final java.util.EnumMap<Consistency, dev.replab.engine.api.SessionGuarantee> guarantees =
-      new java.util.EnumMap<>(Consistency.class);
   private String cachedLeader;
   private long cacheExpiresUs = -1;
 
@@ -68,31 +66,15 @@ public final class Client {
     return policy;
   }
 
-  void setPolicy(String policy) {
+  public void setPolicy(String policy) {
     this.policy = policy;
-  }
-
-  /** Gives the session its memory for each guarantee, fresh or from an exercise. */
-  void useGuarantees(
-      java.util.function.Function<Consistency, dev.replab.engine.api.SessionGuarantee> factory) {
-    guarantees.clear();
-    for (Consistency level :
-        new Consistency[] {Consistency.READ_YOUR_WRITES, Consistency.MONOTONIC}) {
-      guarantees.put(level, factory.apply(level));
-    }
-  }
-
-  /** The offset a replica must have applied to serve this client at a consistency level. */
-  long tokenFor(Consistency level) {
-    dev.replab.engine.api.SessionGuarantee guarantee = guarantees.get(level);
-    return guarantee == null ? 0 : guarantee.minimumOffset();
   }
 
   private final Map<String, Double> latencyCache = new HashMap<>();
   private int latencyCacheVersion = -1;
 
   /** The mean one-way delay from this client to a node, cached until a link changes. */
-  double meanLatencyTo(String node, dev.replab.engine.net.Network network) {
+  public double meanLatencyTo(String node, dev.replab.engine.net.Network network) {
     if (latencyCacheVersion != network.latencyVersion()) {
       latencyCache.clear();
       latencyCacheVersion = network.latencyVersion();
@@ -101,7 +83,7 @@ public final class Client {
   }
 
   /** The leader's address as this client's DNS cache has it, looking it up again once expired. */
-  String resolve(long nowUs, String record, long ttlUs) {
+  public String resolve(long nowUs, String record, long ttlUs) {
     if (cachedLeader == null || nowUs >= cacheExpiresUs) {
       cachedLeader = record;
       cacheExpiresUs = nowUs + ttlUs;
@@ -112,7 +94,7 @@ public final class Client {
   void send(
       Cluster cluster,
       Operation op,
-      Message request,
+      dev.replab.engine.net.Payload request,
       java.util.function.Consumer<Operation> whenDone) {
     Waiting entry = new Waiting(op, cluster.sim().nowUs() + timeoutUs, timeoutUs, whenDone);
     waiting.put(op.id(), entry);
@@ -182,18 +164,13 @@ public final class Client {
     }
   }
 
-  void receive(Cluster cluster, String source, Message message) {
-    message.dispatch(
-        source,
-        new Message.Handler() {
-          @Override
-          public void onClientReply(String from, Message.ClientReply reply) {
-            answered(cluster, reply);
-          }
-        });
+  void receive(Cluster cluster, dev.replab.engine.net.Payload message) {
+    if (message instanceof Reply reply) {
+      answered(cluster, reply);
+    }
   }
 
-  private void answered(Cluster cluster, Message.ClientReply reply) {
+  private void answered(Cluster cluster, Reply reply) {
     Waiting entry = waiting.remove(reply.opId());
     if (entry == null) {
       return;
@@ -209,15 +186,15 @@ public final class Client {
     Operation op = cluster.history().get(reply.opId());
     long now = cluster.sim().nowUs();
     if (reply.ok()) {
-      op.complete(now, Outcome.OK, reply.value(), reply.version(), reply.epoch(), null);
-      for (dev.replab.engine.api.SessionGuarantee guarantee : guarantees.values()) {
-        if (op.isWrite()) {
-          guarantee.wrote(reply.version());
-        } else {
-          guarantee.read(reply.appliedOffset());
-        }
-      }
-      cluster.replyArrived(op, reply);
+      op.complete(
+          now,
+          Outcome.OK,
+          reply.value(),
+          reply.version(),
+          reply.epoch(),
+          reply.versionLabel(),
+          null);
+      cluster.answered(this, op, reply);
     } else {
       Outcome outcome = reply.indefinite() && op.isWrite() ? Outcome.UNKNOWN : Outcome.FAIL;
       op.complete(now, outcome, null, 0, reply.epoch(), reply.error());

@@ -20,30 +20,30 @@ public final class Args {
     this.context = context;
   }
 
-  ParseContext context() {
+  public ParseContext context() {
     return context;
   }
 
-  Token head() {
+  public Token head() {
     return head;
   }
 
-  boolean atEnd() {
+  public boolean atEnd() {
     return index >= tokens.size();
   }
 
-  Token peek() {
+  public Token peek() {
     return atEnd() ? null : tokens.get(index);
   }
 
   /** The column just past everything read so far, for "missing" errors. */
-  int endColumn() {
+  public int endColumn() {
     Token last = index == 0 ? head : tokens.get(index - 1);
     return last.end() + 1;
   }
 
   /** Consumes the next word, or fails saying that {@code what} is missing. */
-  Token next(String what) throws CommandError {
+  public Token next(String what) throws CommandError {
     if (atEnd() || peek().kind() == Token.Kind.BAR || isOption(peek())) {
       throw new CommandError(
           spec.name() + " needs " + what,
@@ -54,16 +54,16 @@ public final class Args {
   }
 
   /** Consumes the next token, whatever it is; callers check {@link #atEnd()} first. */
-  Token advance() {
+  public Token advance() {
     return tokens.get(index++);
   }
 
-  String word(String what) throws CommandError {
+  public String word(String what) throws CommandError {
     return next(what).text();
   }
 
   /** Consumes {@code keyword} if it comes next. */
-  boolean keyword(String keyword) {
+  public boolean keyword(String keyword) {
     if (!atEnd() && peek().kind() == Token.Kind.WORD && peek().text().equals(keyword)) {
       index++;
       return true;
@@ -72,13 +72,13 @@ public final class Args {
   }
 
   /** Consumes a node name and checks that the cluster has it. */
-  String node(String what) throws CommandError {
+  public String node(String what) throws CommandError {
     requireCluster();
     Token token = next(what);
     return checkNode(token.text(), token.column());
   }
 
-  String checkNode(String name, int column) throws CommandError {
+  public String checkNode(String name, int column) throws CommandError {
     List<String> nodes = context.nodes();
     if (!nodes.contains(name)) {
       String suggestion = Suggest.closest(name, nodes);
@@ -92,15 +92,20 @@ public final class Args {
     return name;
   }
 
-  void requireCluster() throws CommandError {
+  public void requireCluster() throws CommandError {
     if (!context.hasCluster()) {
       throw new CommandError(
           "there is no cluster yet", head.column(), "start one with 'create leader-follower'");
     }
   }
 
+  /** The usage line of the command being parsed, for hints. */
+  public String usage() {
+    return spec.usage();
+  }
+
   /** Consumes every remaining {@code key=value} word; each key must be one of {@code allowed}. */
-  Map<String, Option> options(Set<String> allowed) throws CommandError {
+  public Map<String, Option> options(Set<String> allowed) throws CommandError {
     Map<String, Option> options = new LinkedHashMap<>();
     while (!atEnd() && isOption(peek())) {
       Token token = tokens.get(index++);
@@ -129,7 +134,7 @@ public final class Args {
   }
 
   /** Fails if anything is left over. */
-  void end() throws CommandError {
+  public void end() throws CommandError {
     if (!atEnd()) {
       Token extra = peek();
       throw new CommandError(
@@ -144,8 +149,8 @@ public final class Args {
   }
 
   /** A {@code key=value} option and the column of its value. */
-  record Option(String key, String value, int column) {
-    long durationUs() throws CommandError {
+  public record Option(String key, String value, int column) {
+    public long durationUs() throws CommandError {
       try {
         return dev.replab.engine.sim.Durations.parseUs(value);
       } catch (IllegalArgumentException e) {
@@ -153,7 +158,7 @@ public final class Args {
       }
     }
 
-    int positiveInt(int max) throws CommandError {
+    public int positiveInt(int max) throws CommandError {
       try {
         int n = Integer.parseInt(value);
         if (n >= 1 && n <= max) {
@@ -166,7 +171,25 @@ public final class Args {
           key + " must be a whole number from 1 to " + max + ", not '" + value + "'", column);
     }
 
-    double probability() throws CommandError {
+    /** A duration that must be longer than zero. */
+    public long positiveDurationUs() throws CommandError {
+      long us = durationUs();
+      if (us <= 0) {
+        throw new CommandError(key + " must be longer than zero", column);
+      }
+      return us;
+    }
+
+    /** {@code on} or {@code off} (also true/false, yes/no). */
+    public boolean onOff() throws CommandError {
+      return switch (value) {
+        case "on", "true", "yes" -> true;
+        case "off", "false", "no" -> false;
+        default -> throw new CommandError(key + " is 'on' or 'off', not '" + value + "'", column);
+      };
+    }
+
+    public double probability() throws CommandError {
       try {
         double p = Double.parseDouble(value);
         if (p >= 0 && p <= 1) {

@@ -1,7 +1,6 @@
 package dev.replab.engine.command;
 
 import dev.replab.engine.cluster.Consistency;
-import dev.replab.engine.cluster.Routers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +25,50 @@ final class ClientGrammar {
       throws CommandError {
     String via = null;
     String client = null;
+    Long tsUs = null;
+    long afterUs = 0;
     while (!args.atEnd()) {
       if (via == null && args.keyword("via")) {
         via = args.node("a node after 'via'");
       } else if (client == null && args.keyword("as")) {
         client = clientName(args);
+      } else if (tsUs == null && args.peek().text().startsWith("ts=")) {
+        tsUs = timestamp(args);
+      } else if (afterUs == 0 && args.peek().text().startsWith("after=")) {
+        afterUs = args.options(java.util.Set.of("after")).get("after").positiveDurationUs();
       } else {
         Token extra = args.peek();
         throw new CommandError(
             "unexpected '" + extra.text() + "'",
             extra.column(),
-            "after the " + (delete ? "key" : "value") + " come 'via <node>' and 'as <client>'");
+            "after the "
+                + (delete ? "key" : "value")
+                + " come 'via <node>', 'as <client>', ts= and after=");
       }
     }
-    return new Command.Write(key, value, via, client, delete);
+    return new Command.Write(key, value, via, client, delete, tsUs, afterUs);
+  }
+
+  /** {@code ts=<micros>}: the timestamp last write wins compares, as CQL's USING TIMESTAMP. */
+  private static long timestamp(Args args) throws CommandError {
+    Args.Option option = args.options(java.util.Set.of("ts")).get("ts");
+    if (!args.context().takesTimestamps()) {
+      throw new CommandError(
+          "ts= gives a last-write-wins write its timestamp; this cluster orders writes otherwise",
+          option.column(),
+          "drop ts=, or create a leaderless cluster (versions=lww) to compare timestamps");
+    }
+    try {
+      long ts = Long.parseLong(option.value());
+      if (ts >= 0) {
+        return ts;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new CommandError(
+        "ts is a timestamp in microseconds, a whole number from 0, not '" + option.value() + "'",
+        option.column());
   }
 
   static Command read(Args args) throws CommandError {
@@ -49,7 +78,7 @@ final class ClientGrammar {
     String client = null;
     Map<String, Args.Option> options = Map.of();
     while (!args.atEnd()) {
-      if (from == null && args.keyword("from")) {
+      if (from == null && (args.keyword("from") || args.keyword("via"))) {
         from = args.node("a node after 'from'");
       } else if (client == null && args.keyword("as")) {
         client = clientName(args);
@@ -75,7 +104,8 @@ final class ClientGrammar {
           option.column(),
           "drop either 'from' or " + option.key() + "=");
     }
-    return new Command.Read(key, from, client, level, policy);
+    long afterUs = options.containsKey("after") ? options.get("after").positiveDurationUs() : 0;
+    return new Command.Read(key, from, client, level, policy, afterUs);
   }
 
   /** Reads {@code alice} or {@code alice@us}; the region form creates the client there. */
@@ -132,21 +162,21 @@ final class ClientGrammar {
   }
 
   static String readPolicy(Args.Option option, ParseContext context) throws CommandError {
+    List<String> policies = context.readPolicies();
     if (option.value().equals("custom") && !context.hasCustomRouter()) {
       throw new CommandError(
           "no custom read router is plugged in",
           option.column(),
-          "plug one in from Java (cluster.setCustomRouter) or use "
-              + String.join(", ", Routers.POLICIES));
+          "plug one in from Java (cluster.setCustomRouter) or use " + String.join(", ", policies));
     }
-    if (!Routers.POLICIES.contains(option.value()) && !option.value().equals("custom")) {
-      String suggestion = Suggest.closest(option.value(), Routers.POLICIES);
+    if (!policies.contains(option.value()) && !option.value().equals("custom")) {
+      String suggestion = Suggest.closest(option.value(), policies);
       throw new CommandError(
           "unknown read policy '" + option.value() + "'",
           option.column(),
           (suggestion != null ? "did you mean '" + suggestion + "'? " : "")
               + "policies are "
-              + String.join(", ", Routers.POLICIES));
+              + String.join(", ", policies));
     }
     return option.value();
   }
@@ -224,7 +254,7 @@ final class ClientGrammar {
       throw new CommandError(
           "sweep builds fresh clusters, which have no custom router",
           loadOptions.get("policy").column(),
-          "use " + String.join(", ", Routers.POLICIES));
+          "use " + String.join(", ", args.context().readPolicies()));
     }
     return new Command.Sweep(replicas, serviceUs, workload(loadOptions, args.context()));
   }

@@ -1,7 +1,8 @@
 package dev.replab.engine.command;
 
-import dev.replab.engine.api.QuorumPolicy;
-import dev.replab.engine.cluster.ClusterConfig;
+import dev.replab.engine.cluster.ClusterSpec;
+import dev.replab.engine.model.ModelDefinition;
+import dev.replab.engine.model.ModelOptions;
 import dev.replab.engine.net.Latency;
 import java.util.List;
 
@@ -10,31 +11,28 @@ public sealed interface Command
     permits Command.Create,
         Command.Write,
         Command.Read,
+        Command.Concurrent,
         Command.Fault,
         Command.Partition,
         Command.Heal,
+        Command.Skew,
         Command.Link,
-        Command.SetQuorum,
-        Command.Promote,
-        Command.Failover,
         Command.Tick,
         Command.Settle,
         Command.Status,
-        Command.Lag,
-        Command.Log,
         Command.Inspect,
         Command.History,
         Command.Check,
+        Command.Why,
         Command.TimelineView,
         Command.Watch,
         Command.Load,
         Command.Sweep,
-        Command.AddFollower,
-        Command.Remove,
         Command.ClientSession,
         Command.Seed,
         Command.Reset,
-        Command.Help {
+        Command.Help,
+        ModelCommand {
 
   /** The command's name as typed. */
   String name();
@@ -42,8 +40,8 @@ public sealed interface Command
   /** Runs the command: each record calls the executor method made for it. */
   Result accept(Executor executor);
 
-  /** {@code create leader-follower ...}. */
-  record Create(String model, ClusterConfig config) implements Command {
+  /** {@code create <model> ...}: the shared settings and the model's own. */
+  record Create(ModelDefinition model, ClusterSpec spec, ModelOptions options) implements Command {
     public String name() {
       return "create";
     }
@@ -53,8 +51,13 @@ public sealed interface Command
     }
   }
 
-  /** {@code write k v} or {@code delete k} (value null), with an optional node and client. */
-  record Write(String key, String value, String via, String client, boolean delete)
+  /**
+   * {@code write k v} or {@code delete k} (value null), with an optional node, client and explicit
+   * timestamp ({@code ts=}, null for none); {@code afterUs} delays its start within a line of
+   * operations joined by {@code &}.
+   */
+  record Write(
+      String key, String value, String via, String client, boolean delete, Long tsUs, long afterUs)
       implements Command {
     public String name() {
       return delete ? "delete" : "write";
@@ -74,7 +77,8 @@ public sealed interface Command
       String from,
       String client,
       dev.replab.engine.cluster.Consistency consistency,
-      String policy)
+      String policy,
+      long afterUs)
       implements Command {
     public String name() {
       return "read";
@@ -82,6 +86,21 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.read(this);
+    }
+  }
+
+  /** {@code a & b}: client operations (writes, deletes, reads) started at the same instant. */
+  record Concurrent(List<Command> parts) implements Command {
+    public Concurrent {
+      parts = List.copyOf(parts);
+    }
+
+    public String name() {
+      return parts.get(0).name();
+    }
+
+    public Result accept(Executor executor) {
+      return executor.concurrent(this);
     }
   }
 
@@ -123,6 +142,17 @@ public sealed interface Command
     }
   }
 
+  /** {@code skew n <±d>}: a node's wall clock runs ahead (or behind) of true time. */
+  record Skew(String node, long skewUs) implements Command {
+    public String name() {
+      return "skew";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.skew(this);
+    }
+  }
+
   /** {@code heal}: every cut link works again. */
   record Heal() implements Command {
     public String name() {
@@ -142,48 +172,6 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.link(this);
-    }
-  }
-
-  /** {@code setquorum ...}. */
-  record SetQuorum(QuorumPolicy policy) implements Command {
-    public String name() {
-      return "setquorum";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.setQuorum(this);
-    }
-  }
-
-  /** {@code promote n}. */
-  record Promote(String node) implements Command {
-    public String name() {
-      return "promote";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.promote(this);
-    }
-  }
-
-  /** {@code failover auto|manual [options]}; a null field keeps the current setting. */
-  record Failover(
-      boolean auto,
-      Long heartbeatUs,
-      Long detectUs,
-      Boolean monitor,
-      Boolean fencing,
-      Boolean stonith,
-      dev.replab.engine.cluster.FailoverSettings.Redirect redirect,
-      Long ttlUs)
-      implements Command {
-    public String name() {
-      return "failover";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.failover(this);
     }
   }
 
@@ -217,28 +205,6 @@ public sealed interface Command
 
     public Result accept(Executor executor) {
       return executor.status(this);
-    }
-  }
-
-  /** {@code lag}. */
-  record Lag() implements Command {
-    public String name() {
-      return "lag";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.lag(this);
-    }
-  }
-
-  /** {@code log n [last=k]}. */
-  record Log(String node, int last) implements Command {
-    public String name() {
-      return "log";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.log(this);
     }
   }
 
@@ -291,28 +257,6 @@ public sealed interface Command
     }
   }
 
-  /** {@code add follower [region=r]}. */
-  record AddFollower(String region) implements Command {
-    public String name() {
-      return "add";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.addFollower(this);
-    }
-  }
-
-  /** {@code remove n}. */
-  record Remove(String node) implements Command {
-    public String name() {
-      return "remove";
-    }
-
-    public Result accept(Executor executor) {
-      return executor.remove(this);
-    }
-  }
-
   /** {@code timeline [last n] [since t] [keys=..] [heartbeats=on] [ascii=on]}. */
   record TimelineView(dev.replab.engine.render.Timeline.Options options) implements Command {
     public String name() {
@@ -339,14 +283,28 @@ public sealed interface Command
     }
   }
 
-  /** {@code check [checker]}: all checkers, or one. */
-  record Check(String checker) implements Command {
+  /**
+   * {@code check [checker]}: all checkers, or one; linearizability takes a key to check alone and a
+   * budget (null: the defaults).
+   */
+  record Check(String checker, String key, Long budgetUs) implements Command {
     public String name() {
       return "check";
     }
 
     public Result accept(Executor executor) {
       return executor.check(this);
+    }
+  }
+
+  /** {@code why <op>}: how one operation went and the rule that decided its answer. */
+  record Why(long opId) implements Command {
+    public String name() {
+      return "why";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.why(this);
     }
   }
 

@@ -15,6 +15,9 @@ import java.util.Set;
  * @param options the {@code key=} options, for completion and errors
  * @param argument what its positional arguments are, for completion
  * @param parser turns the rest of the line into a {@link Command}
+ * @param model the replication model the command belongs to, or null when every model has it
+ * @param standalone true for a model's command that builds its own clusters, so it runs with no
+ *     cluster or beside a cluster of another model
  */
 public record CommandSpec(
     String name,
@@ -24,7 +27,9 @@ public record CommandSpec(
     List<String> keywords,
     Set<String> options,
     ArgumentKind argument,
-    Parser parser) {
+    Parser parser,
+    String model,
+    boolean standalone) {
 
   /** What the positional arguments of a command name, so completion can offer them. */
   public enum ArgumentKind {
@@ -47,5 +52,30 @@ public record CommandSpec(
     examples = List.copyOf(examples);
     keywords = List.copyOf(keywords);
     options = Set.copyOf(options);
+  }
+
+  /** A command every model has. */
+  public CommandSpec(
+      String name,
+      String usage,
+      String summary,
+      List<String> examples,
+      List<String> keywords,
+      Set<String> options,
+      ArgumentKind argument,
+      Parser parser) {
+    this(name, usage, summary, examples, keywords, options, argument, parser, null, false);
+  }
+
+  /** The same command, belonging to one model. */
+  public CommandSpec of(String modelName) {
+    return new CommandSpec(
+        name, usage, summary, examples, keywords, options, argument, parser, modelName, false);
+  }
+
+  /** The same command, runnable without a cluster of its model. */
+  public CommandSpec standing() {
+    return new CommandSpec(
+        name, usage, summary, examples, keywords, options, argument, parser, model, true);
   }
 }

@@ -1,25 +1,26 @@
 package dev.replab.engine.command;
 
-import dev.replab.engine.api.FollowerProgress;
-import dev.replab.engine.api.QuorumPolicy;
-import dev.replab.engine.api.StandardCommitRule;
 import dev.replab.engine.cluster.Client;
 import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.ClusterConfig;
-import dev.replab.engine.cluster.Consistency;
-import dev.replab.engine.cluster.FailoverSettings;
-import dev.replab.engine.cluster.Node;
-import dev.replab.engine.history.Operation;
-import dev.replab.engine.history.Outcome;
+import dev.replab.engine.cluster.ClusterSpec;
 import dev.replab.engine.load.LoadReport;
 import dev.replab.engine.load.LoadRunner;
+import dev.replab.engine.model.ModelDefinition;
+import dev.replab.engine.model.ModelOptions;
+import dev.replab.engine.model.Models;
+import dev.replab.engine.model.ReplicationModel;
+import dev.replab.engine.model.Started;
 import dev.replab.engine.sim.Durations;
 import dev.replab.engine.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Carries out commands against a session's cluster and describes what happened. */
+/**
+ * Carries out commands against a session's cluster and describes what happened. The commands every
+ * model has run here on the kernel, asking the cluster's model what only it knows; a model's own
+ * commands run on the model.
+ */
 public final class Executor implements ParseContext {
 
   private final CommandRegistry registry;
@@ -52,6 +53,11 @@ public final class Executor implements ParseContext {
   }
 
   @Override
+  public String modelName() {
+    return cluster == null ? null : cluster.model().definition().name();
+  }
+
+  @Override
   public List<String> nodes() {
     return cluster == null ? List.of() : cluster.nodeIds();
   }
@@ -70,203 +76,101 @@ public final class Executor implements ParseContext {
 
   @Override
   public List<String> regions() {
-    return cluster == null ? List.of() : cluster.config().regions();
+    return cluster == null ? List.of() : cluster.spec().regions();
   }
 
   @Override
   public String stateOf(String node) {
-    return cluster.node(node).state().name().toLowerCase(Locale.ROOT);
-  }
-
-  @Override
-  public String leaderOfRecord() {
-    return cluster == null ? null : cluster.writeTarget().id();
-  }
-
-  @Override
-  public String removalBreaksQuorum(String node) {
-    QuorumPolicy policy = cluster.policy();
-    if (policy.standbys().contains(node)) {
-      return node + " is listed in setquorum " + policy.describe();
-    }
-    int followersAfter = cluster.nodeIds().size() - 2;
-    if ((policy.kind() == QuorumPolicy.Kind.ANY || policy.kind() == QuorumPolicy.Kind.FIRST)
-        && policy.standbys().isEmpty()
-        && policy.k() > followersAfter) {
-      return "setquorum "
-          + policy.describe()
-          + " needs "
-          + policy.k()
-          + " followers, and only "
-          + followersAfter
-          + " would be left";
-    }
-    return null;
+    return cluster.host(node).state().name().toLowerCase(Locale.ROOT);
   }
 
   @Override
   public boolean hasCustomRouter() {
-    return cluster != null && cluster.hasCustomRouter();
+    return cluster != null && cluster.model().hasCustomRouter();
   }
 
   @Override
-  public long heartbeatUs() {
-    return cluster == null ? ClusterConfig.defaults().heartbeatUs() : cluster.heartbeat();
+  public List<String> readPolicies() {
+    return cluster == null
+        ? Models.all().get(0).readPolicies()
+        : cluster.model().definition().readPolicies();
   }
 
   @Override
-  public long detectUs() {
-    return cluster == null ? FailoverSettings.manual().detectUs() : cluster.failover().detectUs();
+  public boolean takesTimestamps() {
+    return cluster != null && cluster.model().definition().takesTimestamps();
   }
 
   @Override
-  public String leader() {
-    Node leader = cluster == null ? null : cluster.leader();
-    return leader == null ? null : leader.id();
+  public <M> M model(Class<M> type) {
+    return cluster != null && type.isInstance(cluster.model()) ? type.cast(cluster.model()) : null;
   }
 
   // ---------------------------------------------------------------- commands
 
   Result create(Command.Create command) {
-    cluster = new Cluster(new Simulation(seed), command.config());
-    ClusterConfig config = command.config();
-    List<Result.NodeRow> rows = Views.nodeRows(cluster);
-    StringBuilder text =
-        new StringBuilder(
-            "created a leader-follower cluster of "
-                + config.nodes()
-                + (config.nodes() == 1 ? " node" : " nodes")
-                + " (seed "
-                + seed
-                + "): ");
-    for (Node node : cluster.nodes()) {
-      text.append(node.id())
-          .append(node.id().equals("n1") ? " (leader" : " (follower")
-          .append(config.regions().size() > 1 ? ", " + node.region() : "")
-          .append(") ");
-    }
-    text.setLength(text.length() - 1);
-    text.append("\ncommit rule: setquorum ")
-        .append(cluster.policy().describe())
-        .append(" (")
-        .append(Views.modeName(cluster.policy(), false))
-        .append(")");
-    return new Result.Created(command.model(), rows, cluster.policy().describe(), text.toString());
+    cluster = new Cluster(new Simulation(seed), command.spec(), command.model(), command.options());
+    return cluster.model().created(seed);
   }
 
   Result write(Command.Write command) {
-    String clientName = clientFor(command.client());
-    String target = command.via() != null ? command.via() : cluster.route(clientName);
-    Operation op = cluster.write(clientName, command.key(), command.value(), target);
-    runUntilDone(op);
-    List<String> ackedBy = op.ackedBy();
-    boolean fellBack = op.fellBack();
-    double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
-    String verb =
-        command.delete()
-            ? "delete " + command.key()
-            : "write " + command.key() + "=" + command.value();
-    StringBuilder text = new StringBuilder(verb + " via " + target + ": ");
-    if (op.outcome() == Outcome.OK) {
-      text.append("ok, offset ")
-          .append(op.version())
-          .append(" in epoch ")
-          .append(op.epoch())
-          .append(", ")
-          .append(Result.ms(latencyMs));
-      QuorumPolicy policy = cluster.policy();
-      if (fellBack && latencyMs * 1_000 >= op.fellBackAfterUs()) {
-        text.append("\n  the leader gave up waiting after ")
-            .append(Durations.format(op.fellBackAfterUs()))
-            .append(" and fell back to asynchronous replication; acknowledged by ")
-            .append(ackedBy.isEmpty() ? "no follower" : String.join(", ", ackedBy));
-      } else if (fellBack) {
-        text.append(
-            "; asynchronous: the leader has fallen back and waits for no follower until they catch up");
-      } else if (!policy.isAsync()) {
-        text.append("; acknowledged by ")
-            .append(ackedBy.isEmpty() ? "no follower" : String.join(", ", ackedBy));
-      } else {
-        text.append("; asynchronous: followers will catch up");
-      }
-    } else {
-      text.append(op.outcome().name().toLowerCase(Locale.ROOT))
-          .append(" after ")
-          .append(Result.ms(latencyMs))
-          .append(": ")
-          .append(op.error());
-    }
-    return new Result.WriteDone(
-        command.key(),
-        command.value(),
-        target,
-        clientName,
-        outcomeName(op),
-        op.version(),
-        op.epoch(),
-        latencyMs,
-        ackedBy,
-        fellBack,
-        op.error(),
-        text.toString());
+    cluster.sim().runUntil(cluster.sim().nowUs() + command.afterUs());
+    return finish(cluster.model().write(command, clientFor(command.client())));
   }
 
   Result read(Command.Read command) {
-    String clientName = clientFor(command.client());
-    Consistency level =
-        command.consistency() != null
-            ? command.consistency()
-            : cluster.client(clientName, null).consistency();
-    String target =
-        command.from() != null
-            ? command.from()
-            : cluster.routeRead(clientName, command.key(), level, command.policy());
-    long token = cluster.readToken(clientName, level);
-    Operation op = cluster.read(clientName, command.key(), target, token);
-    runUntilDone(op);
-    double latencyMs = Durations.toMs(op.completeUs() - op.invokeUs());
-    Cluster.Staleness stale = op.outcome() == Outcome.OK ? cluster.staleness(op.id()) : null;
-    StringBuilder text =
-        new StringBuilder(
-            "read "
-                + command.key()
-                + " from "
-                + target
-                + (token > 0 ? " (" + level.word() + ": waits for offset " + token + ")" : "")
-                + ": ");
-    if (op.outcome() == Outcome.OK) {
-      text.append(op.value() == null ? "(none)" : op.value());
-      if (op.version() > 0) {
-        text.append(" (offset ").append(op.version()).append(")");
-      }
-      text.append(", ").append(Result.ms(latencyMs));
-      if (stale != null) {
-        text.append("\n  STALE: ").append(stale.explain());
-      }
-    } else {
-      text.append(outcomeName(op))
-          .append(" after ")
-          .append(Result.ms(latencyMs))
-          .append(": ")
-          .append(op.error());
+    cluster.sim().runUntil(cluster.sim().nowUs() + command.afterUs());
+    return finish(cluster.model().read(command, clientFor(command.client())));
+  }
+
+  private static long afterUs(Command part) {
+    return part instanceof Command.Write write ? write.afterUs() : ((Command.Read) part).afterUs();
+  }
+
+  private Result finish(Started started) {
+    cluster.runUntilDone(started.op());
+    return started.result().get();
+  }
+
+  /** {@code a & b & c}: the client operations start at one instant; each is described when done. */
+  Result concurrent(Command.Concurrent command) {
+    // Operations start in the order of their after= delays (ties in the order written), each
+    // at the line's start plus its delay, while the earlier ones run on.
+    List<Command> parts = new ArrayList<>(command.parts());
+    parts.sort(java.util.Comparator.comparingLong(Executor::afterUs));
+    long startUs = cluster.sim().nowUs();
+    java.util.Map<Command, Started> byPart = new java.util.IdentityHashMap<>();
+    for (Command part : parts) {
+      cluster.sim().runUntil(startUs + afterUs(part));
+      byPart.put(
+          part,
+          part instanceof Command.Write write
+              ? cluster.model().write(write, clientFor(write.client()))
+              : cluster
+                  .model()
+                  .read((Command.Read) part, clientFor(((Command.Read) part).client())));
     }
-    return new Result.ReadDone(
-        command.key(),
-        op.value(),
-        target,
-        clientName,
-        outcomeName(op),
-        op.version(),
-        op.epoch(),
-        stale != null,
-        stale == null ? null : stale.latestValue(),
-        stale == null ? 0 : stale.latestOffset(),
-        stale == null ? 0 : stale.behindEntries(),
-        stale == null ? 0 : Durations.toMs(stale.behindUs()),
-        latencyMs,
-        List.of(),
-        op.error(),
-        text.toString());
+    List<Started> started = new ArrayList<>();
+    for (Command part : command.parts()) {
+      started.add(byPart.get(part));
+    }
+    for (Started one : started) {
+      cluster.runUntilDone(one.op());
+    }
+    List<Result> results = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (Started one : started) {
+      Result result = one.result().get();
+      results.add(result);
+      text.append(text.length() == 0 ? "" : "\n").append(result.text());
+    }
+    return new Result.Together(results, text.toString());
+  }
+
+  /** Runs a command of the cluster's model on it. */
+  <M extends ReplicationModel> Result modelCommand(ModelCommand<M> command) {
+    boolean ours = cluster != null && command.model().isInstance(cluster.model());
+    return command.run(ours ? cluster.model(command.model()) : null, seed);
   }
 
   private String clientFor(String spec) {
@@ -279,54 +183,20 @@ public final class Executor implements ParseContext {
     return name;
   }
 
-  private void runUntilDone(Operation op) {
-    cluster.sim().runUntil(() -> op.outcome() != Outcome.PENDING, Long.MAX_VALUE);
-  }
-
-  static String outcomeName(Operation op) {
+  static String outcomeName(dev.replab.engine.history.Operation op) {
     return op.outcome().name().toLowerCase(Locale.ROOT);
   }
 
   Result fault(Command.Fault command) {
     String node = command.node();
-    String text;
     switch (command.kind()) {
-      case CRASH -> {
-        cluster.crash(node);
-        text =
-            node
-                + " crashed: its volatile state is gone; its log (offset "
-                + cluster.node(node).receivedOffset()
-                + ") survives";
-      }
-      case RESTART -> {
-        cluster.restart(node);
-        Node restarted = cluster.node(node);
-        text =
-            node
-                + " restarted from its log at offset "
-                + restarted.receivedOffset()
-                + (restarted.isActiveLeader()
-                    ? " believing it still leads epoch "
-                        + restarted.epoch()
-                        + "; it steps down if it learns of a newer one"
-                    : " and will catch up from the leader");
-      }
-      case PAUSE -> {
-        cluster.pause(node);
-        text =
-            node
-                + " paused: it is frozen and does not know it; messages sent to it meanwhile are lost as its peers' connections time out";
-      }
-      case RESUME -> {
-        cluster.resume(node);
-        text =
-            node
-                + " resumed: it carries on as if no time had passed until messages tell it otherwise";
-      }
+      case CRASH -> cluster.crash(node);
+      case RESTART -> cluster.restart(node);
+      case PAUSE -> cluster.pause(node);
+      case RESUME -> cluster.resume(node);
       default -> throw new IllegalStateException("unknown fault " + command.kind());
     }
-    return new Result.Message(text);
+    return new Result.Message(cluster.model().faultDone(command.kind(), node));
   }
 
   Result partition(Command.Partition command) {
@@ -338,21 +208,8 @@ public final class Executor implements ParseContext {
         }
       }
     }
-    String monitorSide = "";
-    if (cluster.hasMonitor() && !command.oneWay()) {
-      // The monitor runs beside the larger group, as an operator would place it.
-      List<String> far =
-          command.sources().size() > command.targets().size()
-              ? command.targets()
-              : command.sources();
-      for (String node : far) {
-        cluster.network().cut(cluster.monitorId(), node);
-        cluster.network().cut(node, cluster.monitorId());
-      }
-      monitorSide =
-          "; the monitor stays with "
-              + String.join(" ", far == command.sources() ? command.targets() : command.sources());
-    }
+    String monitorSide =
+        cluster.model().partitioned(command.sources(), command.targets(), command.oneWay());
     String left = String.join(" ", command.sources());
     String right = String.join(" ", command.targets());
     return new Result.Message(
@@ -368,6 +225,19 @@ public final class Executor implements ParseContext {
                 + right
                 + " (no messages cross, in either direction)"
                 + monitorSide);
+  }
+
+  Result skew(Command.Skew command) {
+    cluster.skew(command.node(), command.skewUs());
+    String how =
+        command.skewUs() == 0
+            ? " agrees with true time again"
+            : " now runs "
+                + Durations.format(Math.abs(command.skewUs()))
+                + (command.skewUs() > 0 ? " ahead of" : " behind")
+                + " true time";
+    return new Result.Message(
+        command.node() + "'s clock" + how + cluster.model().clockNote(command.node()));
   }
 
   Result heal(Command.Heal command) {
@@ -398,74 +268,6 @@ public final class Executor implements ParseContext {
     return new Result.Message(text.toString());
   }
 
-  Result setQuorum(Command.SetQuorum command) {
-    cluster.setPolicy(command.policy());
-    return new Result.Message(
-        "setquorum "
-            + command.policy().describe()
-            + ": "
-            + Views.modeName(command.policy(), false));
-  }
-
-  Result promote(Command.Promote command) {
-    Node before = cluster.writeTarget();
-    int epoch = cluster.promote(command.node());
-    Node node = cluster.node(command.node());
-    String text =
-        command.node()
-            + " is now the leader of epoch "
-            + epoch
-            + " at offset "
-            + node.receivedOffset()
-            + "; the other nodes follow it as its heartbeats reach them";
-    if (before != null && before != node && before.receivedOffset() > node.receivedOffset()) {
-      long missing = before.receivedOffset() - node.receivedOffset();
-      text +=
-          "\n  "
-              + before.id()
-              + " had "
-              + missing
-              + (missing == 1 ? " entry" : " entries")
-              + " that "
-              + command.node()
-              + " never received; they will be discarded when "
-              + before.id()
-              + " follows "
-              + command.node();
-    }
-    return new Result.Message(text);
-  }
-
-  Result failover(Command.Failover command) {
-    FailoverSettings now = cluster.failover();
-    FailoverSettings next =
-        new FailoverSettings(
-            command.auto(),
-            command.detectUs() != null ? command.detectUs() : now.detectUs(),
-            command.monitor() != null ? command.monitor() : now.monitor(),
-            command.fencing() != null ? command.fencing() : now.fencing(),
-            command.stonith() != null ? command.stonith() : now.stonith(),
-            command.redirect() != null ? command.redirect() : now.redirect(),
-            command.ttlUs() != null ? command.ttlUs() : now.ttlUs());
-    long heartbeat = command.heartbeatUs() != null ? command.heartbeatUs() : cluster.heartbeat();
-    cluster.setFailover(next, heartbeat);
-    String how =
-        !next.auto()
-            ? "failover is manual: use 'promote <node>' when the leader fails"
-            : next.monitor()
-                ? "a monitor pings the leader every "
-                    + Durations.format(heartbeat)
-                    + " and promotes the most up-to-date follower after "
-                    + Durations.format(next.detectUs())
-                    + " of silence"
-                : "followers expect a heartbeat every "
-                    + Durations.format(heartbeat)
-                    + "; after "
-                    + Durations.format(next.detectUs())
-                    + " of silence they elect the most up-to-date of them by majority vote";
-    return new Result.Message("failover " + next.describe() + "\n  " + how);
-  }
-
   Result tick(Command.Tick command) {
     long before = cluster.sim().nowUs();
     cluster.sim().runUntil(before + command.durationUs());
@@ -476,7 +278,8 @@ public final class Executor implements ParseContext {
     long before = cluster.sim().nowUs();
     Simulation sim = cluster.sim();
     long limitUs = command.limitUs();
-    boolean settled = sim.runUntil(() -> !sim.busy() && !cluster.catchingUp(), before + limitUs);
+    boolean settled =
+        sim.runUntil(() -> !sim.busy() && !cluster.model().catchingUp(), before + limitUs);
     if (!settled) {
       cluster.sim().runUntil(before + limitUs);
     }
@@ -500,23 +303,24 @@ public final class Executor implements ParseContext {
   }
 
   Result status(Command.Status command) {
-    return Views.status(cluster);
-  }
-
-  Result lag(Command.Lag command) {
-    return Views.lag(cluster);
-  }
-
-  Result log(Command.Log command) {
-    return Views.log(cluster, command);
+    return cluster.model().status();
   }
 
   Result inspect(Command.Inspect command) {
-    return Views.inspect(cluster, command);
+    return cluster.model().inspect(command.key());
   }
 
   Result history(Command.History command) {
     return Views.history(cluster);
+  }
+
+  Result why(Command.Why command) {
+    return cluster.model().why(cluster.history().get(command.opId()));
+  }
+
+  @Override
+  public int operationCount() {
+    return cluster == null ? 0 : cluster.history().size();
   }
 
   Result check(Command.Check command) {
@@ -551,27 +355,18 @@ public final class Executor implements ParseContext {
   }
 
   Result sweep(Command.Sweep command) {
-    ClusterConfig base = cluster != null ? cluster.config() : ClusterConfig.defaults();
+    ModelDefinition model = cluster != null ? cluster.model().definition() : Models.all().get(0);
+    ClusterSpec spec =
+        cluster != null ? cluster.spec() : ClusterSpec.defaults(model.defaultNodes());
+    ModelOptions options = cluster != null ? cluster.model().options() : defaults(model, spec);
     long serviceUs =
         command.serviceUs() != null
             ? command.serviceUs()
-            : base.serviceUs() > 0 ? base.serviceUs() : 1_000;
+            : spec.serviceUs() > 0 ? spec.serviceUs() : 1_000;
     List<Result.SweepRow> rows = new ArrayList<>();
     for (int replicas : command.replicas()) {
-      ClusterConfig config =
-          new ClusterConfig(
-              replicas,
-              base.regions(),
-              base.insideLatency(),
-              base.wanUs(),
-              base.loss(),
-              base.applyUs(),
-              base.heartbeatUs(),
-              base.clientTimeoutUs(),
-              base.policy(),
-              serviceUs,
-              base.readPolicy());
-      Cluster fresh = new Cluster(new Simulation(seed), config);
+      ClusterSpec size = spec.withNodes(replicas).withServiceUs(serviceUs);
+      Cluster fresh = new Cluster(new Simulation(seed), size, model, options);
       LoadReport report = LoadRunner.run(fresh, command.workload());
       rows.add(
           new Result.SweepRow(
@@ -586,21 +381,13 @@ public final class Executor implements ParseContext {
     return new Result.SweepTable(rows, LoadText.sweep(command.workload(), serviceUs, rows));
   }
 
-  Result addFollower(Command.AddFollower command) {
-    String id = cluster.addFollower(command.region());
-    return new Result.Message(
-        id
-            + " joined as a follower in "
-            + cluster.node(id).region()
-            + "; it copies the leader's log ("
-            + (cluster.leader() == null ? 0 : cluster.leader().log().lastOffset())
-            + " entries) before it is current");
-  }
-
-  Result remove(Command.Remove command) {
-    cluster.remove(command.node());
-    return new Result.Message(
-        command.node() + " left the cluster; nodes are now " + String.join(" ", cluster.nodeIds()));
+  /** A model's options when {@code create} names none. */
+  private static ModelOptions defaults(ModelDefinition model, ClusterSpec spec) {
+    try {
+      return model.parse(java.util.Map.of(), spec);
+    } catch (CommandError e) {
+      throw new IllegalStateException(model.name() + " has no defaults: " + e.sentence(), e);
+    }
   }
 
   private dev.replab.engine.FrameSink frameSink;
@@ -619,7 +406,7 @@ public final class Executor implements ParseContext {
     long start = cluster.sim().nowUs();
     for (int i = 1; i <= command.frames(); i++) {
       cluster.sim().runUntil(start + command.durationUs() * i / command.frames());
-      List<String> lines = dev.replab.engine.render.ClusterView.frame(cluster, command.unicode());
+      List<String> lines = cluster.model().frame(command.unicode());
       frames.add(new Result.Frame(Durations.toMs(cluster.sim().nowUs()), lines));
       text.append(String.join("\n", lines)).append(i < command.frames() ? "\n\n" : "");
     }
@@ -631,11 +418,11 @@ public final class Executor implements ParseContext {
     long end = start + command.durationUs();
     long stepUs =
         Math.max(1, Math.round(command.speed() * dev.replab.engine.FrameSink.FRAME_MS * 1_000));
-    List<String> lines = dev.replab.engine.render.ClusterView.frame(cluster, command.unicode());
+    List<String> lines = cluster.model().frame(command.unicode());
     boolean going = frameSink.frame(lines, cluster.sim().nowUs(), stepUs);
     while (going && cluster.sim().nowUs() < end) {
       cluster.sim().runUntil(Math.min(end, cluster.sim().nowUs() + stepUs));
-      lines = dev.replab.engine.render.ClusterView.frame(cluster, command.unicode());
+      lines = cluster.model().frame(command.unicode());
       going = frameSink.frame(lines, cluster.sim().nowUs(), stepUs);
     }
     String how =
@@ -649,7 +436,7 @@ public final class Executor implements ParseContext {
 
   /** One frame of the live view now, for a terminal that animates {@code watch} itself. */
   public List<String> frameNow(boolean unicode) {
-    return dev.replab.engine.render.ClusterView.frame(cluster, unicode);
+    return cluster.model().frame(unicode);
   }
 
   Result timeline(Command.TimelineView command) {
@@ -694,15 +481,28 @@ public final class Executor implements ParseContext {
 
   Result help(Command.Help command) {
     if (command.topic() == null) {
-      StringBuilder text = new StringBuilder("commands (type 'help <command>' for details):\n");
-      for (CommandSpec spec : registry.all()) {
+      StringBuilder text =
+          new StringBuilder("commands of every model (type 'help <command>' for details):\n");
+      for (CommandSpec spec : registry.shared()) {
         text.append(String.format(Locale.ROOT, "  %-10s %s%n", spec.name(), spec.summary()));
+      }
+      for (String model : registry.models()) {
+        text.append(model)
+            .append(" clusters")
+            .append(model.equals(modelName()) ? " (this one)" : "")
+            .append(" also have:\n");
+        for (CommandSpec spec : registry.ofModel(model)) {
+          text.append(String.format(Locale.ROOT, "  %-10s %s%n", spec.name(), spec.summary()));
+        }
       }
       text.append(
           "Separate commands with ';'. Durations: 500us, 20ms, 2s, 1m. '#' starts a comment.");
       return new Result.HelpText(null, registry.names(), text.toString());
     }
-    CommandSpec spec = registry.get(command.topic());
+    CommandSpec spec = registry.resolve(command.topic(), modelName());
+    if (spec == null) {
+      spec = registry.get(command.topic());
+    }
     if (spec == null) {
       String suggestion = Suggest.closest(command.topic(), registry.names());
       return new Result.HelpText(
@@ -721,17 +521,9 @@ public final class Executor implements ParseContext {
     for (String example : spec.examples()) {
       text.append("  ").append(example).append('\n');
     }
+    if (spec.model() != null) {
+      text.append("(a command of ").append(spec.model()).append(" clusters)\n");
+    }
     return new Result.HelpText(spec.name(), List.of(spec.name()), text.toString().stripTrailing());
-  }
-
-  /** What the leader knows of each follower, for tests and the exercises' graders. */
-  public List<FollowerProgress> followerProgress() {
-    Node leader = cluster.leader();
-    return leader == null ? List.of() : leader.knownFollowers();
-  }
-
-  /** The followers a FIRST policy currently waits for. */
-  public List<FollowerProgress> synchronousStandbys() {
-    return StandardCommitRule.synchronousStandbys(cluster.policy(), followerProgress());
   }
 }

@@ -35,6 +35,25 @@ final class FaultGrammar {
     return new Command.Fault(kind, node);
   }
 
+  static Command skew(Args args) throws CommandError {
+    String node = args.node("a node, like n1");
+    Token amount = args.next("how far its clock is off, like +50ms or -2s");
+    args.end();
+    String text = amount.text();
+    boolean negative = text.startsWith("-");
+    String magnitude = text.startsWith("+") || negative ? text.substring(1) : text;
+    long us;
+    try {
+      us = dev.replab.engine.sim.Durations.parseUs(magnitude);
+    } catch (IllegalArgumentException e) {
+      throw new CommandError(e.getMessage(), amount.column(), "for example: skew n1 +50ms");
+    }
+    if (us > 24L * 3_600_000_000L) {
+      throw new CommandError("a clock can be off by at most 24h here", amount.column());
+    }
+    return new Command.Skew(node, negative ? -us : us);
+  }
+
   static Command partition(Args args) throws CommandError {
     args.requireCluster();
     List<String> left = new ArrayList<>();

@@ -29,97 +29,38 @@ final class Grammar {
     SWEEP_OPTIONS = Set.copyOf(sweep);
   }
 
-  /** A new cluster starts without a custom router, whatever the current one has. */
-  static final ParseContext NO_CUSTOM_ROUTER =
-      new ParseContext() {
-        public boolean hasCluster() {
-          return false;
-        }
-
-        public List<String> nodes() {
-          return List.of();
-        }
-
-        public List<String> clients() {
-          return List.of();
-        }
-
-        public String clientRegion(String client) {
-          return null;
-        }
-
-        public List<String> regions() {
-          return List.of();
-        }
-
-        public String stateOf(String node) {
-          return "up";
-        }
-
-        public String leader() {
-          return null;
-        }
-
-        public String leaderOfRecord() {
-          return null;
-        }
-
-        public String removalBreaksQuorum(String node) {
-          return null;
-        }
-
-        public boolean hasCustomRouter() {
-          return false;
-        }
-
-        public long heartbeatUs() {
-          return 0;
-        }
-
-        public long detectUs() {
-          return 0;
-        }
-      };
-
   private Grammar() {}
 
   static List<CommandSpec> specs() {
     return List.of(
         spec(
             "create",
-            "create leader-follower [nodes=3] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [apply=<d>] [heartbeat=<d>] [timeout=<d>] [quorum=0|k|all] [ack=received|applied] [service=<d>] [reads=<policy>]",
+            "create <model> [nodes=<n>] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [timeout=<d>] [service=<d>] [<model options>]",
             "Starts a new cluster; the old one, its history and its clients are gone.",
             List.of(
                 "create leader-follower nodes=3",
                 "create leader-follower nodes=3 regions=eu,us,ap"),
-            List.of("leader-follower"),
-            Set.of(
-                "nodes",
-                "regions",
-                "latency",
-                "wan",
-                "loss",
-                "apply",
-                "heartbeat",
-                "timeout",
-                "quorum",
-                "ack",
-                "service",
-                "reads"),
+            dev.replab.engine.model.Models.all().stream()
+                .map(dev.replab.engine.model.ModelDefinition::name)
+                .toList(),
+            ClusterGrammar.allCreateOptions(),
             ArgumentKind.MODEL,
             ClusterGrammar::create),
         spec(
             "write",
-            "write <key> <value> [via <node>] [as <client>[@region]]",
+            "write <key> <value> [via <node>] [as <client>[@region]] [ts=<micros>] [after=<d>]   (join operations with & to start them together)",
             "A client writes a value; runs until the client has its answer, and no further.",
-            List.of("write x 1", "write cart \"2 apples\" as alice"),
+            List.of(
+                "write x 1",
+                "write cart \"2 apples\" as alice",
+                "write x a as alice & write x b as bob after=1ms"),
             List.of("via", "as"),
-            Set.of(),
+            Set.of("ts", "after"),
             ArgumentKind.KEY,
             ClientGrammar::write),
         spec(
             "read",
-            "read <key> [from <node>] [as <client>[@region]] [consistency=eventual|leader|read-your-writes|monotonic] [policy=<policy>]",
+            "read <key> [from|via <node>] [as <client>[@region]] [consistency=eventual|leader|read-your-writes|monotonic] [policy=<policy>] [after=<d>]",
             "A client reads a key; says when the answer is stale and what is newer.",
             List.of(
                 "read x",
@@ -127,16 +68,16 @@ final class Grammar {
                 "read x as alice consistency=read-your-writes",
                 "read x policy=round-robin"),
             List.of("from", "as"),
-            Set.of("consistency", "policy"),
+            Set.of("consistency", "policy", "after"),
             ArgumentKind.KEY,
             ClientGrammar::read),
         spec(
             "delete",
-            "delete <key> [via <node>] [as <client>[@region]]",
+            "delete <key> [via <node>] [as <client>[@region]] [ts=<micros>] [after=<d>]",
             "A client deletes a key: a write of 'nothing' that replicates like any other.",
             List.of("delete x"),
             List.of("via", "as"),
-            Set.of(),
+            Set.of("ts", "after"),
             ArgumentKind.KEY,
             ClientGrammar::delete),
         spec(
@@ -185,6 +126,15 @@ final class Grammar {
             ArgumentKind.NODE,
             FaultGrammar::partition),
         spec(
+            "skew",
+            "skew <node> <+d|-d>",
+            "Sets how far a node's wall clock is off true time; last-write-wins trusts that clock.",
+            List.of("skew n2 +50ms", "skew n3 -2s", "skew n2 0ms"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NODE,
+            FaultGrammar::skew),
+        spec(
             "heal",
             "heal",
             "Repairs every cut link.",
@@ -205,41 +155,6 @@ final class Grammar {
             Set.of("latency", "loss"),
             ArgumentKind.NODE,
             FaultGrammar::link),
-        spec(
-            "setquorum",
-            "setquorum 0|all|<k> [first|any] [(<node>,...)] [ack=received|applied] [timeout=<d>|never]",
-            "Sets how many follower acknowledgements a commit waits for: 0 asynchronous, all synchronous, k semi-synchronous.",
-            List.of(
-                "setquorum 0",
-                "setquorum all ack=applied",
-                "setquorum 2 first (n2,n3,n4)",
-                "setquorum 1 any timeout=10s"),
-            List.of("first", "any", "all"),
-            Set.of("ack", "timeout"),
-            ArgumentKind.NONE,
-            ClusterGrammar::setQuorum),
-        spec(
-            "promote",
-            "promote <node>",
-            "Makes a follower the leader of a new epoch (manual failover); the others follow it.",
-            List.of("promote n2"),
-            List.of(),
-            Set.of(),
-            ArgumentKind.NODE,
-            ClusterGrammar::promote),
-        spec(
-            "failover",
-            "failover auto|manual [heartbeat=<d>] [detect=<d>] [monitor=on|off] [fencing=on|off] [stonith=on|off] [redirect=proxy|dns] [ttl=<d>]",
-            "Turns automatic failover on or off: heartbeats, detection, election or a monitor, fencing, STONITH, client redirection.",
-            List.of(
-                "failover auto detect=1s",
-                "failover auto monitor=on stonith=on",
-                "failover auto fencing=on redirect=dns ttl=5s",
-                "failover manual"),
-            List.of("auto", "manual"),
-            Set.of("heartbeat", "detect", "monitor", "fencing", "stonith", "redirect", "ttl"),
-            ArgumentKind.NONE,
-            ClusterGrammar::failover),
         spec(
             "tick",
             "tick <duration>",
@@ -267,24 +182,6 @@ final class Grammar {
             Set.of(),
             ArgumentKind.NONE,
             args -> clusterDone(args, new Command.Status())),
-        spec(
-            "lag",
-            "lag",
-            "Shows how far each follower is behind the leader, in entries and in time.",
-            List.of("lag"),
-            List.of(),
-            Set.of(),
-            ArgumentKind.NONE,
-            args -> clusterDone(args, new Command.Lag())),
-        spec(
-            "log",
-            "log <node> [last=<n>]",
-            "Lists a node's replication log: offset, epoch, the write, applied or not.",
-            List.of("log n1", "log n2 last=5"),
-            List.of(),
-            Set.of("last"),
-            ArgumentKind.NODE,
-            ViewGrammar::log),
         spec(
             "inspect",
             "inspect <key>",
@@ -328,24 +225,6 @@ final class Grammar {
             ArgumentKind.NONE,
             ClientGrammar::sweep),
         spec(
-            "add",
-            "add follower [region=<region>]",
-            "Adds an empty follower at run time; it copies the leader's log.",
-            List.of("add follower", "add follower region=us"),
-            List.of("follower"),
-            Set.of("region"),
-            ArgumentKind.NONE,
-            ClusterGrammar::addFollower),
-        spec(
-            "remove",
-            "remove <node>",
-            "Removes a follower from the cluster for good.",
-            List.of("remove n3"),
-            List.of(),
-            Set.of(),
-            ArgumentKind.NODE,
-            ClusterGrammar::remove),
-        spec(
             "timeline",
             "timeline [last <n>] [since <time>] [keys=<k,...>] [heartbeats=on] [ascii=on]",
             "Draws recent messages as a space-time diagram: a column per node and client, time flowing down, stale reads marked.",
@@ -369,13 +248,22 @@ final class Grammar {
             ViewGrammar::watch),
         spec(
             "check",
-            "check [" + String.join("|", Checkers.names()) + "]",
+            "check [" + String.join("|", Checkers.names()) + "] [key=<k>] [budget=<d>]",
             "Runs the anomaly checkers over the history; each finding names the operations and says why.",
-            List.of("check", "check lost-writes"),
+            List.of("check", "check lost-writes", "check linearizability budget=2s"),
             List.of(),
-            Set.of(),
+            Set.of("key", "budget"),
             ArgumentKind.CHECKER,
             ViewGrammar::check),
+        spec(
+            "why",
+            "why <op>",
+            "Explains one operation from 'history': where it went, who answered with what, and the rule that decided.",
+            List.of("why 1", "why 2"),
+            List.of(),
+            Set.of(),
+            ArgumentKind.NONE,
+            ViewGrammar::why),
         spec(
             "client",
             "client <name> [region=<region>] [timeout=<d>] [consistency=<level>] [policy=<policy>]",
@@ -441,15 +329,21 @@ final class Grammar {
     return done(args, command);
   }
 
+  /** Every command name, those of every model first, then each model's own. */
+  static List<String> allNames() {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    specs().forEach(spec -> names.add(spec.name()));
+    for (dev.replab.engine.model.ModelDefinition model : dev.replab.engine.model.Models.all()) {
+      model.commands().forEach(spec -> names.add(spec.name()));
+    }
+    return List.copyOf(names);
+  }
+
   static Set<String> specOptions(String name) {
     return specs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().options();
   }
 
   static long positiveDuration(Args.Option option) throws CommandError {
-    long us = option.durationUs();
-    if (us <= 0) {
-      throw new CommandError(option.key() + " must be longer than zero", option.column());
-    }
-    return us;
+    return option.positiveDurationUs();
   }
 }

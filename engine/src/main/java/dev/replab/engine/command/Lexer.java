@@ -30,6 +30,8 @@ public final class Lexer {
         break;
       } else if (c == ';') {
         tokens.add(new Token(Token.Kind.SEMICOLON, ";", ++position));
+      } else if (c == '&') {
+        tokens.add(new Token(Token.Kind.AMPERSAND, "&", ++position));
       } else if (c == '|') {
         tokens.add(new Token(Token.Kind.BAR, "|", ++position));
       } else if (c == '"' || c == '\'') {
@@ -64,7 +66,8 @@ public final class Lexer {
     int depth = 0;
     while (position < line.length()) {
       char c = line.charAt(position);
-      if (depth == 0 && (Character.isWhitespace(c) || c == ';' || c == '|' || c == '#')) {
+      if (depth == 0
+          && (Character.isWhitespace(c) || c == ';' || c == '|' || c == '&' || c == '#')) {
         break;
       }
       if (c == '(') {

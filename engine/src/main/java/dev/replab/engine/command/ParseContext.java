@@ -9,6 +9,9 @@ import java.util.List;
 public interface ParseContext {
   boolean hasCluster();
 
+  /** The name of the cluster's replication model, or null when there is no cluster. */
+  String modelName();
+
   /** Node names in creation order. */
   List<String> nodes();
 
@@ -23,21 +26,21 @@ public interface ParseContext {
   /** "up", "paused" or "crashed". */
   String stateOf(String node);
 
-  /** The current leader, or null. */
-  String leader();
-
-  /** The newest node that leads or led, even a crashed one, or null. */
-  String leaderOfRecord();
-
-  /** Why removing a node would leave the commit rule unable to commit, or null. */
-  String removalBreaksQuorum(String node);
-
   /** True when a custom read router has been plugged in (for {@code policy=custom}). */
   boolean hasCustomRouter();
 
-  /** The leader's heartbeat interval now, in microseconds. */
-  long heartbeatUs();
+  /** The read policies the cluster's model accepts for {@code policy=}. */
+  List<String> readPolicies();
 
-  /** The failure-detection timeout now, in microseconds. */
-  long detectUs();
+  /** How many client operations the history holds. */
+  int operationCount();
+
+  /** True when the cluster's model takes explicit write timestamps ({@code ts=}). */
+  boolean takesTimestamps();
+
+  /**
+   * The cluster's model as the type a model's own parser expects, or null when there is no cluster
+   * or it runs another model (the registry sends a model's commands only to clusters of it).
+   */
+  <M> M model(Class<M> type);
 }

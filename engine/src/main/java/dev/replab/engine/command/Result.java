@@ -22,10 +22,16 @@ public sealed interface Result
         Result.CheckReport,
         Result.LoadDone,
         Result.SweepTable,
-        Result.Frames {
+        Result.Frames,
+        Result.Together,
+        Result.Explanation,
+        Result.ModelResult {
 
   /** The human rendering. */
   String text();
+
+  /** What a model's own command produces: a record of the model's, printed the same way. */
+  non-sealed interface ModelResult extends Result {}
 
   /** A command whose whole outcome is one sentence (crash, heal, setquorum, ...). */
   record Message(String message) implements Result {
@@ -200,6 +206,16 @@ public sealed interface Result
 
   /** {@code watch} where nothing can animate: the snapshots it took. */
   record Frames(List<Frame> frames, String text) implements Result {}
+
+  /** Client operations started together with {@code &}, each with its own result. */
+  record Together(List<Result> results, String text) implements Result {}
+
+  /** {@code why <op>}: the operation's story in sentences, and a small space-time diagram. */
+  record Explanation(long op, List<String> reasons, String diagram, String text) implements Result {
+    public Explanation {
+      reasons = List.copyOf(reasons);
+    }
+  }
 
   /** {@code help}. */
   record HelpText(String topic, List<String> commands, String text) implements Result {}

@@ -11,7 +11,9 @@ public record Token(Kind kind, String text, int column) {
     /** The {@code |} between the two sides of a partition. */
     BAR,
     /** The {@code ;} between commands. */
-    SEMICOLON
+    SEMICOLON,
+    /** The {@code &} between client operations that start at the same instant. */
+    AMPERSAND
   }
 
   /** The column just past the token, for errors about what is missing after it. */

@@ -39,19 +39,34 @@ final class ViewGrammar {
             : 3_600_000_000L);
   }
 
-  static Command log(Args args) throws CommandError {
-    String node = args.node("a node, like n1");
-    Map<String, Args.Option> options = args.options(Set.of("last"));
-    args.end();
-    int last = options.containsKey("last") ? options.get("last").positiveInt(1_000_000) : 20;
-    return new Command.Log(node, last);
-  }
-
   static Command inspect(Args args) throws CommandError {
     args.requireCluster();
     String key = args.word("a key, like x");
     args.end();
     return new Command.Inspect(key);
+  }
+
+  static Command why(Args args) throws CommandError {
+    args.requireCluster();
+    Token token = args.next("an operation's number from 'history', like 3");
+    args.end();
+    String digits = token.text();
+    int count = args.context().operationCount();
+    long id;
+    try {
+      id = Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      id = -1;
+    }
+    if (id < 1 || id > count) {
+      throw new CommandError(
+          count == 0
+              ? "there are no operations yet"
+              : "there is no operation " + token.text() + "; operations are #1 to #" + count,
+          token.column(),
+          "'history' lists them");
+    }
+    return new Command.Why(id);
   }
 
   static Command check(Args args) throws CommandError {
@@ -70,8 +85,21 @@ final class ViewGrammar {
       }
       name = token.text();
     }
+    String key = null;
+    Long budgetUs = null;
+    if ("linearizability".equals(name)) {
+      Map<String, Args.Option> options = args.options(Set.of("key", "budget"));
+      key = options.containsKey("key") ? options.get("key").value() : null;
+      if (options.containsKey("budget")) {
+        budgetUs = options.get("budget").positiveDurationUs();
+        if (budgetUs > 600_000_000L) {
+          throw new CommandError(
+              "a budget of at most 10m keeps the shell responsive", options.get("budget").column());
+        }
+      }
+    }
     args.end();
-    return new Command.Check(name);
+    return new Command.Check(name, key, budgetUs);
   }
 
   static Command timeline(Args args) throws CommandError {
@@ -169,9 +197,8 @@ final class ViewGrammar {
   static Command help(Args args) throws CommandError {
     Token topic = args.atEnd() ? null : args.next("");
     args.end();
-    if (topic != null
-        && Grammar.specs().stream().noneMatch(spec -> spec.name().equals(topic.text()))) {
-      List<String> names = Grammar.specs().stream().map(CommandSpec::name).toList();
+    List<String> names = Grammar.allNames();
+    if (topic != null && !names.contains(topic.text())) {
       String suggestion = Suggest.closest(topic.text(), names);
       throw new CommandError(
           "no command '" + topic.text() + "'",

@@ -28,6 +28,7 @@ public final class Operation {
   private String value;
   private long version;
   private int epoch;
+  private String versionLabel;
   private String error;
   private String lost;
   private boolean stale;
@@ -45,9 +46,25 @@ public final class Operation {
     this.invokeUs = invokeUs;
   }
 
-  /** Records the end of the operation. */
+  /** Records the end of the operation; the history line names no version. */
   public void complete(
       long atUs, Outcome outcome, String value, long version, int epoch, String error) {
+    complete(atUs, outcome, value, version, epoch, null, error);
+  }
+
+  /**
+   * Records the end of the operation. {@code versionLabel} is how the history line names the
+   * version, in the model's own terms ("offset 3 epoch 1"), or null.
+   */
+  public void complete(
+      long atUs,
+      Outcome outcome,
+      String value,
+      long version,
+      int epoch,
+      String versionLabel,
+      String error) {
+    this.versionLabel = versionLabel;
     this.completeUs = atUs;
     this.outcome = outcome;
     this.value = value;
@@ -133,13 +150,22 @@ public final class Operation {
     return value;
   }
 
-  /** The log offset of the write, or of the value a read saw. */
+  /**
+   * The version's position in its key's order (a log offset for leader-follower), for the write or
+   * for the value a read saw; 0 for none.
+   */
   public long version() {
     return version;
   }
 
+  /** The generation that wrote the version (a leader's epoch), 0 where a model has none. */
   public int epoch() {
     return epoch;
+  }
+
+  /** How the history names the version in its model's terms, or null. */
+  public String versionLabel() {
+    return versionLabel;
   }
 
   public String error() {
@@ -182,8 +208,8 @@ public final class Operation {
             what,
             node,
             outcome.name().toLowerCase(Locale.ROOT)));
-    if (outcome == Outcome.OK && version > 0) {
-      line.append(" offset ").append(version).append(" epoch ").append(epoch);
+    if (outcome == Outcome.OK && versionLabel != null) {
+      line.append(' ').append(versionLabel);
     }
     if (stale) {
       line.append("  STALE");

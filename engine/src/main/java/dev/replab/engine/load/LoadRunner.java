@@ -4,9 +4,9 @@ import dev.replab.engine.check.Checker;
 import dev.replab.engine.check.Checkers;
 import dev.replab.engine.check.RunRecord;
 import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.Node;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.history.Outcome;
+import dev.replab.engine.model.ReplicationModel;
 import dev.replab.engine.sim.Rng;
 import dev.replab.engine.sim.Simulation;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ public final class LoadRunner {
     this.clientNames = new String[workload.clients()];
     for (int i = 0; i < clientNames.length; i++) {
       clientNames[i] = "w" + (i + 1);
-      String region = cluster.config().regions().get(i % cluster.config().regions().size());
+      String region = cluster.spec().regions().get(i % cluster.spec().regions().size());
       cluster.client(clientNames[i], region);
       cluster.setClientPolicy(clientNames[i], workload.policy());
       cluster.setClientConsistency(clientNames[i], workload.consistency());
@@ -127,20 +127,19 @@ public final class LoadRunner {
     issued++;
     String key = keys.next(rng);
     if (rng.nextInt(100) < workload.readPercent()) {
-      String node = cluster.routeRead(client, key, workload.consistency(), workload.policy());
-      cluster.read(
-          client,
-          key,
-          node,
-          cluster.readToken(client, workload.consistency()),
-          op -> answered(op, client, closedLoop));
+      cluster
+          .model()
+          .startRead(
+              client,
+              key,
+              workload.consistency(),
+              workload.policy(),
+              op -> answered(op, client, closedLoop));
     } else {
-      cluster.write(
-          client,
-          key,
-          Long.toString(++valueCounter),
-          cluster.route(client),
-          op -> answered(op, client, closedLoop));
+      cluster
+          .model()
+          .startWrite(
+              client, key, Long.toString(++valueCounter), op -> answered(op, client, closedLoop));
     }
   }
 
@@ -184,21 +183,12 @@ public final class LoadRunner {
   }
 
   private void sampleLag() {
-    Node leader = cluster.leader();
-    if (leader == null) {
-      return;
-    }
-    long now = sim.nowUs();
-    for (Node node : cluster.nodes()) {
-      long behind = leader.log().lastOffset() - node.appliedOffset();
-      if (node != leader && behind > 0) {
-        long lagUs = now - leader.log().get(node.appliedOffset() + 1).writtenUs();
-        if (behind > maxLagEntries || lagUs > maxLagUs) {
-          maxLagNode = node.id();
-        }
-        maxLagEntries = Math.max(maxLagEntries, behind);
-        maxLagUs = Math.max(maxLagUs, lagUs);
+    for (ReplicationModel.LagNow lag : cluster.model().lagNow()) {
+      if (lag.entries() > maxLagEntries || lag.lagUs() > maxLagUs) {
+        maxLagNode = lag.node();
       }
+      maxLagEntries = Math.max(maxLagEntries, lag.entries());
+      maxLagUs = Math.max(maxLagUs, lag.lagUs());
     }
   }
 
@@ -208,7 +198,10 @@ public final class LoadRunner {
     double throughput = elapsedMs == 0 ? 0 : succeeded / (elapsedMs / 1_000.0);
     Map<String, Integer> anomalies = new LinkedHashMap<>();
     RunRecord record = workload.analyze() ? cluster.runRecord() : null;
-    for (Checker checker : workload.analyze() ? Checkers.all() : List.<Checker>of()) {
+    for (Checker checker : workload.analyze() ? Checkers.forLoad() : List.<Checker>of()) {
+      if (checker.notApplicable(record) != null) {
+        continue;
+      }
       try {
         int count = 0;
         for (dev.replab.engine.check.Finding finding : checker.check(record)) {

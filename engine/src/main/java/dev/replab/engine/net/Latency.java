@@ -12,7 +12,8 @@ public sealed interface Latency
         Latency.Exponential,
         Latency.Pareto,
         Latency.LogNormal,
-        Latency.Mixture {
+        Latency.Mixture,
+        Latency.Shifted {
 
   /** Draws one delay. */
   long sampleUs(Rng rng);
@@ -136,6 +137,21 @@ public sealed interface Latency
             .append(parts.get(i).describe());
       }
       return text.append(')').toString();
+    }
+  }
+
+  /** Another distribution's delays plus a fixed amount, such as a WAN hop on top of a disk. */
+  record Shifted(long byUs, Latency base) implements Latency {
+    public long sampleUs(Rng rng) {
+      return byUs + base.sampleUs(rng);
+    }
+
+    public double meanUs() {
+      return byUs + base.meanUs();
+    }
+
+    public String describe() {
+      return "shift(" + Durations.format(byUs) + "," + base.describe() + ")";
     }
   }
 

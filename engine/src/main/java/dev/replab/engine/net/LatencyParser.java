@@ -49,6 +49,10 @@ public final class LatencyParser {
         arity(name, args, 1, text);
         yield new Latency.Exponential(duration(args.get(0), text));
       }
+      case "shift" -> {
+        arity(name, args, 2, text);
+        yield new Latency.Shifted(duration(args.get(0), text), parse(args.get(1)));
+      }
       case "pareto" -> {
         arity(name, args, 2, text);
         yield new Latency.Pareto(duration(args.get(0), text), positive(args.get(1), "shape", text));

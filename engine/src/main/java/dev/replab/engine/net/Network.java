@@ -1,6 +1,5 @@
 package dev.replab.engine.net;
 
-import dev.replab.engine.cluster.Message;
 import dev.replab.engine.sim.Rng;
 import dev.replab.engine.sim.Simulation;
 import java.util.ArrayList;
@@ -16,15 +15,15 @@ import java.util.List;
 public final class Network {
   /** Where messages for one endpoint are handed over. */
   public interface Receiver {
-    void deliver(String source, Message message);
+    void deliver(String source, Payload message);
   }
 
   /** Observes traffic, for diagrams and counts; the network never waits on it. */
   public interface Listener {
     void sent(
-        long atUs, String source, String target, Message message, long deliverAtUs, boolean lost);
+        long atUs, String source, String target, Payload message, long deliverAtUs, boolean lost);
 
-    void dropped(long atUs, String source, String target, Message message, String why);
+    void dropped(long atUs, String source, String target, Payload message, String why);
   }
 
   private final Simulation sim;
@@ -169,7 +168,7 @@ public final class Network {
   }
 
   /** Sends a message; it arrives after the link's delay unless it is lost or the link is cut. */
-  public void send(String source, String target, Message message) {
+  public void send(String source, String target, Payload message) {
     Endpoint from = endpoint(source);
     Endpoint to = endpoint(target);
     LinkState link = link(from, to);
@@ -204,7 +203,7 @@ public final class Network {
     }
   }
 
-  private void arrive(Endpoint from, Endpoint to, LinkState link, Message message) {
+  private void arrive(Endpoint from, Endpoint to, LinkState link, Payload message) {
     if (link.cut) {
       if (listener != null) {
         listener.dropped(sim.nowUs(), from.id, to.id, message, "partition");

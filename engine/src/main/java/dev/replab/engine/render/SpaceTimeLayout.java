@@ -1,7 +1,6 @@
 package dev.replab.engine.render;
 
 import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.Message;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.sim.Durations;
 import java.util.ArrayList;
@@ -45,7 +44,8 @@ final class SpaceTimeLayout {
     ACK("ack", "#64748b"),
     HEARTBEAT("heartbeat", "#a3aab6"),
     ELECTION("election", "#b45309"),
-    MONITOR("monitor", "#0e7490");
+    MONITOR("monitor", "#0e7490"),
+    REPAIR("repair", "#be185d");
 
     final String legend;
     final String color;
@@ -209,75 +209,20 @@ final class SpaceTimeLayout {
   }
 
   private static Kind kindOf(Cluster cluster, Trace.Hop hop) {
-    Kind[] kind = {Kind.ACK};
-    boolean background = hop.message().background();
-    hop.message()
-        .dispatch(
-            hop.source(),
-            new Message.Handler() {
-              @Override
-              public void onClientWrite(String source, Message.ClientWrite write) {
-                kind[0] = Kind.REQUEST;
-              }
-
-              @Override
-              public void onClientRead(String source, Message.ClientRead read) {
-                kind[0] = Kind.REQUEST;
-              }
-
-              @Override
-              public void onClientReply(String source, Message.ClientReply reply) {
-                Operation op = cluster.history().get(reply.opId());
-                kind[0] =
-                    !reply.ok() ? Kind.REFUSED : op != null && op.stale() ? Kind.STALE : Kind.REPLY;
-              }
-
-              @Override
-              public void onAppend(String source, Message.Append append) {
-                kind[0] = background ? Kind.HEARTBEAT : Kind.APPEND;
-              }
-
-              @Override
-              public void onAppendReply(String source, Message.AppendReply reply) {
-                kind[0] = background ? Kind.HEARTBEAT : Kind.ACK;
-              }
-
-              @Override
-              public void onRequestVote(String source, Message.RequestVote request) {
-                kind[0] = Kind.ELECTION;
-              }
-
-              @Override
-              public void onVote(String source, Message.Vote vote) {
-                kind[0] = Kind.ELECTION;
-              }
-
-              @Override
-              public void onPing(String source, Message.Ping ping) {
-                kind[0] = Kind.MONITOR;
-              }
-
-              @Override
-              public void onPong(String source, Message.Pong pong) {
-                kind[0] = Kind.MONITOR;
-              }
-
-              @Override
-              public void onStatusQuery(String source, Message.StatusQuery query) {
-                kind[0] = Kind.MONITOR;
-              }
-
-              @Override
-              public void onStatusReport(String source, Message.StatusReport report) {
-                kind[0] = Kind.MONITOR;
-              }
-
-              @Override
-              public void onPromoteOrder(String source, Message.PromoteOrder order) {
-                kind[0] = Kind.MONITOR;
-              }
-            });
-    return kind[0];
+    return switch (hop.message().traffic()) {
+      case REQUEST -> Kind.REQUEST;
+      case REPLY -> {
+        Operation op = cluster.history().get(hop.message().answersOpId());
+        yield op != null && op.stale() ? Kind.STALE : Kind.REPLY;
+      }
+      case REFUSED -> Kind.REFUSED;
+      case REPLICATION -> Kind.APPEND;
+      case ACK -> Kind.ACK;
+      case HEARTBEAT -> Kind.HEARTBEAT;
+      case ELECTION -> Kind.ELECTION;
+      case MONITOR -> Kind.MONITOR;
+      case REPAIR -> Kind.REPAIR;
+    };
   }
 
   private static List<Event> events(
@@ -449,8 +394,8 @@ final class SpaceTimeLayout {
             case SENDER_CRASHED -> ", lost: its sender crashed before it arrived";
           });
     }
-    if (kind == Kind.STALE && hop.message() instanceof Message.ClientReply reply) {
-      Operation op = cluster.history().get(reply.opId());
+    if (kind == Kind.STALE) {
+      Operation op = cluster.history().get(hop.message().answersOpId());
       text.append("; a stale read of ")
           .append(op.key())
           .append(": a newer value was already committed");

@@ -67,10 +67,7 @@ public final class ThroughputRaceSvg {
           last = Math.max(last, op.completeUs());
         }
       }
-      List<String> nodes = new ArrayList<>();
-      if (cluster.leader() != null) {
-        nodes.add(cluster.leader().id());
-      }
+      List<String> nodes = new ArrayList<>(cluster.model().writers());
       for (String id : cluster.nodeIds()) {
         if (!nodes.contains(id)) {
           nodes.add(id);

@@ -1,8 +1,9 @@
 package dev.replab.engine.render;
 
 import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.Message;
 import dev.replab.engine.history.Operation;
+import dev.replab.engine.net.Payload;
+import dev.replab.engine.net.Traffic;
 import dev.replab.engine.sim.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,7 +63,7 @@ public final class Timeline {
       text.append(
           String.format(
               Locale.ROOT,
-              "%" + GUTTER + "s   ... %d earlier rows (timeline last=%d shows more)%n",
+              "%" + GUTTER + "s   ... %d earlier rows (timeline last %d shows more)%n",
               "",
               from,
               rows.size()));
@@ -78,17 +79,52 @@ public final class Timeline {
     return text.toString().stripTrailing();
   }
 
+  /**
+   * A small diagram of one operation: the messages between {@code columns} that were on their way
+   * from {@code fromUs} to {@code untilUs} and that {@code relevant} accepts, in arrival order.
+   */
+  public static String around(
+      Cluster cluster,
+      List<String> columns,
+      long fromUs,
+      long untilUs,
+      java.util.function.Predicate<Trace.Hop> relevant,
+      boolean unicode) {
+    List<Row> rows = new ArrayList<>();
+    long order = 0;
+    for (Trace.Hop hop : cluster.trace().hops()) {
+      boolean inside = hop.sentUs() >= fromUs && hop.sentUs() <= untilUs;
+      if (inside
+          && columns.contains(hop.source())
+          && columns.contains(hop.target())
+          && !hop.message().background()
+          && relevant.test(hop)) {
+        long at = hop.fate() == Trace.Fate.DELIVERED ? hop.arriveUs() : hop.sentUs();
+        rows.add(new Row(at, order++, arrow(hop, columns, cluster, unicode)));
+      }
+    }
+    rows.sort(Comparator.comparingLong(Row::atUs).thenComparingLong(Row::order));
+    StringBuilder text = new StringBuilder(header(columns));
+    for (Row row : rows) {
+      text.append(String.format(Locale.ROOT, "%" + GUTTER + "s ", Durations.format(row.atUs())))
+          .append(row.text())
+          .append('\n');
+    }
+    return text.toString().stripTrailing();
+  }
+
   private static boolean include(Trace.Hop hop, Options options) {
     if (hop.arriveUs() < options.sinceUs()) {
       return false;
     }
-    Message message = hop.message();
+    Payload message = hop.message();
     if (!options.heartbeats() && message.background()) {
       return false;
     }
     if (!options.keys().isEmpty()) {
       String label = message.label();
-      boolean clientTraffic = message.requestOpId() >= 0 || message instanceof Message.ClientReply;
+      boolean answer = message.answersOpId() >= 0;
+      boolean clientTraffic = message.traffic() == Traffic.REQUEST || answer;
       if (clientTraffic) {
         return options.keys().stream()
                 .anyMatch(
@@ -96,7 +132,7 @@ public final class Timeline {
                         label.contains(" " + key + "=")
                             || label.endsWith(" " + key)
                             || label.contains(" " + key + " "))
-            || message instanceof Message.ClientReply;
+            || answer;
       }
     }
     return true;
@@ -188,10 +224,11 @@ public final class Timeline {
   }
 
   private static String staleMark(Trace.Hop hop, Cluster cluster) {
-    if (!(hop.message() instanceof Message.ClientReply reply)) {
+    long opId = hop.message().answersOpId();
+    if (opId < 0) {
       return "";
     }
-    Operation op = cluster.history().get(reply.opId());
+    Operation op = cluster.history().get(opId);
     return op != null && op.stale() ? "  STALE read of " + op.key() : "";
   }
 

@@ -1,7 +1,7 @@
 package dev.replab.engine.render;
 
-import dev.replab.engine.cluster.Message;
 import dev.replab.engine.net.Network;
+import dev.replab.engine.net.Payload;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,10 +27,10 @@ public final class Trace implements Network.Listener {
     private final long arriveUs;
     private final String source;
     private final String target;
-    private final Message message;
+    private final Payload message;
     private final Fate fate;
 
-    Hop(long sentUs, long arriveUs, String source, String target, Message message, Fate fate) {
+    Hop(long sentUs, long arriveUs, String source, String target, Payload message, Fate fate) {
       this.sentUs = sentUs;
       this.arriveUs = arriveUs;
       this.source = source;
@@ -55,7 +55,7 @@ public final class Trace implements Network.Listener {
       return target;
     }
 
-    public Message message() {
+    public Payload message() {
       return message;
     }
 
@@ -70,13 +70,13 @@ public final class Trace implements Network.Listener {
   private final long[] arrive = new long[KEPT];
   private final String[] sources = new String[KEPT];
   private final String[] targets = new String[KEPT];
-  private final Message[] messages = new Message[KEPT];
+  private final Payload[] messages = new Payload[KEPT];
   private final Fate[] fates = new Fate[KEPT];
   private long recorded;
 
   @Override
   public void sent(
-      long atUs, String source, String target, Message message, long deliverAtUs, boolean lost) {
+      long atUs, String source, String target, Payload message, long deliverAtUs, boolean lost) {
     int slot = (int) (recorded++ % KEPT);
     sent[slot] = atUs;
     arrive[slot] = deliverAtUs;
@@ -87,7 +87,7 @@ public final class Trace implements Network.Listener {
   }
 
   @Override
-  public void dropped(long atUs, String source, String target, Message message, String why) {
+  public void dropped(long atUs, String source, String target, Payload message, String why) {
     long oldest = Math.max(0, recorded - KEPT);
     for (long index = recorded - 1; index >= oldest; index--) {
       int slot = (int) (index % KEPT);

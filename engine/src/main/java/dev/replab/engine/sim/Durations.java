@@ -1,7 +1,5 @@
 package dev.replab.engine.sim;
 
-import java.util.Locale;
-
 /**
  * Reads and writes the durations of the command language: {@code 500us}, {@code 20ms}, {@code 2s},
  * {@code 1m}.
@@ -56,12 +54,12 @@ public final class Durations {
       return us + "us";
     }
     if (us < 1_000_000) {
-      return trim(us / 1_000.0) + "ms";
+      return trim(us, 1_000) + "ms";
     }
     if (us < 600_000_000) {
-      return trim(us / 1_000_000.0) + "s";
+      return trim(us, 1_000_000) + "s";
     }
-    return trim(us / 60_000_000.0) + "m";
+    return trim(us, 60_000_000) + "m";
   }
 
   /** Milliseconds with up to three decimals, as JSON fields carry them. */
@@ -69,12 +67,30 @@ public final class Durations {
     return us / 1_000.0;
   }
 
-  private static String trim(double value) {
-    String text =
-        String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
-    if (text.contains(".")) {
-      text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
+  /**
+   * {@code us} in units of {@code unitUs}, rounded half up to two decimals below 10, one below 100
+   * and none above, without trailing zeros. Integer arithmetic keeps it exact and cheap: timelines
+   * and histories format millions of durations.
+   */
+  private static String trim(long us, long unitUs) {
+    int decimals = us >= 100 * unitUs ? 0 : us >= 10 * unitUs ? 1 : 2;
+    long scale = decimals == 0 ? 1 : decimals == 1 ? 10 : 100;
+    long rounded = (us * scale * 2 + unitUs) / (2 * unitUs);
+    long whole = rounded / scale;
+    long fraction = rounded % scale;
+    if (fraction == 0) {
+      return Long.toString(whole);
     }
-    return text;
+    if (decimals == 2) {
+      return fraction % 10 == 0
+          ? whole + "." + fraction / 10
+          : whole + (fraction < 10 ? ".0" : ".") + fraction;
+    }
+    return whole + "." + fraction;
+  }
+
+  /** A duration with its sign, like {@code +50ms} or {@code -2s}; 0 is {@code +0us}. */
+  public static String signed(long us) {
+    return (us < 0 ? "-" : "+") + format(Math.abs(us));
   }
 }

@@ -76,6 +76,46 @@ final class EventQueue<E> {
     return first;
   }
 
+  /**
+   * Drops every event {@code dead} accepts and restores the heap. The order in which the remaining
+   * events come out is unchanged: it depends only on their (time, sequence) pairs.
+   */
+  @SuppressWarnings("unchecked")
+  void removeIf(java.util.function.Predicate<E> dead) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (!dead.test((E) events[i])) {
+        set(kept++, times[i], sequences[i], events[i]);
+      }
+    }
+    Arrays.fill(events, kept, size, null);
+    size = kept;
+    for (int at = (size >>> 1) - 1; at >= 0; at--) {
+      siftDown(at);
+    }
+  }
+
+  private void siftDown(int from) {
+    long time = times[from];
+    long sequence = sequences[from];
+    Object event = events[from];
+    int at = from;
+    int half = size >>> 1;
+    while (at < half) {
+      int child = 2 * at + 1;
+      int right = child + 1;
+      if (right < size && before(times[right], sequences[right], times[child], sequences[child])) {
+        child = right;
+      }
+      if (!before(times[child], sequences[child], time, sequence)) {
+        break;
+      }
+      move(child, at);
+      at = child;
+    }
+    set(at, time, sequence, event);
+  }
+
   private static boolean before(long timeA, long sequenceA, long timeB, long sequenceB) {
     return timeA < timeB || timeA == timeB && sequenceA < sequenceB;
   }

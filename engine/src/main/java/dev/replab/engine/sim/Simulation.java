@@ -16,6 +16,7 @@ public final class Simulation {
   private long nextSequence;
   private long eventsRun;
   private int pendingForeground;
+  private int cancelledQueued;
   private volatile boolean interruptRequested;
 
   public Simulation(long seed) {
@@ -131,6 +132,7 @@ public final class Simulation {
     }
     Event event = queue.poll();
     if (event.cancelled) {
+      cancelledQueued--;
       return;
     }
     if (!event.background) {
@@ -170,6 +172,7 @@ public final class Simulation {
         // A cancelled event no longer counts as pending work, so settle does not wait for it.
         owner.pendingForeground--;
       }
+      owner.cancelled();
     }
 
     @Override
@@ -181,6 +184,24 @@ public final class Simulation {
     public long timeUs() {
       return timeUs;
     }
+  }
+
+  /**
+   * A timer was cancelled. Cancelled events stay queued until their time and are skipped then; when
+   * they outnumber the live ones (long timeouts that are nearly always cancelled), the queue is
+   * rebuilt without them, so it does not grow with every request ever made.
+   */
+  private void cancelled() {
+    cancelledQueued++;
+    if (cancelledQueued > 4_096 && cancelledQueued > queue.size() / 2) {
+      queue.removeIf(event -> event.cancelled);
+      cancelledQueued = 0;
+    }
+  }
+
+  /** Events in the queue, cancelled ones included. */
+  public int queued() {
+    return queue.size();
   }
 
   private static long mix(long seed, String component) {

@@ -12,7 +12,7 @@ class GuardedPlugInTests {
   @Test
   void aRouterThatChoosesAnUnknownNodeIsNamed() {
     Lab lab = Lab.with(3, "create leader-follower nodes=3");
-    lab.session().cluster().setCustomRouter((read, replicas) -> "n9");
+    lab.lf().setCustomRouter((read, replicas) -> "n9");
     Executed stopped = lab.session().execute("read x policy=custom").get(0);
     assertFalse(stopped.ok());
     assertTrue(
@@ -26,8 +26,7 @@ class GuardedPlugInTests {
   @Test
   void aVoteRuleThatThrowsIsNamedWithItsInputs() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
-    lab.session()
-        .cluster()
+    lab.lf()
         .setVoteRule(
             (candidate, voter) -> {
               throw new IllegalStateException("not written yet");

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replab.engine.Lab;
-import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.cluster.Consistency;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,8 @@ class PlugPointTests {
     return "seed " + lab.session().seed() + ", script:\n" + lab.transcript();
   }
 
-  private static Cluster cluster(Lab lab) {
-    return lab.session().cluster();
+  private static LeaderFollower cluster(Lab lab) {
+    return lab.lf();
   }
 
   private static List<String> events(Lab lab) {
@@ -347,7 +347,7 @@ class PlugPointTests {
     assertEquals(1, last.leaderOffset());
     assertEquals(1, last.appliedOffset());
     assertEquals(-1, last.firstMissingWrittenUs(), "n3 is missing nothing");
-    List<Cluster.LagSample> samples = cluster(lab).lagHistory().get("n2");
+    List<LeaderFollower.LagSample> samples = cluster(lab).lagHistory().get("n2");
     assertEquals(
         7,
         samples.get(samples.size() - 1).entries(),

@@ -9,6 +9,7 @@ import dev.replab.engine.Lab;
 import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.StandardCommitRule;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +34,7 @@ class CommitModeTests {
     assertTrue(write.text().contains("asynchronous"), write.text());
     assertTrue(
         write.latencyMs() < 5, "a local round trip, not a replication wait: " + write.latencyMs());
-    assertEquals(
-        0, lab.session().cluster().node("n2").appliedOffset(), "n2 has not applied the write yet");
+    assertEquals(0, lab.lf().node("n2").appliedOffset(), "n2 has not applied the write yet");
 
     Result.ReadDone read = lab.read("read x from n2");
     assertTrue(read.stale(), read.text());
@@ -70,7 +70,7 @@ class CommitModeTests {
     assertEquals(List.of("n2", "n3"), write.ackedBy());
     assertTrue(
         write.latencyMs() < 10, "receipt is quicker than the 20ms apply: " + write.latencyMs());
-    assertEquals(1, lab.session().cluster().node("n2").receivedOffset());
+    assertEquals(1, lab.lf().node("n2").receivedOffset());
   }
 
   @Test
@@ -101,7 +101,7 @@ class CommitModeTests {
     Result.WriteDone write = lab.write("write y 1");
     assertTrue(write.latencyMs() < 10, "n4 stands in for the silent n3: " + write.latencyMs());
     assertEquals(List.of("n2", "n4"), write.ackedBy());
-    Cluster cluster = lab.session().cluster();
+    LeaderFollower cluster = lab.lf();
     List<FollowerProgress> followers = cluster.leader().knownFollowers();
     assertFalse(
         followers.stream().filter(f -> f.id().equals("n3")).findFirst().orElseThrow().connected());
@@ -144,7 +144,7 @@ class CommitModeTests {
     lab.runAll("heal", "tick 2s");
     Result.Status status = lab.status();
     assertTrue(status.mode().startsWith("semi-sync"), status.mode());
-    assertFalse(lab.session().cluster().leader().fellBack());
+    assertFalse(lab.lf().leader().fellBack());
     Result.WriteDone write = lab.write("write a 3");
     assertFalse(write.fellBack());
     assertEquals(
@@ -162,8 +162,7 @@ class CommitModeTests {
     assertEquals("unknown", write.outcome());
     assertEquals(30_000, write.latencyMs(), 1, "the client's 30s timeout, not a commit");
     assertTrue(write.text().contains("may or may not"), write.text());
-    assertEquals(
-        1, lab.session().cluster().leader().pendingWrites(), "the leader is still waiting");
+    assertEquals(1, lab.lf().leader().pendingWrites(), "the leader is still waiting");
     assertTrue(lab.status().mode().startsWith("sync"), "no fallback without a timeout");
   }
 
@@ -171,7 +170,7 @@ class CommitModeTests {
   void syncWriteCommitsOnceTheCrashedFollowerReturns() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3 timeout=2s");
     lab.runAll("setquorum all", "crash n3", "write a 1", "restart n3", "tick 1s");
-    assertEquals(0, lab.session().cluster().leader().pendingWrites());
+    assertEquals(0, lab.lf().leader().pendingWrites());
     assertEquals("1", lab.replica("a", "n3").value());
     assertEquals("1", lab.replica("a", "n1").value());
   }
@@ -245,11 +244,11 @@ class CommitModeTests {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll(
         "setquorum all", "partition n1", "load ops=1 clients=1 reads=0 wait=off", "tick 100ms");
-    assertEquals(1, lab.session().cluster().leader().pendingWrites());
+    assertEquals(1, lab.lf().leader().pendingWrites());
     lab.runAll("setquorum 0");
     assertEquals(
         0,
-        lab.session().cluster().leader().pendingWrites(),
+        lab.lf().leader().pendingWrites(),
         "an asynchronous setting commits what it no longer needs to wait for");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replab.engine.Lab;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,20 +80,20 @@ class LagTests {
   void lagHistoryKeepsASampleEvery100msForEachFollower() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll("link n1 n3 latency=const(300ms)", "write x 1", "tick 1s");
-    Map<String, List<Cluster.LagSample>> history = lab.session().cluster().lagHistory();
+    Map<String, List<LeaderFollower.LagSample>> history = lab.lf().lagHistory();
     assertEquals(List.of("n2", "n3"), List.copyOf(history.keySet()));
-    List<Cluster.LagSample> n3 = history.get("n3");
+    List<LeaderFollower.LagSample> n3 = history.get("n3");
     assertEquals(10, n3.size(), () -> n3.toString());
     for (int i = 0; i < n3.size(); i++) {
       assertEquals(100_000L * (i + 1), n3.get(i).atUs(), "one sample every 100ms");
     }
-    List<Cluster.LagSample> behind = n3.stream().filter(s -> s.entries() > 0).toList();
+    List<LeaderFollower.LagSample> behind = n3.stream().filter(s -> s.entries() > 0).toList();
     assertEquals(3, behind.size(), () -> "n3 misses x=1 for about 300ms: " + n3);
     assertTrue(
         behind.get(0).lagUs() < behind.get(1).lagUs()
             && behind.get(1).lagUs() < behind.get(2).lagUs(),
         n3.toString());
-    Cluster.LagSample last = n3.get(n3.size() - 1);
+    LeaderFollower.LagSample last = n3.get(n3.size() - 1);
     assertEquals(0, last.entries());
     assertEquals(0, last.lagUs());
     assertTrue(

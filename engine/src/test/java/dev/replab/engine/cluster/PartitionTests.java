@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PartitionTests {
 
   private static FollowerProgress progressOf(Lab lab, String follower) {
-    return lab.session().cluster().leader().knownFollowers().stream()
+    return lab.lf().leader().knownFollowers().stream()
         .filter(f -> f.id().equals(follower))
         .findFirst()
         .orElseThrow();

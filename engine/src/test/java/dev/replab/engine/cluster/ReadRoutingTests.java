@@ -162,7 +162,7 @@ class ReadRoutingTests {
   void customPolicyAsksThePluggedInRouterAndReadsWhereItSays() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     LastNodeRouter router = new LastNodeRouter();
-    lab.session().cluster().setCustomRouter(router);
+    lab.lf().setCustomRouter(router);
     lab.runAll("write x 1 as alice", "settle");
     Result.ReadDone read = lab.read("read x as alice policy=custom consistency=read-your-writes");
     assertEquals("n3", read.node());
@@ -185,7 +185,7 @@ class ReadRoutingTests {
   void customPolicyOnAClientSessionIsUsedForItsReadsAndForLoad() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     LastNodeRouter router = new LastNodeRouter();
-    lab.session().cluster().setCustomRouter(router);
+    lab.lf().setCustomRouter(router);
     lab.runAll("write x 1", "settle", "client carol policy=custom");
     assertEquals(List.of("n3", "n3"), readNodes(lab, "read x as carol", 2));
     Result.LoadDone load =

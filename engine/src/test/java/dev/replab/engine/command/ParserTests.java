@@ -29,7 +29,9 @@ class ParserTests {
   private static final Map<String, String> SETUP =
       Map.of(
           "restart n1", "crash n1",
-          "resume n1", "pause n1");
+          "resume n1", "pause n1",
+          "why 1", "write x 1",
+          "why 2", "write x 1; read x");
 
   /** Commands that work without a cluster. */
   private static final Set<String> WITHOUT_CLUSTER =
@@ -44,7 +46,12 @@ class ParserTests {
             dynamicTest(
                 example,
                 () -> {
-                  Lab lab = Lab.with(1, FOUR_NODES);
+                  Lab lab =
+                      Lab.with(
+                          1,
+                          spec.model() == null || spec.model().equals("leader-follower")
+                              ? FOUR_NODES
+                              : "create " + spec.model() + " nodes=4");
                   if (SETUP.containsKey(example)) {
                     lab.run(SETUP.get(example));
                   }
@@ -73,7 +80,7 @@ class ParserTests {
   Stream<DynamicTest> commandsThatActOnAClusterAreRejectedBeforeCreate() {
     List<DynamicTest> tests = new ArrayList<>();
     for (CommandSpec spec : CommandRegistry.standard().all()) {
-      if (WITHOUT_CLUSTER.contains(spec.name())) {
+      if (WITHOUT_CLUSTER.contains(spec.name()) || spec.standalone()) {
         continue;
       }
       for (String example : spec.examples()) {
@@ -162,7 +169,7 @@ class ParserTests {
         "create leader-follower quorum=5       | 31 | a quorum of 5 needs at least 5 followers",
         "create leader-follower ack=applied    | 28 | ack= only matters with a synchronous quorum",
         "create leader-followr                 | 8  | did you mean 'leader-follower'?",
-        "create leaderless                     | 8  | not built yet",
+        "create multi-leader                   | 8  | not built yet",
         "client bob region=mars                | 19 | no region 'mars'",
         "seed abc                              | 6  | 'abc' is not a whole number",
         "help status extra                     | 13 | unexpected 'extra' after help"

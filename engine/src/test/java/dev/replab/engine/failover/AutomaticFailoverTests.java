@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replab.engine.Lab;
 import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.Message;
-import dev.replab.engine.cluster.Node;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.Message;
+import dev.replab.engine.leaderfollower.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,10 +32,7 @@ class AutomaticFailoverTests {
   }
 
   private static List<String> activeLeaders(Lab lab) {
-    return lab.session().cluster().nodes().stream()
-        .filter(Node::isActiveLeader)
-        .map(Node::id)
-        .toList();
+    return lab.lf().nodes().stream().filter(Node::isActiveLeader).map(Node::id).toList();
   }
 
   private static List<String> events(Lab lab) {
@@ -160,7 +157,7 @@ class AutomaticFailoverTests {
           .network()
           .registerClient(
               id,
-              cluster.config().regions().get(0),
+              cluster.spec().regions().get(0),
               (source, message) -> {
                 if (message instanceof Message.Vote vote) {
                   votes.add(vote);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replab.engine.Executed;
 import dev.replab.engine.Lab;
-import dev.replab.engine.cluster.Cluster;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import org.junit.jupiter.api.Test;
 
 /** Changing failover settings at run time takes effect, and unsafe changes are refused. */
@@ -16,14 +16,10 @@ class FailoverSettingsTests {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll("failover auto detect=5s", "write x 1", "tick 100ms", "crash n1", "tick 3s");
     assertEquals(
-        null,
-        lab.session().cluster().leader(),
-        () -> "no election before 5s of silence\n" + lab.transcript());
+        null, lab.lf().leader(), () -> "no election before 5s of silence\n" + lab.transcript());
     lab.runAll("tick 5s");
     assertNotEquals(
-        null,
-        lab.session().cluster().leader(),
-        () -> "an election after 5s of silence\n" + lab.transcript());
+        null, lab.lf().leader(), () -> "an election after 5s of silence\n" + lab.transcript());
   }
 
   @Test
@@ -31,13 +27,14 @@ class FailoverSettingsTests {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
     lab.runAll(
         "failover auto detect=1s monitor=on", "write x 1", "settle", "promote n3", "tick 5s");
-    Cluster cluster = lab.session().cluster();
+    LeaderFollower cluster = lab.lf();
     assertEquals(
         "n3",
         cluster.leader().id(),
         () -> "the monitor must not depose the healthy n3\n" + lab.transcript());
     assertTrue(
-        cluster.events().stream().noneMatch(e -> e.text().startsWith("monitor: no answer")),
+        cluster.cluster().events().stream()
+            .noneMatch(e -> e.text().startsWith("monitor: no answer")),
         lab::transcript);
   }
 
@@ -69,6 +66,6 @@ class FailoverSettingsTests {
     lab.runAll("failover auto detect=1s monitor=on", "write x 1", "crash n1");
     assertTrue(lab.reject("remove n1").error().startsWith("n1 is the leader"));
     lab.runAll("tick 5s");
-    assertNotEquals(null, lab.session().cluster().leader(), lab::transcript);
+    assertNotEquals(null, lab.lf().leader(), lab::transcript);
   }
 }

@@ -142,7 +142,7 @@ class LoadTests {
     lab.run("write x 1");
     lab.run("sweep replicas=1,2 ops=500 clients=8 reads=90");
     assertEquals(1, lab.session().cluster().history().size(), "sweep runs on fresh clusters");
-    assertEquals(3, lab.session().cluster().nodes().size());
+    assertEquals(3, lab.lf().nodes().size());
   }
 
   @Test
@@ -220,7 +220,8 @@ class LoadTests {
             "monotonic-reads",
             "consistent-prefix",
             "lost-writes",
-            "split-brain"),
+            "split-brain",
+            "linearizability"),
         List.copyOf(on.anomalies().keySet()));
     assertTrue(on.anomalies().values().stream().allMatch(count -> count >= 0), on.text());
   }

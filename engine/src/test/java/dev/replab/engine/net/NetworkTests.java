@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replab.engine.cluster.Message;
 import dev.replab.engine.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ class NetworkTests {
               long atUs,
               String source,
               String target,
-              Message message,
+              Payload message,
               long deliverAtUs,
               boolean wasLost) {
             if (wasLost) {
@@ -48,19 +47,30 @@ class NetworkTests {
 
           @Override
           public void dropped(
-              long atUs, String source, String target, Message message, String why) {
+              long atUs, String source, String target, Payload message, String why) {
             dropped.add(source + "->" + target + " " + why);
           }
         });
   }
 
-  /** Sends a message that carries {@code id}; any message kind would do for the network. */
-  private void send(String source, String target, long id) {
-    network.send(source, target, Message.ClientReply.refused(id, "test message", false));
+  /** A payload of no model at all: the network carries anything that names itself. */
+  private record Probe(long id) implements Payload {
+    public String label() {
+      return "probe " + id;
+    }
+
+    public Traffic traffic() {
+      return Traffic.REQUEST;
+    }
   }
 
-  private static long idOf(Message message) {
-    return ((Message.ClientReply) message).opId();
+  /** Sends a message that carries {@code id}. */
+  private void send(String source, String target, long id) {
+    network.send(source, target, new Probe(id));
+  }
+
+  private static long idOf(Payload message) {
+    return ((Probe) message).id();
   }
 
   private List<Long> idsArrivedAt(String target) {

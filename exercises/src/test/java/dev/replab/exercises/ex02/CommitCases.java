@@ -5,6 +5,7 @@ import dev.replab.engine.Session;
 import dev.replab.engine.api.CommitRule;
 import dev.replab.engine.api.FollowerProgress;
 import dev.replab.engine.api.QuorumPolicy;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import dev.replab.exercises.Blame;
 import dev.replab.exercises.CaseVerdict;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class CommitCases {
       throw new IllegalArgumentException(
           "bad case: setquorum " + setquorum + ": " + executed.get(0).text());
     }
-    return session.cluster().policy();
+    return session.cluster().model(LeaderFollower.class).policy();
   }
 
   /** Asks the rule about every case; fails listing each wrong answer. */

@@ -1,8 +1,8 @@
 package dev.replab.exercises.ex03;
 
-import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.Node;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.LeaderFollower;
+import dev.replab.engine.leaderfollower.Node;
 import dev.replab.exercises.Scenario;
 import dev.replab.exercises.grader.Points;
 import java.util.List;
@@ -32,7 +32,7 @@ class LagScenarioTests {
 
   /** What a follower's row must say now, worked out from the logs themselves. */
   private record Truth(long entries, double lagMs, double replayLagMs) {
-    static Truth of(Cluster cluster, Node follower) {
+    static Truth of(LeaderFollower cluster, Node follower) {
       Node leader = cluster.leader();
       long now = cluster.sim().nowUs();
       long applied = follower.appliedOffset();
@@ -106,8 +106,8 @@ class LagScenarioTests {
       }
     }
     for (var history : scenario.cluster().lagHistory().entrySet()) {
-      List<Cluster.LagSample> samples = history.getValue();
-      Cluster.LagSample last = samples.get(samples.size() - 1);
+      List<LeaderFollower.LagSample> samples = history.getValue();
+      LeaderFollower.LagSample last = samples.get(samples.size() - 1);
       if (last.entries() != 0 || last.lagUs() != 0 || last.replayAgeUs() < 59_800_000) {
         throw scenario.failure(
             "the lag history's latest sample of " + history.getKey() + " is " + last,
@@ -135,11 +135,11 @@ class LagScenarioTests {
       throw scenario.failure(
           "'lag' right after the writes shows n2 " + describe(n2), expected, null);
     }
-    List<Cluster.LagSample> samples =
+    List<LeaderFollower.LagSample> samples =
         scenario.cluster().lagHistory().get("n2").stream().filter(s -> s.atUs() > startUs).toList();
     for (int i = 1; i < samples.size(); i++) {
-      Cluster.LagSample before = samples.get(i - 1);
-      Cluster.LagSample after = samples.get(i);
+      LeaderFollower.LagSample before = samples.get(i - 1);
+      LeaderFollower.LagSample after = samples.get(i);
       if (after.entries() <= before.entries() || after.lagUs() <= before.lagUs()) {
         throw scenario.failure(
             "n2's lag did not grow from one sample to the next: " + before + " then " + after,
@@ -172,8 +172,8 @@ class LagScenarioTests {
     if (n3.appliedLag() != 1 || n3.lagMs() > 1_000) {
       throw scenario.failure("'lag' shows n3 " + describe(n3), expected, null);
     }
-    List<Cluster.LagSample> samples = scenario.cluster().lagHistory().get("n3");
-    Cluster.LagSample last = samples.get(samples.size() - 1);
+    List<LeaderFollower.LagSample> samples = scenario.cluster().lagHistory().get("n3");
+    LeaderFollower.LagSample last = samples.get(samples.size() - 1);
     if (last.entries() != 1 || last.lagUs() > 1_000_000) {
       throw scenario.failure("the lag history's latest sample of n3 is " + last, expected, null);
     }

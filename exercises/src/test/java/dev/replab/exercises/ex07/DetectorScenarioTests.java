@@ -1,7 +1,8 @@
 package dev.replab.exercises.ex07;
 
 import dev.replab.engine.cluster.Cluster;
-import dev.replab.engine.cluster.Node;
+import dev.replab.engine.leaderfollower.LeaderFollower;
+import dev.replab.engine.leaderfollower.Node;
 import dev.replab.engine.sim.Durations;
 import dev.replab.exercises.Scenario;
 import dev.replab.exercises.grader.Points;
@@ -43,14 +44,14 @@ class DetectorScenarioTests {
   }
 
   /** Every election won and every promotion by the monitor so far. */
-  private static List<String> failovers(Cluster cluster) {
+  private static List<String> failovers(LeaderFollower cluster) {
     return cluster.events().stream()
         .map(Cluster.ClusterEvent::text)
         .filter(t -> t.startsWith("monitor: promoting") || t.contains("won the election"))
         .toList();
   }
 
-  private static String newLeader(Cluster cluster) {
+  private static String newLeader(LeaderFollower cluster) {
     Node leader = cluster.leader();
     return leader == null || leader.id().equals("n1") ? null : leader.id();
   }

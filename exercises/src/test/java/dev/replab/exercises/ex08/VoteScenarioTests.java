@@ -1,7 +1,7 @@
 package dev.replab.exercises.ex08;
 
-import dev.replab.engine.cluster.Node;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.leaderfollower.Node;
 import dev.replab.exercises.Scenario;
 import dev.replab.exercises.grader.Points;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.replab.repl.bench;
 
 import dev.replab.engine.cluster.Cluster;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import dev.replab.engine.sim.Simulation;
 import java.util.Locale;
 
@@ -75,11 +76,12 @@ final class EventRate {
 
   private EngineRound engineRound() {
     Cluster cluster = Workload.freshCluster();
+    LeaderFollower model = cluster.model(LeaderFollower.class);
     Simulation sim = cluster.sim();
     long eventsBefore = sim.eventsRun();
     long startNs = System.nanoTime();
     for (int i = 0; i < WRITES_PER_ROUND; i++) {
-      cluster.write(Cluster.DEFAULT_CLIENT, Workload.key(i), Workload.key(i + 1), Workload.LEADER);
+      model.write(Cluster.DEFAULT_CLIENT, Workload.key(i), Workload.key(i + 1), Workload.LEADER);
       sim.runUntil(sim.nowUs() + WRITE_INTERVAL_US);
     }
     long elapsedNs = System.nanoTime() - startNs;

@@ -3,6 +3,7 @@ package dev.replab.repl.bench;
 import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.history.Outcome;
+import dev.replab.engine.leaderfollower.LeaderFollower;
 import dev.replab.engine.sim.Simulation;
 import java.util.Locale;
 
@@ -93,11 +94,14 @@ final class OpsThroughput {
   private static Operation start(Cluster cluster, int i) {
     int pair = i / 2;
     if (i % 2 == 0) {
-      return cluster.write(
-          Cluster.DEFAULT_CLIENT, Workload.key(pair), Workload.key(i), Workload.LEADER);
+      return cluster
+          .model(LeaderFollower.class)
+          .write(Cluster.DEFAULT_CLIENT, Workload.key(pair), Workload.key(i), Workload.LEADER);
     }
     String node = Workload.NODES[pair % Workload.NODES.length];
-    return cluster.read(Cluster.DEFAULT_CLIENT, Workload.key(pair), node);
+    return cluster
+        .model(LeaderFollower.class)
+        .read(Cluster.DEFAULT_CLIENT, Workload.key(pair), node);
   }
 
   /** Answers whether every operation has finished, looking at each one only until it has. */

@@ -1,9 +1,0 @@
-package dev.replab.engine.cluster;
-
-/** What a node believes its job is. */
-public enum Role {
-  LEADER,
-  FOLLOWER,
-  /** Standing for election after suspecting the leader. */
-  CANDIDATE
-}
