@@ -6,7 +6,9 @@ import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.command.Result;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.history.Outcome;
-import dev.replab.engine.leaderfollower.LeaderFollower;
+import dev.replab.engine.leaderless.Leaderless;
+import dev.replab.engine.leaderless.LeaderlessResults;
+import dev.replab.engine.model.ReplicationModel;
 import dev.replab.engine.render.SpaceTimeSvg;
 import dev.replab.engine.render.Trace;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ final class CellFigures {
 
   private final boolean html;
   private int diagrams;
+  private boolean ringDrawn;
 
   /** Figures for one lesson, for the HTML book or for the PDF. */
   CellFigures(boolean html) {
@@ -95,6 +98,26 @@ final class CellFigures {
                 Charts.throughput(sweep)));
       } else if (one.result() instanceof Result.LoadDone load) {
         loads.add(load);
+      } else if (one.result() instanceof LeaderlessResults.Curve curve) {
+        figures.add(
+            new Figure(
+                "How often a read that starts t after a write's commit sees it, n="
+                    + curve.n()
+                    + " w="
+                    + curve.w()
+                    + " r="
+                    + curve.r(),
+                "replab-plot",
+                Charts.staleness(curve)));
+      } else if (one.result() instanceof LeaderlessResults.Inspection inspection && !ringDrawn) {
+        ringDrawn = true;
+        figures.add(
+            new Figure(
+                "The ring: each node's places (dots), key "
+                    + inspection.key()
+                    + " and its preference list, first owner first",
+                "replab-ring",
+                cluster.model(Leaderless.class).ringPicture(inspection.key())));
       }
     }
     if (!loads.isEmpty()) {
@@ -120,9 +143,8 @@ final class CellFigures {
   private static Figure loadFigure(
       Cluster cluster, List<Result.LoadDone> loads, long sinceUs, long untilUs) {
     long mostLagUs = 0;
-    for (List<LeaderFollower.LagSample> samples :
-        cluster.model(LeaderFollower.class).lagHistory().values()) {
-      for (LeaderFollower.LagSample sample : samples) {
+    for (List<ReplicationModel.LagPoint> samples : cluster.model().lagTimeline().values()) {
+      for (ReplicationModel.LagPoint sample : samples) {
         if (sample.atUs() >= sinceUs && sample.atUs() <= untilUs) {
           mostLagUs = Math.max(mostLagUs, sample.lagUs());
         }

@@ -2,8 +2,9 @@ package dev.replab.book;
 
 import dev.replab.engine.cluster.Cluster;
 import dev.replab.engine.command.Result;
-import dev.replab.engine.leaderfollower.LeaderFollower;
+import dev.replab.engine.leaderless.LeaderlessResults;
 import dev.replab.engine.load.Percentiles;
+import dev.replab.engine.model.ReplicationModel;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -81,10 +82,10 @@ final class Charts {
   static String lagOverTime(Cluster cluster, long sinceUs, long untilUs) {
     XYSeriesCollection dataset = new XYSeriesCollection();
     boolean any = false;
-    for (Map.Entry<String, List<LeaderFollower.LagSample>> follower :
-        cluster.model(LeaderFollower.class).lagHistory().entrySet()) {
+    for (Map.Entry<String, List<ReplicationModel.LagPoint>> follower :
+        cluster.model().lagTimeline().entrySet()) {
       XYSeries series = new XYSeries(follower.getKey(), false, true);
-      for (LeaderFollower.LagSample sample : follower.getValue()) {
+      for (ReplicationModel.LagPoint sample : follower.getValue()) {
         if (sample.atUs() >= sinceUs && sample.atUs() <= untilUs) {
           series.add(sample.atUs() / 1e6, sample.lagUs() / 1e3);
           any = true;
@@ -115,6 +116,47 @@ final class Charts {
     XYPlot plot = new XYPlot(dataset, time, lag, renderer);
     style(plot);
     return svg(chart(plot, true), "lag", fingerprint(digest(dataset)));
+  }
+
+  /**
+   * The staleness curve of a {@code staleness} run: the share of fresh reads against the time
+   * between a write's commit and the read, as measured through the protocol and as the WARS model
+   * predicts.
+   */
+  static String staleness(LeaderlessResults.Curve curve) {
+    XYSeries measured = new XYSeries("measured through the protocol", false, true);
+    XYSeries model = new XYSeries("WARS model", false, true);
+    for (LeaderlessResults.Point point : curve.points()) {
+      measured.add(point.tMs(), point.p());
+      model.add(point.tMs(), point.modelP());
+    }
+    XYSeriesCollection dataset = new XYSeriesCollection();
+    dataset.addSeries(measured);
+    dataset.addSeries(model);
+    NumberAxis time =
+        axis(
+            "t: time from the write's commit to the read (ms)",
+            new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    NumberAxis fresh =
+        axis(
+            "share of reads that see the write",
+            new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    double lowest = 1;
+    for (LeaderlessResults.Point point : curve.points()) {
+      lowest = Math.min(lowest, Math.min(point.p(), point.modelP()));
+    }
+    // From a round tenth below the lowest point up to all reads fresh, so a flat curve reads as
+    // "always fresh" instead of zooming into rounding noise.
+    fresh.setRange(Math.max(0, Math.floor(lowest * 10) / 10 - 0.1), 1.02);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < 2; i++) {
+      renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
+      renderer.setSeriesStroke(
+          i, new BasicStroke(i == 0 ? 2.5f : 1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    }
+    XYPlot plot = new XYPlot(dataset, time, fresh, renderer);
+    style(plot);
+    return svg(chart(plot, true), "staleness", fingerprint(curve.text()));
   }
 
   /** Throughput against the number of nodes, one bar per row of a {@code sweep}. */

@@ -176,6 +176,17 @@ public final class LeaderFollower implements ReplicationModel {
     return lagRecorder.history();
   }
 
+  @Override
+  public Map<String, List<LagPoint>> lagTimeline() {
+    Map<String, List<LagPoint>> timeline = new LinkedHashMap<>();
+    lagHistory()
+        .forEach(
+            (node, samples) ->
+                timeline.put(
+                    node, samples.stream().map(s -> new LagPoint(s.atUs(), s.lagUs())).toList()));
+    return timeline;
+  }
+
   // ---------------------------------------------------------------- failover
 
   public FailoverSettings failover() {

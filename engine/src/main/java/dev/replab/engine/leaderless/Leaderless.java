@@ -185,6 +185,16 @@ public final class Leaderless implements ReplicationModel {
     return ring.preferenceList(key, options.n());
   }
 
+  /** The ring as an SVG drawing, with {@code key}'s place and preference list. */
+  public String ringPicture(String key) {
+    List<dev.replab.engine.render.RingSvg.Token> tokens = new ArrayList<>();
+    for (Ring.Token token : ring.tokens()) {
+      tokens.add(new dev.replab.engine.render.RingSvg.Token(token.position(), token.node()));
+    }
+    return dev.replab.engine.render.RingSvg.render(
+        List.copyOf(ring.nodes()), tokens, key, Ring.position(key), preferenceList(key));
+  }
+
   /**
    * True when {@code source} can tell that {@code target} is working: it is not crashed and the
    * links both ways are not cut. (The simulator lends coordinators a perfect failure detector; a

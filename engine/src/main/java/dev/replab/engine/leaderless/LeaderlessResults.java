@@ -58,4 +58,22 @@ public final class LeaderlessResults {
       double tookMs,
       String text)
       implements Result.ModelResult {}
+
+  /** One point of the curve in {@code --json}. */
+  public record Point(double tMs, double p, double modelP, int trials) {}
+
+  /** The measured curve. */
+  public record Curve(
+      int n,
+      int w,
+      int r,
+      String legs,
+      int trials,
+      List<Point> points,
+      Double t999Ms,
+      Integer k,
+      Double kMeasured,
+      Double kClosedForm,
+      String text)
+      implements Result.ModelResult {}
 }

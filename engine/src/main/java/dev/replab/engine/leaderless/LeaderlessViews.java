@@ -391,7 +391,7 @@ final class LeaderlessViews {
     List<LeaderlessResults.Hint> hints = hintsFor(model, null);
     StringBuilder text = new StringBuilder();
     if (hints.isEmpty()) {
-      text.append("no hints: every write reached its own replicas")
+      text.append("no hints: no stand-in holds a write for an owner now")
           .append(model.settings().sloppy() ? "" : " (sloppy quorum is off, so none are made)");
     } else {
       text.append(hints.size()).append(hints.size() == 1 ? " hint" : " hints").append(":\n");
@@ -428,10 +428,10 @@ final class LeaderlessViews {
             + " hashes compared instead of "
             + round.keysCompared
             + " keys scanned; "
-            + round.keysDiffering
-            + " keys differed, "
-            + round.keysRepaired
-            + " copies repaired; took "
+            + count(round.keysDiffering, "key")
+            + " differed, "
+            + (round.keysRepaired == 1 ? "1 copy" : round.keysRepaired + " copies")
+            + " repaired; took "
             + Durations.format(model.sim().nowUs() - start);
     return new LeaderlessResults.RepairReport(
         round.exchanges,

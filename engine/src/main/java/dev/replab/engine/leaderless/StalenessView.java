@@ -11,29 +11,11 @@ import java.util.Locale;
 final class StalenessView {
   private StalenessView() {}
 
-  /** One point of the curve in {@code --json}. */
-  public record Point(double tMs, double p, double modelP, int trials) {}
-
-  /** The measured curve. */
-  public record Curve(
-      int n,
-      int w,
-      int r,
-      String legs,
-      int trials,
-      List<Point> points,
-      Double t999Ms,
-      Integer k,
-      Double kMeasured,
-      Double kClosedForm,
-      String text)
-      implements Result.ModelResult {}
-
   static Result run(LeaderlessCommands.StalenessCurve command, long seed) {
     Staleness staleness =
         new Staleness(command.n(), command.w(), command.r(), command.legs(), seed);
     List<Staleness.Point> points = staleness.measure(command.tsUs(), command.trials());
-    List<Point> rows = new ArrayList<>();
+    List<LeaderlessResults.Point> rows = new ArrayList<>();
     StringBuilder text =
         new StringBuilder(
             String.format(
@@ -49,7 +31,9 @@ final class StalenessView {
             Locale.ROOT, "%10s %10s %12s %8s%n", "t", "measured", "WARS model", "trials"));
     List<Double> curve = new ArrayList<>();
     for (Staleness.Point point : points) {
-      rows.add(new Point(Durations.toMs(point.tUs()), point.p(), point.model(), point.trials()));
+      rows.add(
+          new LeaderlessResults.Point(
+              Durations.toMs(point.tUs()), point.p(), point.model(), point.trials()));
       curve.add(point.p());
       text.append(
           String.format(
@@ -88,7 +72,7 @@ final class StalenessView {
               kMeasured,
               kClosed));
     }
-    return new Curve(
+    return new LeaderlessResults.Curve(
         command.n(),
         command.w(),
         command.r(),

@@ -116,6 +116,17 @@ public interface ReplicationModel {
   /** A one-line picture of the cluster, as {@code :java cluster} shows it. */
   String describe();
 
+  /**
+   * Each replica's lag sampled over recent simulated time, oldest first, for charts; empty for a
+   * model that does not measure lag continuously.
+   */
+  default java.util.Map<String, List<LagPoint>> lagTimeline() {
+    return java.util.Map.of();
+  }
+
   /** A replica's lag at one moment: how many entries and for how long it has been behind. */
   record LagNow(String node, long entries, long lagUs) {}
+
+  /** One sample of a replica's lag, for charts. */
+  record LagPoint(long atUs, long lagUs) {}
 }

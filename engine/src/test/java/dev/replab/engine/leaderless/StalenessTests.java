@@ -63,18 +63,18 @@ class StalenessTests {
   @Test
   void theCommandPrintsTheCurveAndWhenReadsAreFresh() {
     Lab lab = new Lab(SEED);
-    StalenessView.Curve curve =
+    LeaderlessResults.Curve curve =
         lab.result(
             "staleness n=3 w=1 r=1 latency=exp(1ms) t=0ms,2ms,10ms,30ms trials=2000 k=2",
-            StalenessView.Curve.class);
+            LeaderlessResults.Curve.class);
     assertEquals(4, curve.points().size());
     assertTrue(curve.t999Ms() != null && curve.t999Ms() <= 30, curve.text());
     assertEquals(5.0 / 9, curve.kClosedForm(), 1e-9);
     assertTrue(curve.text().contains("99.9% of reads are fresh"), curve.text());
     Lab profile = new Lab(SEED);
-    StalenessView.Curve ssd =
+    LeaderlessResults.Curve ssd =
         profile.result(
-            "staleness latency=lnkd-ssd trials=900 t=0ms,1ms", StalenessView.Curve.class);
+            "staleness latency=lnkd-ssd trials=900 t=0ms,1ms", LeaderlessResults.Curve.class);
     assertTrue(ssd.legs().contains("pareto"), ssd.legs());
   }
 }
