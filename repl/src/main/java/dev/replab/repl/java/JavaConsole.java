@@ -28,6 +28,7 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
           + "import dev.replab.engine.history.*; import java.util.*;";
 
   private JShell shell;
+  private String boundType;
   private volatile boolean stopRequested;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private final PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -75,8 +76,26 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
     }
     shell.eval(PRELUDE);
     shell.eval("var session = dev.replab.repl.java.LiveSession.session();");
-    shell.eval("Cluster cluster() { return dev.replab.repl.java.LiveSession.cluster(); }");
-    shell.eval("var cluster = dev.replab.repl.java.LiveSession.cluster();");
+    shell.eval("var kernel = dev.replab.repl.java.LiveSession.kernel();");
+    boundType = null;
+    bindCluster();
+  }
+
+  /**
+   * Binds {@code session}, {@code kernel} and {@code cluster} to the live session. {@code cluster}
+   * is the running model (a leader-follower or leaderless cluster) under its own type, so Tab
+   * completes its members; when a {@code create} changed the model, the variable is declared again
+   * with the new type.
+   */
+  private void bindCluster() {
+    String type = LiveSession.modelType();
+    String value = "(" + type + ") dev.replab.repl.java.LiveSession.model()";
+    shell.eval(
+        "session = dev.replab.repl.java.LiveSession.session();"
+            + " kernel = dev.replab.repl.java.LiveSession.kernel();");
+    shell.eval(
+        type.equals(boundType) ? "cluster = " + value + ";" : "var cluster = " + value + ";");
+    boundType = type;
   }
 
   /**
@@ -99,6 +118,7 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
   public synchronized List<String> complete(String snippet, int cursor, Session session) {
     LiveSession.set(session);
     start();
+    bindCluster();
     int[] anchor = new int[1];
     List<String> suggestions = new ArrayList<>();
     for (SourceCodeAnalysis.Suggestion suggestion :
@@ -132,8 +152,7 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
 
   private boolean evalOne(String snippet, StringBuilder out) {
     // Rebind the live cluster each time: a 'create' since the last cell replaced it.
-    shell.eval(
-        "session = dev.replab.repl.java.LiveSession.session(); cluster = dev.replab.repl.java.LiveSession.cluster();");
+    bindCluster();
     PrintStream realOut = System.out;
     PrintStream realErr = System.err;
     List<SnippetEvent> events;

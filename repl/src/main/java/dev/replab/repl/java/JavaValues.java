@@ -1,7 +1,7 @@
 package dev.replab.repl.java;
 
-import dev.replab.engine.cluster.Node;
 import dev.replab.engine.cluster.NodeState;
+import dev.replab.engine.leaderfollower.Node;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;

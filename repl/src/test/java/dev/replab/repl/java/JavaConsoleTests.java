@@ -51,4 +51,14 @@ class JavaConsoleTests {
     assertTrue(completions.contains("cluster.nodes()"), completions::toString);
     assertTrue(completions.contains("cluster.node("), completions::toString);
   }
+
+  @Test
+  void aNewCreateRebindsClusterWithTheNewModelsType() {
+    Session other = new Session(2);
+    other.execute("create leaderless");
+    assertEquals("\"Leaderless\"", console.eval("cluster.getClass().getSimpleName()", other));
+    other.execute("create leader-follower nodes=2");
+    assertEquals("2", console.eval("cluster.nodes().size()", other));
+    assertEquals("n1", console.eval("cluster.leader().id()", session).replace("\"", ""));
+  }
 }
