@@ -90,6 +90,9 @@ public final class BookBuilder implements AutoCloseable {
     warnings.drain();
     asciidoctor.convertFile(main.toFile(), options);
     failOnWarnings();
+    if (format == Format.HTML) {
+      failOnRawMarkup(outDir.resolve(format.fileName));
+    }
     return new Rendered(
         format, outDir.resolve(format.fileName), (System.nanoTime() - start) / 1_000_000);
   }
@@ -140,6 +143,26 @@ public final class BookBuilder implements AutoCloseable {
     warnings.drain();
     String html = asciidoctor.convert(asciidoc, options);
     return new Conversion(html, warnings.drain());
+  }
+
+  /**
+   * Fails when the HTML book shows markup a reader should never see (a stray backtick, an
+   * unresolved attribute or placeholder, a link to nowhere). The PDF comes from the same source and
+   * its text is checked by the build's rendered-book tests.
+   */
+  private static void failOnRawMarkup(Path html) throws BookException {
+    String page;
+    try {
+      page = Files.readString(html);
+    } catch (java.io.IOException e) {
+      throw new BookException(List.of("could not read " + html + " back: " + e.getMessage()));
+    }
+    List<String> found = new ArrayList<>(RawMarkup.in(RawMarkup.htmlProse(page)));
+    found.addAll(RawMarkup.brokenLinks(page));
+    if (!found.isEmpty()) {
+      throw new BookException(
+          found.stream().map(leak -> html.getFileName() + ": raw markup: " + leak).toList());
+    }
   }
 
   private void failOnWarnings() throws BookException {

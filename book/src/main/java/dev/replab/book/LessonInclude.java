@@ -78,10 +78,12 @@ public final class LessonInclude extends IncludeProcessor {
     List<CellReport> cells = new ArrayList<>();
     Map<Integer, List<Figure>> figures = new HashMap<>();
     CellFigures drawings = new CellFigures(html);
+    LessonReport.Ran previous = null;
     for (Cell cell : lesson.cells()) {
       long startUs = session.nowUs();
-      CellReport ran = LessonRunner.runCell(cell, session, JavaCells.NONE);
+      CellReport ran = LessonRunner.runCell(cell, session, JavaCells.NONE, previous);
       if (ran instanceof LessonReport.Ran run) {
+        previous = run;
         List<Executed> executed =
             run.lines().stream().flatMap(line -> line.executed().stream()).toList();
         figures.put(cells.size(), drawings.of(executed, session, startUs));

@@ -78,8 +78,8 @@ final class LessonWriter {
       run(ran);
     } else if (report instanceof LessonReport.JavaRan java) {
       java(java.cell());
-    } else if (report.cell() instanceof Cell.Prose prose) {
-      block(prose.text());
+    } else if (report instanceof LessonReport.Told told) {
+      block(told.text());
     } else if (report.cell() instanceof Cell.Try tryIt) {
       tryIt(tryIt);
     } else if (report.cell() instanceof Cell.Quiz quiz) {

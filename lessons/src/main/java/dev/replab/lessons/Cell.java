@@ -7,8 +7,22 @@ public sealed interface Cell permits Cell.Prose, Cell.Run, Cell.Java, Cell.Try, 
   /** Where the cell starts in its file. */
   Position at();
 
-  /** Explanation in AsciiDoc. */
-  record Prose(String text, Position at) implements Cell {}
+  /**
+   * Explanation in AsciiDoc.
+   *
+   * @param placeholders the values in {@code text} that come from the run cell before it, in the
+   *     order they appear (see {@link Placeholder})
+   */
+  record Prose(String text, List<Placeholder> placeholders, Position at) implements Cell {
+    public Prose {
+      placeholders = List.copyOf(placeholders);
+    }
+
+    /** Prose without placeholders. */
+    public Prose(String text, Position at) {
+      this(text, List.of(), at);
+    }
+  }
 
   /**
    * Command lines to run in the lesson's session, and what their results must show.

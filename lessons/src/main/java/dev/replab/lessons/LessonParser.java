@@ -36,6 +36,7 @@ final class LessonParser {
   private static final String PERCENT = "a percentage, like 5 or 0.5";
 
   private final String file;
+  private final String source;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, CellKind> cellKinds = new LinkedHashMap<>();
   private final List<String> cellKindNames;
@@ -45,8 +46,9 @@ final class LessonParser {
   /** A kind of cell: the keys its map may hold (its kind first) and how to read it. */
   private record CellKind(List<String> keys, BiFunction<Fields, Position, Cell> reader) {}
 
-  private LessonParser(String file) {
+  private LessonParser(String file, String source) {
     this.file = file;
+    this.source = source;
     cellKinds.put(
         "prose",
         new CellKind(
@@ -165,7 +167,7 @@ final class LessonParser {
    * @throws LessonFormatException listing every problem, when there is any
    */
   static Lesson parse(String file, String text) {
-    LessonParser parser = new LessonParser(file);
+    LessonParser parser = new LessonParser(file, text);
     Node root = YamlTree.read(file, text, parser.problems);
     Lesson lesson = root == null ? null : parser.lesson(root);
     if (!parser.problems.isEmpty()) {
@@ -218,8 +220,14 @@ final class LessonParser {
       problem(list.at(), "'cells' is empty; a lesson needs at least one cell");
     }
     List<Cell> cells = new ArrayList<>();
+    Cell.Run lastRun = null;
     for (Node item : list.items()) {
       Cell cell = cell(item);
+      if (cell instanceof Cell.Prose prose) {
+        cell = withPlaceholders(prose, lastRun);
+      } else if (cell instanceof Cell.Run run) {
+        lastRun = run;
+      }
       if (cell != null) {
         cells.add(cell);
       }
@@ -277,6 +285,73 @@ final class LessonParser {
                 ? "; did you mean '" + suggestion + "'?"
                 : "; a cell is one of " + String.join(", ", cellKindNames)));
     return null;
+  }
+
+  // ---------------------------------------------------------------- placeholders in prose
+
+  /**
+   * Finds the prose's {@code {{...}}} placeholders, checks what can be checked before running (the
+   * syntax, that a run cell comes before, that it has the line named) and records where each is
+   * written; null after reporting a problem.
+   */
+  private Cell.Prose withPlaceholders(Cell.Prose prose, Cell.Run lastRun) {
+    var matcher = ProseValues.PLACEHOLDER.matcher(prose.text());
+    List<Placeholder> placeholders = new ArrayList<>();
+    int searchFrom = offsetOfLine(prose.at().line());
+    int problemsBefore = problems.size();
+    while (matcher.find()) {
+      String written = matcher.group();
+      int offset = source.indexOf(written, searchFrom);
+      Position at = offset < 0 ? prose.at() : positionOf(offset);
+      searchFrom = offset < 0 ? searchFrom : offset + written.length();
+      var inside = ProseValues.INSIDE.matcher(matcher.group(1).strip());
+      if (!inside.matches()) {
+        problem(at, "'" + written + "' is not a placeholder; write " + ProseValues.syntax());
+        continue;
+      }
+      int line = inside.group(1) == null ? 0 : Integer.parseInt(inside.group(1));
+      if (lastRun == null) {
+        problem(at, "'" + written + "' reads the run cell before this prose, but there is none");
+      } else if (line < 1 && inside.group(1) != null || line > lastRun.commands().size()) {
+        problem(
+            at,
+            "'"
+                + written
+                + "' reads line "
+                + line
+                + " of the run cell before it, which has "
+                + lastRun.commands().size()
+                + (lastRun.commands().size() == 1 ? " line" : " lines"));
+      }
+      int decimals = inside.group(4) == null ? -1 : Integer.parseInt(inside.group(4));
+      boolean percent = inside.group(3) != null;
+      placeholders.add(new Placeholder(written, line, inside.group(2), decimals, percent, at));
+    }
+    if (problems.size() > problemsBefore) {
+      return null;
+    }
+    return new Cell.Prose(prose.text(), placeholders, prose.at());
+  }
+
+  private int offsetOfLine(int line) {
+    int offset = 0;
+    for (int current = 1; current < line && offset >= 0; current++) {
+      offset = source.indexOf('\n', offset);
+      offset = offset < 0 ? -1 : offset + 1;
+    }
+    return Math.max(0, offset);
+  }
+
+  private Position positionOf(int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Position(file, line, offset - lineStart + 1);
   }
 
   private Cell runCell(Fields fields, Position at) {

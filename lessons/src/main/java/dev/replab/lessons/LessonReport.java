@@ -28,7 +28,7 @@ public record LessonReport(Lesson lesson, List<CellReport> cells) {
   }
 
   /** What one cell did. */
-  public sealed interface CellReport permits Shown, Ran, JavaRan {
+  public sealed interface CellReport permits Shown, Told, Ran, JavaRan {
     Cell cell();
 
     /** The expectations checked in this cell; empty for cells that run nothing. */
@@ -37,8 +37,20 @@ public record LessonReport(Lesson lesson, List<CellReport> cells) {
     }
   }
 
-  /** Prose, a try prompt or a quiz: nothing runs. */
+  /** A try prompt or a quiz: nothing runs. */
   public record Shown(Cell cell) implements CellReport {}
+
+  /**
+   * A prose cell with its placeholders filled from the run cell before it.
+   *
+   * @param text the prose as the learner reads it
+   * @param verdicts a failed verdict for each placeholder that did not resolve
+   */
+  public record Told(Cell.Prose cell, String text, List<Verdict> verdicts) implements CellReport {
+    public Told {
+      verdicts = List.copyOf(verdicts);
+    }
+  }
 
   /** A run cell: each line with the commands it executed, and the verdicts. */
   public record Ran(Cell.Run cell, List<LineRun> lines, List<Verdict> verdicts)
@@ -91,15 +103,8 @@ public record LessonReport(Lesson lesson, List<CellReport> cells) {
       String observed) {
     @Override
     public String toString() {
-      return at
-          + ": "
-          + (passed ? "ok" : "FAILED")
-          + ": command "
-          + command
-          + " '"
-          + source
-          + "': "
-          + sentence;
+      String what = command == 0 ? "" : "command " + command + " '" + source + "': ";
+      return at + ": " + (passed ? "ok" : "FAILED") + ": " + what + sentence;
     }
   }
 }

@@ -24,17 +24,34 @@ public final class LessonRunner {
   public static LessonReport run(Lesson lesson, JavaCells javaCells) {
     Session session = new Session(lesson.seed());
     List<CellReport> reports = new ArrayList<>();
+    LessonReport.Ran previous = null;
     for (Cell cell : lesson.cells()) {
-      reports.add(runCell(cell, session, javaCells));
+      CellReport report = runCell(cell, session, javaCells, previous);
+      if (report instanceof LessonReport.Ran ran) {
+        previous = ran;
+      }
+      reports.add(report);
     }
     return new LessonReport(lesson, reports);
   }
 
   /**
-   * Runs one cell in an existing session, as the REPL's notebook player does. Prose, prompts and
-   * quizzes run nothing.
+   * Runs one cell in an existing session, as the REPL's notebook player does. Prompts and quizzes
+   * run nothing; prose with placeholders fails them, having no run cell to read.
    */
   public static CellReport runCell(Cell cell, Session session, JavaCells javaCells) {
+    return runCell(cell, session, javaCells, null);
+  }
+
+  /**
+   * Runs one cell in an existing session; prose fills its placeholders from {@code previous}, the
+   * report of the last run cell before it (null when there was none or it has not run).
+   */
+  public static CellReport runCell(
+      Cell cell, Session session, JavaCells javaCells, LessonReport.Ran previous) {
+    if (cell instanceof Cell.Prose prose) {
+      return ProseValues.resolve(prose, previous);
+    }
     if (cell instanceof Cell.Run run) {
       return runCommands(run, session);
     }

@@ -65,6 +65,9 @@ public final class LessonText {
     if (report instanceof LessonReport.JavaRan java) {
       return java(java);
     }
+    if (report instanceof LessonReport.Told told) {
+      return asciidoc(told.text(), WIDTH);
+    }
     Cell cell = report.cell();
     if (cell instanceof Cell.Prose prose) {
       return asciidoc(prose.text(), WIDTH);

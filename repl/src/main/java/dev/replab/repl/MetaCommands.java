@@ -1,6 +1,8 @@
 package dev.replab.repl;
 
 import dev.replab.engine.command.Suggest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,8 +144,25 @@ final class MetaCommands {
     for (Spec spec : specs.values()) {
       lines.add(String.format(Locale.ROOT, "  %-14s %s", spec.usage(), spec.summary()));
     }
-    lines.add("Tab completes, Ctrl-C abandons the line, Ctrl-D quits.");
+    lines.add("Tab completes (inside ':java' too), Ctrl-C abandons the line, Ctrl-D quits.");
+    lines.add(apiDocs());
     return String.join("\n", lines);
+  }
+
+  /**
+   * Where the javadoc of the public API ({@code dev.replab.engine.api}, what exercises and {@code
+   * :java} snippets plug into) is: the build writes it under {@code engine/target/reports}.
+   */
+  static String apiDocs() {
+    String launcher = System.getProperty("replab.launcher");
+    Path root = launcher == null ? Path.of("") : Path.of(launcher).toAbsolutePath().getParent();
+    Path index = root.resolve(Path.of("engine", "target", "reports", "apidocs", "index.html"));
+    String where = index.toAbsolutePath().normalize().toString();
+    return Files.isRegularFile(index)
+        ? "The plug-in API (dev.replab.engine.api) is documented in " + where
+        : "The plug-in API (dev.replab.engine.api) is documented in "
+            + where
+            + " once './mvnw package' has built it";
   }
 
   private static int firstBlank(String line) {

@@ -81,6 +81,10 @@ final class Repl {
    */
   List<String> complete(String line, int cursor) {
     String before = line.substring(0, Math.min(cursor, line.length())).stripLeading();
+    int java = before.startsWith(":java ") ? line.indexOf(":java ") + ":java ".length() : -1;
+    if (java >= 0) {
+      return completeJava(line, java, Math.min(cursor, line.length()));
+    }
     if (!before.startsWith(":")) {
       return session.complete(line, cursor);
     }
@@ -100,6 +104,32 @@ final class Repl {
       }
     }
     return matches;
+  }
+
+  /**
+   * Tab inside {@code :java}: JShell's suggestions for the snippet, each written as the whole word
+   * the shell's line reader is completing (from the last blank, {@code ;} or {@code |}).
+   */
+  private List<String> completeJava(String line, int snippetStart, int cursor) {
+    if (javaConsole == null) {
+      javaConsole = new dev.replab.repl.java.JavaConsole();
+    }
+    int wordStart = cursor;
+    while (wordStart > snippetStart
+        && !Character.isWhitespace(line.charAt(wordStart - 1))
+        && line.charAt(wordStart - 1) != ';'
+        && line.charAt(wordStart - 1) != '|') {
+      wordStart--;
+    }
+    String snippet = line.substring(snippetStart, cursor);
+    List<String> words = new ArrayList<>();
+    for (String completed : javaConsole.complete(snippet, snippet.length(), session)) {
+      int cut = wordStart - snippetStart;
+      if (completed.length() >= cut) {
+        words.add(completed.substring(cut));
+      }
+    }
+    return words;
   }
 
   /** How many commands (engine or shell) have been rejected so far. */
@@ -123,16 +153,80 @@ final class Repl {
       return !quitRequested;
     }
     if (!SessionFile.isBlank(stripped)) {
-      int lead = line.indexOf(stripped);
-      Input input = new Input(line, lead, origin);
-      if (stripped.startsWith(":")) {
-        runMeta(stripped, lead, input);
-      } else {
-        runCommands(stripped, lead, input);
+      Input input = new Input(line, line.indexOf(stripped), origin);
+      for (Part part : parts(line)) {
+        if (quitRequested) {
+          break;
+        }
+        if (part.meta()) {
+          runMeta(part.text(), part.lead(), input);
+        } else {
+          runCommands(part.text(), part.lead(), input);
+        }
       }
       printer().flush();
     }
     return !quitRequested;
+  }
+
+  /**
+   * A stretch of a line: engine commands, or one shell command; {@code lead} is where it starts.
+   */
+  private record Part(String text, int lead, boolean meta) {}
+
+  /**
+   * Splits a line where a shell command starts after a {@code ;}, so that {@code create
+   * leader-follower; :java 6*7} runs the engine command and then the snippet, in a script or {@code
+   * -c} as at the prompt. {@code :java} takes the rest of the line (Java has semicolons of its
+   * own); another shell command ends at the next {@code ;}. Quoted text is never split.
+   */
+  private static List<Part> parts(String line) {
+    List<Part> parts = new ArrayList<>();
+    int start = 0;
+    int engineStart = -1;
+    boolean quoted = false;
+    for (int i = 0; i <= line.length(); i++) {
+      char c = i < line.length() ? line.charAt(i) : ';';
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '#' && !quoted) {
+        // The rest of the line is a comment, whatever it holds.
+        i = line.length() - 1;
+        continue;
+      }
+      if (c != ';' || quoted && i < line.length()) {
+        continue;
+      }
+      String segment = line.substring(start, i);
+      String text = segment.strip();
+      if (text.startsWith(":")) {
+        if (engineStart >= 0) {
+          addEngine(parts, line, engineStart, start - 1);
+          engineStart = -1;
+        }
+        int lead = start + segment.indexOf(text);
+        if (text.startsWith(":java")) {
+          parts.add(new Part(line.substring(lead).strip(), lead, true));
+          return parts;
+        }
+        parts.add(new Part(text, lead, true));
+      } else if (!text.isEmpty() && engineStart < 0) {
+        engineStart = start;
+      }
+      start = i + 1;
+    }
+    if (engineStart >= 0) {
+      addEngine(parts, line, engineStart, line.length());
+    }
+    return parts;
+  }
+
+  private static void addEngine(List<Part> parts, String line, int from, int to) {
+    String raw = line.substring(from, Math.min(to, line.length()));
+    String text = raw.strip();
+    if (!SessionFile.isBlank(text)) {
+      parts.add(new Part(text, from + raw.indexOf(text), false));
+    }
   }
 
   /** Shows a script's line before it runs. */

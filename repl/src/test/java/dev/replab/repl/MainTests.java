@@ -122,6 +122,53 @@ class MainTests {
   }
 
   @Test
+  void shellCommandsRunAfterASemicolonInCommandLineCommands() {
+    Run run = replab("-c", "create leader-follower; :java 6*7");
+    assertEquals(Main.EXIT_OK, run.status(), run.err());
+    assertTrue(run.out().contains("created a leader-follower cluster"), run.out());
+    assertTrue(run.out().strip().endsWith("42"), run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void javaTakesTheRestOfTheLineSemicolonsIncluded() {
+    Run run = replab("-c", "create leader-follower; :java int a = 6; a * 7");
+    assertEquals(Main.EXIT_OK, run.status(), run.err());
+    assertTrue(run.out().strip().endsWith("42"), run.out());
+  }
+
+  @Test
+  void jsonCanBeSwitchedOnInTheMiddleOfALine() {
+    Run run = replab("-c", "create leader-follower; :json on; write x 1; :json off; status");
+    assertEquals(Main.EXIT_OK, run.status(), run.err());
+    String[] lines = run.out().strip().split("\n");
+    assertTrue(lines[0].startsWith("created a leader-follower cluster"), run.out());
+    assertTrue(run.out().contains("{\"command\":\"write\",\"ok\":true"), run.out());
+    assertTrue(run.out().contains("leader n1"), "status printed as text again: " + run.out());
+  }
+
+  @Test
+  void shellCommandsWorkInScriptsAndPipes() throws IOException {
+    Path script = directory.resolve("java.replab");
+    Files.writeString(script, "create leader-follower; :java 6*7\n:java cluster.nodes().size()\n");
+    Run run = replab("run", script.toString());
+    assertEquals(Main.EXIT_OK, run.status(), run.err());
+    assertTrue(run.out().contains("42"), run.out());
+    assertTrue(run.out().contains("\n3\n"), run.out());
+    Run piped = piped("create leader-follower; :java 6*7\nstatus # not :java\n");
+    assertEquals(Main.EXIT_OK, piped.status(), piped.err());
+    assertTrue(piped.out().contains("42"), piped.out());
+  }
+
+  @Test
+  void anUnknownShellCommandAfterASemicolonIsRejectedWithItsColumn() {
+    Run run = replab("-c", "create leader-follower; :jav 1");
+    assertEquals(Main.EXIT_REJECTED, run.status());
+    assertTrue(
+        run.err().contains("unknown shell command ':jav'; did you mean ':java'?"), run.err());
+  }
+
+  @Test
   void jsonModePrintsOnlyJsonOnStandardOutput() {
     Run run = replab("--json", "-c", "create leader-follower; write x 1; read x from n9");
     assertEquals(Main.EXIT_REJECTED, run.status());

@@ -83,4 +83,14 @@ class ReplTests {
     assertEquals(
         java.nio.file.Path.of("my session.replab"), SessionFile.pathOf("\"my session.replab\""));
   }
+
+  @Test
+  void shellHelpPointsAtTheApiJavadoc() {
+    Transcript transcript = new Transcript().type(":help");
+    assertTrue(
+        transcript.out().contains("The plug-in API (dev.replab.engine.api) is documented in "),
+        transcript.out());
+    assertTrue(
+        transcript.out().contains("engine/target/reports/apidocs/index.html"), transcript.out());
+  }
 }

@@ -7,13 +7,50 @@ import dev.replab.engine.command.Result;
 import dev.replab.engine.history.Operation;
 import dev.replab.engine.history.Outcome;
 import dev.replab.engine.model.Started;
+import dev.replab.engine.net.Traffic;
+import dev.replab.engine.render.Trace;
 import dev.replab.engine.sim.Durations;
 import java.util.List;
 import java.util.Locale;
 
 /** A client's write and read on a leader-follower cluster, run to their answer and described. */
 final class ClientOps {
+  /** A commit that waited this long is worth a sentence on what it waited for. */
+  private static final double SLOW_WRITE_MS = 10;
+
+  /** How many of the newest messages to search for the acknowledgements of one write. */
+  private static final int TRACE_WINDOW = 2_000;
+
   private ClientOps() {}
+
+  /**
+   * Why a synchronous write was slow: the acknowledgement the commit needed last, and how long it
+   * took from the leader's append to that follower until the answer came back.
+   */
+  private static String slowestAck(
+      LeaderFollower model, String leader, Operation op, List<String> ackedBy) {
+    Trace.Hop last = null;
+    for (Trace.Hop hop : model.cluster().trace().recent(TRACE_WINDOW)) {
+      if (hop.message().traffic() == Traffic.ACK
+          && hop.target().equals(leader)
+          && ackedBy.contains(hop.source())
+          && hop.sentUs() >= op.invokeUs()
+          && hop.arriveUs() <= op.completeUs()
+          && (last == null || hop.arriveUs() >= last.arriveUs())) {
+        last = hop;
+      }
+    }
+    // When the acknowledgement came back early, the time went elsewhere (the client's own link),
+    // and naming a follower would mislead.
+    if (last == null || 2 * (last.arriveUs() - op.invokeUs()) < op.completeUs() - op.invokeUs()) {
+      return "";
+    }
+    return "\n  slow because the commit waited for "
+        + last.source()
+        + "'s acknowledgement, the last it needed, which arrived "
+        + Durations.format(last.arriveUs() - op.invokeUs())
+        + " after the client sent the write";
+  }
 
   static Started write(LeaderFollower model, Command.Write command, String clientName) {
     String target = command.via() != null ? command.via() : model.route(clientName);
@@ -48,6 +85,9 @@ final class ClientOps {
             } else if (!policy.isAsync()) {
               text.append("; acknowledged by ")
                   .append(ackedBy.isEmpty() ? "no follower" : String.join(", ", ackedBy));
+              if (latencyMs >= SLOW_WRITE_MS) {
+                text.append(slowestAck(model, target, op, ackedBy));
+              }
             } else {
               text.append("; asynchronous: followers will catch up");
             }

@@ -101,7 +101,7 @@ final class LeaderFollowerViews {
     for (Result.NodeRow row : rows) {
       // A crashed node measures nothing, and a leader lags behind no one.
       boolean noLag =
-          row.id().equals(leader == null ? null : leader.id()) || row.state().equals("crashed");
+          leader == null || row.id().equals(leader.id()) || row.state().equals("crashed");
       text.append(
           String.format(
               Locale.ROOT,
@@ -115,7 +115,7 @@ final class LeaderFollowerViews {
               noLag ? "-" : String.valueOf(row.lag()),
               noLag ? "-" : String.format(Locale.ROOT, "%.2f", row.lagMs()),
               row.epoch(),
-              row.leader() == null ? "-" : row.leader()));
+              follows(row, rows, leader)));
     }
     if (!cuts.isEmpty()) {
       text.append("cut links: ").append(String.join(", ", cuts)).append('\n');
@@ -130,6 +130,26 @@ final class LeaderFollowerViews {
         rows,
         cuts,
         text.toString().stripTrailing());
+  }
+
+  /**
+   * The status column that says whom a node follows: nothing for a node that believes it leads, and
+   * a word of warning when a follower still points at a leader that is down or was replaced.
+   */
+  private static String follows(Result.NodeRow row, List<Result.NodeRow> rows, Node leader) {
+    String target = row.leader();
+    if (target == null || target.equals(row.id()) || row.role().equals("leader")) {
+      return "-";
+    }
+    for (Result.NodeRow other : rows) {
+      if (other.id().equals(target) && !other.state().equals("up")) {
+        return target + " (" + other.state() + ")";
+      }
+    }
+    if (leader != null && !leader.id().equals(target)) {
+      return target + " (no longer leads)";
+    }
+    return target;
   }
 
   private static List<String> cutLinks(LeaderFollower cluster) {

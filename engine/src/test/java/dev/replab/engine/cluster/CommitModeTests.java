@@ -251,4 +251,17 @@ class CommitModeTests {
         lab.lf().leader().pendingWrites(),
         "an asynchronous setting commits what it no longer needs to wait for");
   }
+
+  @Test
+  void aSlowSynchronousWriteNamesTheAcknowledgementItWaitedFor() {
+    Lab lab = Lab.with(1, "create leader-follower nodes=3");
+    lab.runAll("setquorum all", "link n1 n3 latency=const(200ms)");
+    Result.WriteDone slow = lab.write("write x 1");
+    assertTrue(
+        slow.text().contains("slow because the commit waited for n3's acknowledgement"),
+        slow.text());
+    lab.run("setquorum 1 any");
+    Result.WriteDone quick = lab.write("write x 2");
+    assertFalse(quick.text().contains("slow because"), quick.text());
+  }
 }

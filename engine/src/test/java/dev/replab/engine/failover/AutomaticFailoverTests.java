@@ -390,4 +390,18 @@ class AutomaticFailoverTests {
     assertFalse(lab.run("history").text().contains("monitor: promoting"), context(lab));
     assertEquals(List.of(), activeLeaders(lab), "the crashed n1 stays the only leader");
   }
+
+  @Test
+  void statusSaysWhenFollowersStillPointAtACrashedLeaderAndNoLeaderFollowsItself() {
+    Lab lab = Lab.with(1, "create leader-follower nodes=3");
+    lab.runAll("failover auto detect=1s", "write x 1", "crash n1");
+    String before = lab.run("status").text();
+    assertTrue(before.matches("(?s).*\\nn2 .*  n1 \\(crashed\\)\\n.*"), before);
+    assertTrue(before.matches("(?s).*\\nn1 +leader +crashed .*  -\\n.*"), before);
+    lab.run("tick 3s");
+    String after = lab.run("status").text();
+    String leader = lab.status().leader();
+    assertTrue(after.matches("(?s).*\\n" + leader + " +leader +up .*  -\\n.*"), after);
+    assertFalse(after.contains("(crashed)"), after);
+  }
 }

@@ -4,6 +4,8 @@ import dev.replab.engine.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,7 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
           + "import dev.replab.engine.history.*; import java.util.*;";
 
   private JShell shell;
+  private String boundType;
   private volatile boolean stopRequested;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private final PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -67,10 +70,65 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
     }
     shell = JShell.builder().executionEngine("local").out(capture).err(capture).build();
     shell.addToClasspath(System.getProperty("java.class.path"));
+    Path exercises = exerciseClasses();
+    if (exercises != null) {
+      shell.addToClasspath(exercises.toString());
+    }
     shell.eval(PRELUDE);
     shell.eval("var session = dev.replab.repl.java.LiveSession.session();");
-    shell.eval("Cluster cluster() { return dev.replab.repl.java.LiveSession.cluster(); }");
-    shell.eval("var cluster = dev.replab.repl.java.LiveSession.cluster();");
+    shell.eval("var kernel = dev.replab.repl.java.LiveSession.kernel();");
+    boundType = null;
+    bindCluster();
+  }
+
+  /**
+   * Binds {@code session}, {@code kernel} and {@code cluster} to the live session. {@code cluster}
+   * is the running model (a leader-follower or leaderless cluster) under its own type, so Tab
+   * completes its members; when a {@code create} changed the model, the variable is declared again
+   * with the new type.
+   */
+  private void bindCluster() {
+    String type = LiveSession.modelType();
+    String value = "(" + type + ") dev.replab.repl.java.LiveSession.model()";
+    shell.eval(
+        "session = dev.replab.repl.java.LiveSession.session();"
+            + " kernel = dev.replab.repl.java.LiveSession.kernel();");
+    shell.eval(
+        type.equals(boundType) ? "cluster = " + value + ";" : "var cluster = " + value + ";");
+    boundType = type;
+  }
+
+  /**
+   * The learner's compiled exercise classes ({@code exercises/target/classes} next to the launcher,
+   * or under the working directory), so a snippet can try them on the live cluster; null when they
+   * are not built.
+   */
+  static Path exerciseClasses() {
+    String launcher = System.getProperty("replab.launcher");
+    Path root = launcher == null ? Path.of("") : Path.of(launcher).toAbsolutePath().getParent();
+    Path classes = root.resolve(Path.of("exercises", "target", "classes"));
+    return Files.isDirectory(classes) ? classes.toAbsolutePath() : null;
+  }
+
+  /**
+   * What could complete the snippet at {@code cursor}, as JShell's own analysis suggests (members
+   * after a dot, names in scope, types). Starts JShell if it is not running yet, so the first Tab
+   * in a {@code :java} line costs what the first snippet would.
+   */
+  public synchronized List<String> complete(String snippet, int cursor, Session session) {
+    LiveSession.set(session);
+    start();
+    bindCluster();
+    int[] anchor = new int[1];
+    List<String> suggestions = new ArrayList<>();
+    for (SourceCodeAnalysis.Suggestion suggestion :
+        shell.sourceCodeAnalysis().completionSuggestions(snippet, cursor, anchor)) {
+      if (suggestion.matchesType() || !suggestions.contains(suggestion.continuation())) {
+        suggestions.add(suggestion.continuation());
+      }
+    }
+    String head = snippet.substring(0, Math.max(0, Math.min(anchor[0], snippet.length())));
+    return suggestions.stream().distinct().map(continuation -> head + continuation).toList();
   }
 
   private List<String> split(String source) {
@@ -94,8 +152,7 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
 
   private boolean evalOne(String snippet, StringBuilder out) {
     // Rebind the live cluster each time: a 'create' since the last cell replaced it.
-    shell.eval(
-        "session = dev.replab.repl.java.LiveSession.session(); cluster = dev.replab.repl.java.LiveSession.cluster();");
+    bindCluster();
     PrintStream realOut = System.out;
     PrintStream realErr = System.err;
     List<SnippetEvent> events;
@@ -156,9 +213,38 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
             && snippet.kind() == Snippet.Kind.VAR
             && event.value() != null
             && isTempVar(snippet)) {
-      out.append(event.value()).append('\n');
+      String readable = readable(snippet);
+      out.append(readable != null ? readable : event.value()).append('\n');
     }
     return true;
+  }
+
+  /**
+   * The value as {@link JavaValues} shows it, when it is an engine object it knows: JShell's own
+   * printing would give {@code Node@305f031}. The value is read through the variable that holds it,
+   * in the snippet's class loader, so it is the very object the snippet produced.
+   */
+  private String readable(Snippet snippet) {
+    String name =
+        snippet instanceof jdk.jshell.VarSnippet variable
+            ? variable.name()
+            : snippet instanceof jdk.jshell.ExpressionSnippet expression ? expression.name() : null;
+    if (name == null) {
+      return null;
+    }
+    PrintStream realOut = System.out;
+    System.setOut(capture);
+    List<SnippetEvent> shown;
+    try {
+      shown = shell.eval("dev.replab.repl.java.JavaValues.show(" + name + ");");
+    } finally {
+      System.setOut(realOut);
+    }
+    String printed = drainCaptured();
+    boolean did = shown.stream().anyMatch(e -> e.exception() == null && "true".equals(e.value()));
+    // Forget the helper snippet, so that $-numbers go on from the learner's own snippets.
+    shown.forEach(e -> shell.drop(e.snippet()));
+    return did ? printed : null;
   }
 
   private static boolean isTempVar(Snippet snippet) {

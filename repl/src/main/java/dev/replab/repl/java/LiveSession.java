@@ -2,6 +2,7 @@ package dev.replab.repl.java;
 
 import dev.replab.engine.Session;
 import dev.replab.engine.cluster.Cluster;
+import dev.replab.engine.model.ReplicationModel;
 
 /**
  * The hand-over point between the REPL and Java cells. JShell compiles each snippet into its own
@@ -23,8 +24,22 @@ public final class LiveSession {
     return current;
   }
 
-  /** The live cluster, or null before {@code create}. */
-  public static Cluster cluster() {
+  /**
+   * The live cluster's kernel (hosts, clients, network, history), or null before {@code create}.
+   */
+  public static Cluster kernel() {
     return current == null ? null : current.cluster();
+  }
+
+  /** The running replication model, or null before {@code create}. */
+  public static ReplicationModel model() {
+    Cluster cluster = kernel();
+    return cluster == null ? null : cluster.model();
+  }
+
+  /** The type {@code :java} declares {@code cluster} with: the running model's own class. */
+  static String modelType() {
+    ReplicationModel model = model();
+    return model == null ? ReplicationModel.class.getName() : model.getClass().getCanonicalName();
   }
 }

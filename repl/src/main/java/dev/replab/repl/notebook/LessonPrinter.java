@@ -26,13 +26,8 @@ public final class LessonPrinter {
     try {
       lesson = Lessons.load(id);
     } catch (LessonFormatException | IllegalArgumentException e) {
-      err.println(
-          "replab: no lesson '"
-              + id
-              + "': "
-              + e.getMessage()
-              + "; lessons are "
-              + String.join(" ", Lessons.ids()));
+      // The loader's message already names the lesson and lists those there are.
+      err.println("replab: " + e.getMessage());
       return 2;
     }
     try (JavaConsole java = new JavaConsole()) {

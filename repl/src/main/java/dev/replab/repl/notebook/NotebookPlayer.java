@@ -9,8 +9,10 @@ import dev.replab.lessons.LessonReport;
 import dev.replab.lessons.LessonRunner;
 import dev.replab.lessons.LessonText;
 import dev.replab.lessons.Lessons;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Plays a lesson like a notebook, one cell at a time, in the REPL's own session: {@code :lesson}
@@ -34,6 +36,12 @@ public final class NotebookPlayer {
   private Lesson lesson;
   private int index;
 
+  /** The run cells the learner ran with :run since the lesson opened, by cell index. */
+  private final Map<Integer, LessonReport.Ran> ran = new HashMap<>();
+
+  /** The lesson as it runs from its seed, for prose after a run cell the learner skipped. */
+  private LessonReport reference;
+
   public NotebookPlayer(Progress progress, JavaCells javaCells) {
     this.progress = progress;
     this.javaCells = javaCells;
@@ -52,21 +60,22 @@ public final class NotebookPlayer {
   /** {@code :lessons}: every lesson with how far the learner got. */
   public Step list() {
     StringBuilder text = new StringBuilder("lessons (open one with :lesson <number>):\n");
-    for (Lesson each : Lessons.all()) {
+    List<Lesson> all = Lessons.all();
+    // Whole titles, however long: the column is as wide as the longest.
+    int titleWidth = all.stream().mapToInt(each -> each.title().length()).max().orElse(0);
+    for (Lesson each : all) {
       int cells = each.cells().size();
       int reached = Math.min(progress.reached(each.id()), cells);
       long runCells = each.cells().stream().filter(c -> c instanceof Cell.Run).count();
       String bar =
           "#".repeat(reached * 10 / Math.max(1, cells))
               + ".".repeat(10 - reached * 10 / Math.max(1, cells));
-      String title =
-          each.title().length() > 44 ? each.title().substring(0, 41) + "..." : each.title();
       text.append(
           String.format(
               Locale.ROOT,
-              "  %s  %-44s [%s] %2d/%d cells, %d/%d runs held%n",
+              "  %s  %-" + titleWidth + "s [%s] %2d/%d cells, %d/%d runs held%n",
               each.number(),
-              title,
+              each.title(),
               bar,
               reached,
               cells,
@@ -82,10 +91,13 @@ public final class NotebookPlayer {
     try {
       found = Lessons.load(id);
     } catch (LessonFormatException | IllegalArgumentException e) {
-      return Step.show("no lesson '" + id + "': " + e.getMessage() + "; :lessons lists them");
+      // The loader's message already names the lesson and lists those there are.
+      return Step.show(e.getMessage() + "; :lessons shows them with your progress");
     }
     lesson = found;
     index = 0;
+    ran.clear();
+    reference = null;
     progress.reach(lesson.id(), 1);
     return new Step(LessonText.header(lesson) + "\n" + show(), new Session(lesson.seed()));
   }
@@ -124,6 +136,7 @@ public final class NotebookPlayer {
       return noLesson();
     }
     index = 0;
+    ran.clear();
     return new Step(
         "lesson " + lesson.number() + " starts over from seed " + lesson.seed() + "\n\n" + show(),
         new Session(lesson.seed()));
@@ -145,8 +158,9 @@ public final class NotebookPlayer {
     }
     LessonReport.CellReport report = LessonRunner.runCell(cell, session, javaCells);
     String text = LessonText.cell(report, false).stripTrailing();
-    if (report instanceof LessonReport.Ran ran) {
-      boolean held = ran.verdicts().stream().allMatch(LessonReport.Verdict::passed);
+    if (report instanceof LessonReport.Ran run) {
+      ran.put(index, run);
+      boolean held = run.verdicts().stream().allMatch(LessonReport.Verdict::passed);
       if (held) {
         progress.pass(lesson.id(), runCellsUpTo(index));
       }
@@ -185,9 +199,32 @@ public final class NotebookPlayer {
           + "Java (:run evaluates it with the live cluster bound):\n"
           + java.snippet().stripTrailing();
     }
+    if (cell instanceof Cell.Prose prose) {
+      return where + LessonText.cell(told(prose), false).stripTrailing();
+    }
     return where
         + LessonText.cell(new LessonReport.Shown(cell), false).stripTrailing()
         + (cell instanceof Cell.Quiz ? "\n(:run shows the answer)" : "");
+  }
+
+  /**
+   * The prose with its numbers filled from the run cell before it: the learner's own run of that
+   * cell when they ran it, otherwise the lesson's run from its seed, which is what the prose
+   * describes.
+   */
+  private LessonReport.CellReport told(Cell.Prose prose) {
+    int before = index - 1;
+    while (before >= 0 && !(lesson.cells().get(before) instanceof Cell.Run)) {
+      before--;
+    }
+    LessonReport.Ran previous = before < 0 ? null : ran.get(before);
+    if (previous == null && before >= 0) {
+      if (reference == null) {
+        reference = LessonRunner.run(lesson);
+      }
+      previous = (LessonReport.Ran) reference.cells().get(before);
+    }
+    return LessonRunner.runCell(prose, null, javaCells, previous);
   }
 
   private static Step noLesson() {
