@@ -189,6 +189,11 @@ public final class ScriptRun {
     return (Result.HistoryListing) executeOwn("history").result();
   }
 
+  /** The cluster's {@code status} after the script, as the running model reports it. */
+  public Result status() {
+    return executeOwn("status").result();
+  }
+
   private Executed executeOwn(String command) {
     List<Executed> executed = session.execute(command);
     if (executed.size() != 1 || !executed.get(0).ok()) {

@@ -89,7 +89,7 @@ class SolutionsAreGradedTests {
     assertEquals(
         List.of(
             "ex01", "ex02", "ex03", "ex04", "ex05", "ex06", "ex07", "ex08", "ex09", "ex10", "ex11",
-            "ex12"),
+            "ex12", "ex13"),
         result.exercises().stream().map(e -> e.exercise().id()).toList());
     assertTrue(result.maxScore() > 0);
     assertEquals(result.maxScore(), result.score(), table);

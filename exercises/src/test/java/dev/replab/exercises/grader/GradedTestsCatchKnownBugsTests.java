@@ -106,6 +106,8 @@ class GradedTestsCatchKnownBugsTests {
       changes-more        | ex11 | SplitBrainScriptTests.fencingStopsTheOldLeader | SplitBrainScriptTests.twoLeadersAcceptWritesWhenFencingIsOff
       monotonic-is-no-fix | ex12 | OwnWritesScriptTests.aConsistencySettingFixesIt | OwnWritesScriptTests.aClientMissesItsOwnWrite
       fixes-by-waiting    | ex12 | OwnWritesScriptTests.aConsistencySettingFixesIt | OwnWritesScriptTests.aClientMissesItsOwnWrite
+      quorums-too-small   | ex13 | QuorumScriptTests.theQuorumsOverlap QuorumScriptTests.checkLinearizabilityFindsAReadThatWentBackInTime QuorumScriptTests.everyOperationSucceeded |
+      one-at-a-time       | ex13 | QuorumScriptTests.checkLinearizabilityFindsAReadThatWentBackInTime | QuorumScriptTests.theQuorumsOverlap QuorumScriptTests.everyOperationSucceeded
       """)
   void eachBrokenScriptFailsTheTestsMeantToCatchIt(
       String variant, String exercise, String mustFail, String mustPass) {
