@@ -1,6 +1,7 @@
 package dev.replab.engine.command;
 
 import dev.replab.engine.cluster.Consistency;
+import dev.replab.engine.sim.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -259,11 +260,33 @@ final class ClientGrammar {
     return new Command.Sweep(replicas, serviceUs, workload(loadOptions, args.context()));
   }
 
+  /**
+   * The longest {@code load duration=}. A closed loop of the default clients makes about 5 k
+   * operations per simulated second, so this is about as many operations as {@code ops=} allows:
+   * measured, 10 minutes made 2.8 M operations in 40 s and 1.4 GB, too much for a laptop's REPL.
+   */
+  static final String LONGEST_LOAD = "5m";
+
+  static final long LONGEST_LOAD_US = Durations.parseUs(LONGEST_LOAD);
+
+  /** The most operations one {@code load} may ask for; every one of them stays in the history. */
+  static final int MOST_LOAD_OPS = 2_000_000;
+
   static dev.replab.engine.load.Workload workload(
       Map<String, Args.Option> options, ParseContext context) throws CommandError {
-    long ops = options.containsKey("ops") ? options.get("ops").positiveInt(10_000_000) : 0;
+    long ops = options.containsKey("ops") ? options.get("ops").positiveInt(MOST_LOAD_OPS) : 0;
     long durationUs =
         options.containsKey("duration") ? Grammar.positiveDuration(options.get("duration")) : 0;
+    if (durationUs > LONGEST_LOAD_US) {
+      throw new CommandError(
+          "a load runs for at most "
+              + LONGEST_LOAD
+              + " of simulated time, not "
+              + options.get("duration").value()
+              + ": its history would outgrow the REPL's memory",
+          options.get("duration").column(),
+          "use a shorter duration=, or ops= to ask for a number of operations");
+    }
     if (ops == 0 && durationUs == 0) {
       ops = 1_000;
     }

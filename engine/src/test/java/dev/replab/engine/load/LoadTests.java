@@ -239,4 +239,21 @@ class LoadTests {
         "a closed loop shares the work: " + byClient);
     assertEquals(400, byClient.values().stream().mapToLong(Long::longValue).sum());
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "load duration=1000000h",
+        "load duration=6m",
+        "load ops=2000001",
+        "load ops=1e309"
+      })
+  void aLoadPastTheLimitsIsRefusedWithTheLimitAndChangesNothing(String line) {
+    Lab lab = Lab.with(1, CREATE);
+    lab.run("write x 1");
+    String before = lab.run("history").text() + lab.run("status").text();
+    String error = lab.reject(line).error();
+    assertTrue(error.contains("at most 5m") || error.contains("from 1 to 2000000"), error);
+    assertEquals(before, lab.run("history").text() + lab.run("status").text());
+  }
 }
