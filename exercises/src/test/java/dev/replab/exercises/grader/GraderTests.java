@@ -1,6 +1,7 @@
 package dev.replab.exercises.grader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -88,6 +89,20 @@ class GraderTests {
     assertEquals(
         String.valueOf(result.tests().size()), xml.getDocumentElement().getAttribute("failures"));
     assertEquals(result.tests().size(), xml.getElementsByTagName("testcase").getLength());
+  }
+
+  @Test
+  void aSubmissionThatTriesToForgeTheOldProtocolScoresNothing() throws Exception {
+    GradeResult result =
+        new Grader(
+                options(VARIANTS.resolve("forges-protocol"), 5_000, "64m", "ex01"),
+                new PrintStream(new ByteArrayOutputStream()))
+            .grade();
+    assertEquals(0, result.score(), () -> result.tests().toString());
+    assertTrue(result.maxScore() > 0);
+    for (TestOutcome test : result.tests()) {
+      assertNotEquals(TestOutcome.Status.PASSED, test.status(), test::fullName);
+    }
   }
 
   @Test
