@@ -53,6 +53,9 @@ final class Staleness {
   }
 
   /** One point of the curve. */
+  /** How many trials share one cluster before the next batch starts on a fresh one. */
+  static final int TRIALS_PER_CLUSTER = 2_000;
+
   record Point(long tUs, int trials, int fresh, double model) {
     double p() {
       return trials == 0 ? 0 : (double) fresh / trials;
@@ -81,11 +84,15 @@ final class Staleness {
    * read delays {@code tsUs}, and counts the fresh reads at each.
    */
   List<Point> measure(long[] tsUs, int trials) {
-    Cluster cluster = trialCluster();
-    Leaderless model = cluster.model(Leaderless.class);
+    Cluster cluster = null;
+    Leaderless model = null;
     int[] fresh = new int[tsUs.length];
     int[] count = new int[tsUs.length];
     for (int i = 0; i < trials; i++) {
+      if (i % TRIALS_PER_CLUSTER == 0) {
+        cluster = trialCluster(i / TRIALS_PER_CLUSTER);
+        model = cluster.model(Leaderless.class);
+      }
       int slot = i % tsUs.length;
       count[slot]++;
       if (trial(cluster, model, "k" + i, tsUs[slot])) {
@@ -122,12 +129,21 @@ final class Staleness {
    * each leg between a coordinator and a replica has its own distribution. The client sits beside
    * both coordinators.
    */
-  private Cluster trialCluster() {
+  private Cluster trialCluster(int batch) {
     ClusterSpec spec =
         new ClusterSpec(n + 2, List.of(Regions.DEFAULT), null, 0, 0.0, 3_600_000_000L, 0);
     LeaderlessOptions options =
         new LeaderlessOptions(n, w, r, false, 0, false, 0, false, 1, 3_600_000_000L, 2);
-    Cluster cluster = new Cluster(new Simulation(seed), spec, Leaderless.DEFINITION, options);
+    // Each batch of trials gets a fresh cluster on a seed of its own: one cluster for every trial
+    // kept every trial's key, versions and operations alive, and copying them made the collector
+    // the largest cost of a long run. The first batch runs on the command's own seed, so a run of
+    // up to TRIALS_PER_CLUSTER trials is the same as before.
+    Cluster cluster =
+        new Cluster(
+            new Simulation(seed ^ (batch * 0x9E37_79B9_7F4A_7C15L)),
+            spec,
+            Leaderless.DEFINITION,
+            options);
     Network network = cluster.network();
     for (int i = 1; i <= n; i++) {
       String replica = "n" + i;
@@ -228,10 +244,14 @@ final class Staleness {
    * then a read at once; it counts as fresh enough when it returns one of those k values.
    */
   double measureKStaleness(int k, int trials) {
-    Cluster cluster = trialCluster();
-    Leaderless model = cluster.model(Leaderless.class);
+    Cluster cluster = null;
+    Leaderless model = null;
     int within = 0;
     for (int i = 0; i < trials; i++) {
+      if (i % TRIALS_PER_CLUSTER == 0) {
+        cluster = trialCluster(i / TRIALS_PER_CLUSTER);
+        model = cluster.model(Leaderless.class);
+      }
       String key = "k" + i;
       List<String> written = new ArrayList<>();
       for (int version = 0; version <= k; version++) {
