@@ -99,6 +99,14 @@ public final class Args {
     }
   }
 
+  /**
+   * The client after {@code as}: {@code alice} or {@code alice@us}, checked against the cluster's
+   * regions and clients, as {@code write} and {@code read} read it.
+   */
+  public String clientName() throws CommandError {
+    return ClientGrammar.clientName(this);
+  }
+
   /** The usage line of the command being parsed, for hints. */
   public String usage() {
     return spec.usage();

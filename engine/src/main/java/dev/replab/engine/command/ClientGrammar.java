@@ -224,6 +224,13 @@ final class ClientGrammar {
   static Command sweep(Args args) throws CommandError {
     Map<String, Args.Option> options = args.options(Grammar.SWEEP_OPTIONS);
     args.end();
+    String unsized = args.context().notSizedByNodes();
+    if (unsized != null) {
+      throw new CommandError(
+          "sweep varies the number of nodes, and " + unsized,
+          args.head().column(),
+          "compare sizes by hand: create multi-leader followers=0, then followers=2, each with the same load");
+    }
     Args.Option replicasOption = options.get("replicas");
     if (replicasOption == null) {
       throw new CommandError(

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 final class ClusterGrammar {
   /** The options {@code create} takes for every model. */
   static final Set<String> SHARED_OPTIONS =
-      Set.of("nodes", "regions", "latency", "wan", "loss", "timeout", "service");
+      Set.of("nodes", "regions", "dcs", "latency", "wan", "loss", "timeout", "service");
 
   private ClusterGrammar() {}
 
@@ -69,13 +69,26 @@ final class ClusterGrammar {
     ClusterSpec defaults = ClusterSpec.defaults(model.defaultNodes());
     int nodes =
         options.containsKey("nodes") ? options.get("nodes").positiveInt(64) : defaults.nodes();
-    List<String> regions = defaults.regions();
-    if (options.containsKey("regions")) {
-      Args.Option option = options.get("regions");
-      regions = Arrays.stream(option.value().split(",")).map(String::trim).toList();
+    List<String> regions = model.defaultRegions();
+    if (options.containsKey("regions") && options.containsKey("dcs")) {
+      throw new CommandError(
+          "dcs= and regions= name the same thing; give one of them",
+          options.get("dcs").column(),
+          "for example: dcs=eu,us,ap");
+    }
+    Args.Option named = options.containsKey("dcs") ? options.get("dcs") : options.get("regions");
+    if (named != null && named.value().matches("[0-9]+")) {
+      regions = numberedRegions(named);
+    } else if (named != null) {
+      regions = Arrays.stream(named.value().split(",", -1)).map(String::trim).toList();
       if (regions.stream().anyMatch(r -> !r.matches("[A-Za-z][A-Za-z0-9_-]*"))) {
         throw new CommandError(
-            "regions must be names separated by commas, like regions=eu,us,ap", option.column());
+            named.key() + " must be names separated by commas, like " + named.key() + "=eu,us,ap",
+            named.column());
+      }
+      if (regions.size() != new TreeSet<>(regions).size()) {
+        throw new CommandError(
+            named.key() + " names a region twice: " + named.value(), named.column());
       }
     }
     Latency inside =
@@ -93,5 +106,29 @@ final class ClusterGrammar {
 
   static Boolean onOff(Args.Option option) throws CommandError {
     return option == null ? null : option.onOff();
+  }
+
+  /** Regions whose delays between them are known, in the order {@code dcs=<k>} takes them. */
+  private static final List<String> NAMED_REGIONS = List.of("eu", "us", "ap", "sa", "af");
+
+  /** {@code dcs=3}: the first three of {@link #NAMED_REGIONS}. */
+  private static List<String> numberedRegions(Args.Option named) throws CommandError {
+    int count;
+    try {
+      count = Integer.parseInt(named.value());
+    } catch (NumberFormatException e) {
+      count = -1;
+    }
+    if (count < 1 || count > NAMED_REGIONS.size()) {
+      throw new CommandError(
+          named.key()
+              + "=<k> takes 1 to "
+              + NAMED_REGIONS.size()
+              + " regions, not "
+              + named.value(),
+          named.column(),
+          "or name them: " + named.key() + "=" + String.join(",", NAMED_REGIONS));
+    }
+    return NAMED_REGIONS.subList(0, count);
   }
 }

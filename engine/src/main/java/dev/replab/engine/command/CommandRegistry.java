@@ -203,7 +203,11 @@ public final class CommandRegistry {
           "for example: write x a as alice & write x b as bob");
     }
     Command command = parseOne(part, context);
-    if (!(command instanceof Command.Write) && !(command instanceof Command.Read)) {
+    boolean operation =
+        command instanceof Command.Write
+            || command instanceof Command.Read
+            || command instanceof ModelCommand<?> model && model.clientOperation();
+    if (!operation) {
       throw new CommandError(
           "only client operations (write, delete, read) can start together with '&', not "
               + command.name(),

@@ -97,6 +97,11 @@ public final class Executor implements ParseContext {
   }
 
   @Override
+  public String notSizedByNodes() {
+    return cluster == null ? null : cluster.model().definition().notSizedByNodes();
+  }
+
+  @Override
   public boolean takesTimestamps() {
     return cluster != null && cluster.model().definition().takesTimestamps();
   }
@@ -124,7 +129,25 @@ public final class Executor implements ParseContext {
   }
 
   private static long afterUs(Command part) {
-    return part instanceof Command.Write write ? write.afterUs() : ((Command.Read) part).afterUs();
+    if (part instanceof Command.Write write) {
+      return write.afterUs();
+    }
+    return part instanceof Command.Read read ? read.afterUs() : 0;
+  }
+
+  /** Starts one side of an {@code &}: a write, a read, or a model's client operation. */
+  private Started start(Command part) {
+    if (part instanceof Command.Write write) {
+      return cluster.model().write(write, clientFor(write.client()));
+    }
+    if (part instanceof Command.Read read) {
+      return cluster.model().read(read, clientFor(read.client()));
+    }
+    return startModel((ModelCommand<?>) part);
+  }
+
+  private <M extends ReplicationModel> Started startModel(ModelCommand<M> command) {
+    return command.start(cluster.model(command.model()));
   }
 
   private Result finish(Started started) {
@@ -142,13 +165,7 @@ public final class Executor implements ParseContext {
     java.util.Map<Command, Started> byPart = new java.util.IdentityHashMap<>();
     for (Command part : parts) {
       cluster.sim().runUntil(startUs + afterUs(part));
-      byPart.put(
-          part,
-          part instanceof Command.Write write
-              ? cluster.model().write(write, clientFor(write.client()))
-              : cluster
-                  .model()
-                  .read((Command.Read) part, clientFor(((Command.Read) part).client())));
+      byPart.put(part, start(part));
     }
     List<Started> started = new ArrayList<>();
     for (Command part : command.parts()) {

@@ -23,6 +23,19 @@ public non-sealed interface ModelCommand<M extends ReplicationModel> extends Com
     return run(model);
   }
 
+  /** True for a command that is one client operation, so that it can start beside others with &. */
+  default boolean clientOperation() {
+    return false;
+  }
+
+  /**
+   * Starts the client operation this command is, for {@code &}; only called when {@link
+   * #clientOperation()} is true.
+   */
+  default dev.replab.engine.model.Started start(M model) {
+    throw new UnsupportedOperationException(name() + " is not a client operation");
+  }
+
   @Override
   default Result accept(Executor executor) {
     return executor.modelCommand(this);

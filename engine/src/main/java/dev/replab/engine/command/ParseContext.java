@@ -39,6 +39,14 @@ public interface ParseContext {
   boolean takesTimestamps();
 
   /**
+   * Why {@code sweep} cannot resize the cluster's model by its number of nodes, or null when it can
+   * (or there is no cluster).
+   */
+  default String notSizedByNodes() {
+    return null;
+  }
+
+  /**
    * The cluster's model as the type a model's own parser expects, or null when there is no cluster
    * or it runs another model (the registry sends a model's commands only to clusters of it).
    */

@@ -125,11 +125,7 @@ final class LeaderlessViews {
                 .append(String.join(" ", model.preferenceList(command.key())))
                 .append(")");
           } else {
-            text.append(op.outcome().name().toLowerCase(Locale.ROOT))
-                .append(" after ")
-                .append(Result.ms(latencyMs))
-                .append(": ")
-                .append(op.error());
+            text.append(FaultTexts.didNotSucceed(op, latencyMs));
           }
           return new Result.WriteDone(
               command.key(),
@@ -181,11 +177,7 @@ final class LeaderlessViews {
               text.append("\n  STALE: ").append(stale);
             }
           } else {
-            text.append(op.outcome().name().toLowerCase(Locale.ROOT))
-                .append(" after ")
-                .append(Result.ms(latencyMs))
-                .append(": ")
-                .append(op.error());
+            text.append(FaultTexts.didNotSucceed(op, latencyMs));
           }
           return new Result.ReadDone(
               command.key(),

@@ -1,6 +1,9 @@
 package dev.replab.engine.model;
 
-/** What {@code pause} and {@code resume} say: the host freezes the same way in every model. */
+/**
+ * Sentences every model says the same way: what {@code pause} and {@code resume} do to a host, and
+ * how a client operation that did not succeed is reported.
+ */
 public final class FaultTexts {
   private FaultTexts() {}
 
@@ -12,5 +15,14 @@ public final class FaultTexts {
   public static String resumed(String node) {
     return node
         + " resumed: it carries on as if no time had passed until messages tell it otherwise";
+  }
+
+  /** {@code fail after 2.1ms: why}: the end of the line for an operation that did not succeed. */
+  public static String didNotSucceed(dev.replab.engine.history.Operation op, double latencyMs) {
+    return op.outcome().name().toLowerCase(java.util.Locale.ROOT)
+        + " after "
+        + dev.replab.engine.command.Result.ms(latencyMs)
+        + ": "
+        + op.error();
   }
 }

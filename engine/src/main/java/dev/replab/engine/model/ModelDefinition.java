@@ -24,6 +24,11 @@ public interface ModelDefinition {
   /** How many nodes {@code create} makes when {@code nodes=} is not given. */
   int defaultNodes();
 
+  /** Where nodes go when {@code create} names no regions ({@code regions=} or {@code dcs=}). */
+  default List<String> defaultRegions() {
+    return List.of(dev.replab.engine.net.Regions.DEFAULT);
+  }
+
   /** The {@code create} options only this model takes. */
   Set<String> createOptions();
 
@@ -41,6 +46,14 @@ public interface ModelDefinition {
 
   /** The read routing policies that {@code policy=} accepts on this model. */
   List<String> readPolicies();
+
+  /**
+   * Why the model's size is not its number of nodes, so that {@code sweep replicas=} cannot vary
+   * it; null when it is.
+   */
+  default String notSizedByNodes() {
+    return null;
+  }
 
   /** True when writes may carry an explicit timestamp ({@code ts=}), as last write wins reads. */
   default boolean takesTimestamps() {
