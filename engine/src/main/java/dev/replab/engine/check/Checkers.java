@@ -21,6 +21,8 @@ public final class Checkers {
         new MonotonicReads(),
         new ConsistentPrefix(),
         new LostWrites(),
+        new LostUpdates(),
+        new Causal(),
         new SplitBrain(),
         new Divergence());
   }

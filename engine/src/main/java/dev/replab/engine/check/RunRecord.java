@@ -17,6 +17,9 @@ import java.util.Set;
  * @param commits every acknowledged write, in the order they were acknowledged
  * @param shape what the model's versions and leaders are like, so checkers know what applies
  * @param copies each key's copy on every replica that should hold it, for divergence
+ * @param overwrites acknowledged writes that a write which had never seen them replaced
+ * @param readFrom for reads whose answer names the writes it came from: the read's id and those
+ *     writes' ids (several for siblings), so checkers can follow what each client had seen
  */
 public record RunRecord(
     List<Operation> operations,
@@ -25,14 +28,43 @@ public record RunRecord(
     Set<Long> survivingWrites,
     List<Commit> commits,
     Shape shape,
-    List<Copies> copies) {
+    List<Copies> copies,
+    List<Overwrite> overwrites,
+    Map<Long, List<Long>> readFrom) {
   public RunRecord {
     operations = List.copyOf(operations);
     terms = List.copyOf(terms);
     survivingWrites = Set.copyOf(survivingWrites);
     commits = List.copyOf(commits);
     copies = List.copyOf(copies);
+    overwrites = List.copyOf(overwrites);
+    readFrom = Map.copyOf(readFrom);
   }
+
+  /** A record that knows nothing of overwrites and of which write each read returned. */
+  public RunRecord(
+      List<Operation> operations,
+      List<Term> terms,
+      String leader,
+      Set<Long> survivingWrites,
+      List<Commit> commits,
+      Shape shape,
+      List<Copies> copies) {
+    this(operations, terms, leader, survivingWrites, commits, shape, copies, List.of(), Map.of());
+  }
+
+  /**
+   * An acknowledged write that was silently replaced by one that had not seen it.
+   *
+   * @param key the key
+   * @param lostOpId the write that is gone
+   * @param winnerOpId the write kept instead
+   * @param where the node that first threw it away
+   * @param atUs when
+   * @param why why the other write won, in a clause ("its timestamp 12ms is later")
+   */
+  public record Overwrite(
+      String key, long lostOpId, long winnerOpId, String where, long atUs, String why) {}
 
   /** A record of a leader-follower run, as the first checkers were written for. */
   public RunRecord(

@@ -25,7 +25,9 @@ public final class SplitBrain implements Checker {
 
   @Override
   public String notApplicable(RunRecord record) {
-    return record.shape().leaders() ? null : "this model has no leaders that could disagree";
+    return record.shape().leaders()
+        ? null
+        : "this model has no single leader whose place two nodes could both claim";
   }
 
   @Override
