@@ -2,15 +2,16 @@ package dev.replab.engine.model;
 
 import dev.replab.engine.leaderfollower.LeaderFollower;
 import dev.replab.engine.leaderless.Leaderless;
+import dev.replab.engine.multileader.MultiLeader;
 import java.util.List;
 
 /** The replication models a cluster can run: adding a model adds one line here. */
 public final class Models {
   private static final List<ModelDefinition> ALL =
-      List.of(LeaderFollower.DEFINITION, Leaderless.DEFINITION);
+      List.of(LeaderFollower.DEFINITION, MultiLeader.DEFINITION, Leaderless.DEFINITION);
 
   /** Models the course will have that cannot be created yet. */
-  private static final List<String> PLANNED = List.of("multi-leader", "leaderless");
+  private static final List<String> PLANNED = List.of();
 
   private Models() {}
 

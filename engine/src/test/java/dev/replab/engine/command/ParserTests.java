@@ -51,7 +51,9 @@ class ParserTests {
                           1,
                           spec.model() == null || spec.model().equals("leader-follower")
                               ? FOUR_NODES
-                              : "create " + spec.model() + " nodes=4");
+                              : spec.model().equals("multi-leader")
+                                  ? "create multi-leader; type likes counter; type stock pn-counter; type cart set"
+                                  : "create " + spec.model() + " nodes=4");
                   if (SETUP.containsKey(example)) {
                     lab.run(SETUP.get(example));
                   }
@@ -169,7 +171,10 @@ class ParserTests {
         "create leader-follower quorum=5       | 31 | a quorum of 5 needs at least 5 followers",
         "create leader-follower ack=applied    | 28 | ack= only matters with a synchronous quorum",
         "create leader-followr                 | 8  | did you mean 'leader-follower'?",
-        "create multi-leader                   | 8  | not built yet",
+        "create multi-leader nodes=4           | 21 | it takes dcs= and followers=, not nodes=",
+        "create multi-leader dcs=eu            | 25 | at least two datacenters",
+        "create multi-leader conflicts=lwww    | 31 | did you mean conflicts=lww?",
+        "conflicts custom                      | 1  | conflicts is a command of multi-leader clusters",
         "client bob region=mars                | 19 | no region 'mars'",
         "seed abc                              | 6  | 'abc' is not a whole number",
         "help status extra                     | 13 | unexpected 'extra' after help"
