@@ -9,6 +9,7 @@ import dev.replab.engine.history.Outcome;
 import dev.replab.engine.leaderless.Leaderless;
 import dev.replab.engine.leaderless.LeaderlessResults;
 import dev.replab.engine.model.ReplicationModel;
+import dev.replab.engine.multileader.MultiLeader;
 import dev.replab.engine.render.SpaceTimeSvg;
 import dev.replab.engine.render.Trace;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ final class CellFigures {
   private final boolean html;
   private int diagrams;
   private boolean ringDrawn;
+  private final Set<String> mapsDrawn = new java.util.HashSet<>();
 
   /** Figures for one lesson, for the HTML book or for the PDF. */
   CellFigures(boolean html) {
@@ -119,6 +121,16 @@ final class CellFigures {
                 "replab-ring",
                 cluster.model(Leaderless.class).ringPicture(inspection.key())));
       }
+    }
+    if (cluster.model() instanceof MultiLeader multiLeader
+        && executed.stream().anyMatch(one -> one.ok() && one.command().equals("create"))
+        && mapsDrawn.add(multiLeader.settings().topology().word())) {
+      figures.add(
+          new Figure(
+              "The datacenters of the run above, their leaders and followers, and the links"
+                  + " changes travel along, with their one-way delays",
+              "replab-map",
+              multiLeader.mapPicture()));
     }
     if (!loads.isEmpty()) {
       figures.add(loadFigure(cluster, loads, window.sinceUs(), session.nowUs()));

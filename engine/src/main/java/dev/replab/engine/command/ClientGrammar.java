@@ -195,13 +195,18 @@ final class ClientGrammar {
     Map<String, Args.Option> options = args.options(Grammar.specOptions("client"));
     args.end();
     String region = null;
-    if (options.containsKey("region")) {
-      region = options.get("region").value();
-      checkRegion(args, region, options.get("region").column());
+    if (options.containsKey("region") && options.containsKey("dc")) {
+      throw new CommandError(
+          "dc= and region= name the same thing; give one of them", options.get("dc").column());
+    }
+    Args.Option where = options.containsKey("dc") ? options.get("dc") : options.get("region");
+    if (where != null) {
+      region = where.value();
+      checkRegion(args, region, where.column());
       if (args.context().clients().contains(token.text())) {
         throw new CommandError(
             "client " + token.text() + " already lives in its region",
-            options.get("region").column(),
+            where.column(),
             "create a new client for another region");
       }
     }

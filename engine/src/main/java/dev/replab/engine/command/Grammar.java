@@ -266,14 +266,14 @@ final class Grammar {
             ViewGrammar::why),
         spec(
             "client",
-            "client <name> [region=<region>] [timeout=<d>] [consistency=<level>] [policy=<policy>]",
+            "client <name> [region=<region>|dc=<dc>] [timeout=<d>] [consistency=<level>] [policy=<policy>]",
             "Creates or changes a named client session: where it lives, how long it waits, and its read guarantees.",
             List.of(
                 "client alice region=us",
                 "client bob timeout=5s",
                 "client carol consistency=read-your-writes policy=round-robin"),
             List.of(),
-            Set.of("region", "timeout", "consistency", "policy"),
+            Set.of("region", "dc", "timeout", "consistency", "policy"),
             ArgumentKind.CLIENT,
             ClientGrammar::client),
         spec(

@@ -112,7 +112,7 @@ public final class MultiLeader implements ReplicationModel {
   }
 
   /** The settings in force now, after any {@code conflicts <strategy>}. */
-  MultiLeaderOptions settings() {
+  public MultiLeaderOptions settings() {
     return options;
   }
 
@@ -202,6 +202,55 @@ public final class MultiLeader implements ReplicationModel {
 
   private String leaderId(String dc) {
     return leaders.get(dc).id();
+  }
+
+  /** The datacenters on a world map, with the topology's links and their one-way delays, as SVG. */
+  public String mapPicture() {
+    List<dev.replab.engine.render.DatacenterMapSvg.Datacenter> dcs = new ArrayList<>();
+    for (String dc : dcs()) {
+      List<String> mine = new ArrayList<>();
+      List<String> down = new ArrayList<>();
+      for (DcNode follower : followersOf(dc)) {
+        mine.add(follower.id());
+      }
+      for (DcNode node : nodes.values()) {
+        if (node.dc().equals(dc) && !node.host().up()) {
+          down.add(node.id());
+        }
+      }
+      dcs.add(
+          new dev.replab.engine.render.DatacenterMapSvg.Datacenter(dc, leaderId(dc), mine, down));
+    }
+    List<dev.replab.engine.render.DatacenterMapSvg.Link> links = new ArrayList<>();
+    List<String> names = dcs();
+    for (int i = 0; i < names.size(); i++) {
+      for (int j = 0; j < names.size(); j++) {
+        String a = names.get(i);
+        String b = names.get(j);
+        boolean link =
+            switch (options.topology()) {
+              case ALL_TO_ALL -> i < j;
+              case CIRCULAR -> j == (i + 1) % names.size() && !(names.size() == 2 && j < i);
+              case STAR -> i == 0 && j > 0;
+            };
+        if (link) {
+          double ms = network().latency(leaderId(a), leaderId(b)).meanUs() / 1_000;
+          links.add(
+              new dev.replab.engine.render.DatacenterMapSvg.Link(
+                  a, b, options.topology() != MultiLeaderOptions.Topology.CIRCULAR, ms));
+        }
+      }
+    }
+    return dev.replab.engine.render.DatacenterMapSvg.render(
+        dcs,
+        links,
+        "topology "
+            + options.topology().word
+            + ": "
+            + options.topology().meaning
+            + (options.topology() == MultiLeaderOptions.Topology.STAR
+                ? " (the hub is " + names.get(0) + ")"
+                : ""));
   }
 
   /** The datacenters a change from {@code origin} passes through before it reaches {@code dc}. */

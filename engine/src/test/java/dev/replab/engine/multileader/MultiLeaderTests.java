@@ -64,6 +64,15 @@ class MultiLeaderTests {
   }
 
   @Test
+  void aClientLivesInADatacenterAndWritesToItsLeader() {
+    Lab lab = Lab.with(1, "create multi-leader");
+    lab.run("client alice dc=us");
+    assertEquals("n3", lab.write("write x 1 as alice").node());
+    assertTrue(lab.reject("client bob dc=us region=eu").error().contains("give one of them"));
+    assertTrue(lab.reject("client carol dc=mars").error().contains("no region 'mars'"));
+  }
+
+  @Test
   void aFollowerRefusesWritesAndNamesItsLeader() {
     Lab lab = Lab.with(1, "create multi-leader");
     Result.WriteDone write = lab.write("write x 1 via n2");
