@@ -194,7 +194,9 @@ class LeaderlessTests {
     String script =
         "create leaderless sloppy=on anti-entropy=500ms; load ops=300 clients=4;"
             + " crash n2; load ops=200 clients=4; restart n2; tick 3s; status; check";
-    assertEquals(run(script), run(script));
+    String first = run(script);
+    String second = run(script);
+    assertEquals(first, second, "a second run of the same script printed differently");
   }
 
   private static String run(String script) {
