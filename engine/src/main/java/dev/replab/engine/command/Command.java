@@ -28,6 +28,7 @@ public sealed interface Command
         Command.Watch,
         Command.Load,
         Command.Sweep,
+        Command.Compare,
         Command.ClientSession,
         Command.Seed,
         Command.Reset,
@@ -242,6 +243,28 @@ public sealed interface Command
   }
 
   /** {@code sweep replicas=1,2,4,8 ...}: the same workload on fresh clusters of each size. */
+  /** What {@code compare} runs: it builds its own clusters from the session's seed. */
+  @FunctionalInterface
+  interface Comparison {
+    /**
+     * Runs the comparison.
+     *
+     * @param current the session's cluster, or null; a comparison may take settings from it
+     */
+    Result run(long seed, dev.replab.engine.cluster.Cluster current);
+  }
+
+  /** {@code compare <subject> ...}. */
+  record Compare(String subject, Comparison comparison) implements Command {
+    public String name() {
+      return "compare";
+    }
+
+    public Result accept(Executor executor) {
+      return executor.compare(this);
+    }
+  }
+
   record Sweep(List<Integer> replicas, Long serviceUs, dev.replab.engine.load.Workload workload)
       implements Command {
     public Sweep {

@@ -371,6 +371,10 @@ public final class Executor implements ParseContext {
         LoadText.describe(command.workload(), report));
   }
 
+  Result compare(Command.Compare command) {
+    return command.comparison().run(seed, cluster);
+  }
+
   Result sweep(Command.Sweep command) {
     ModelDefinition model = cluster != null ? cluster.model().definition() : Models.all().get(0);
     ClusterSpec spec =

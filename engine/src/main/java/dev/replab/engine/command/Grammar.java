@@ -224,6 +224,7 @@ final class Grammar {
             SWEEP_OPTIONS,
             ArgumentKind.NONE,
             ClientGrammar::sweep),
+        dev.replab.engine.compare.Comparisons.spec(),
         spec(
             "timeline",
             "timeline [last <n>] [since <time>] [keys=<k,...>] [heartbeats=on] [ascii=on]",

@@ -22,6 +22,8 @@ public sealed interface Result
         Result.CheckReport,
         Result.LoadDone,
         Result.SweepTable,
+        Result.DurabilityTable,
+        Result.ModelsTable,
         Result.Frames,
         Result.Together,
         Result.Explanation,
@@ -169,6 +171,56 @@ public sealed interface Result
   /** {@code check}: "ok" only when every checker ran and found nothing. */
   record CheckReport(
       List<FindingRow> findings, List<CheckerVerdict> checkers, String verdict, String text)
+      implements Result {}
+
+  /**
+   * One mode of {@code compare durability}: medians over its trials; {@code outageMs} is -1 when no
+   * write begun after the crash succeeded.
+   */
+  record DurabilityRow(
+      String mode,
+      String meaning,
+      double p50Ms,
+      double p99Ms,
+      double throughputOpsPerSecond,
+      long failed,
+      long ackedLost,
+      long lostMin,
+      long lostMax,
+      double maxLagMs,
+      double outageMs) {}
+
+  /** {@code compare durability}. */
+  record DurabilityTable(
+      int ops, int clients, double crashAtMs, int trials, List<DurabilityRow> rows, String text)
+      implements Result {}
+
+  /**
+   * One model of {@code compare models}: medians over its trials; outage -1: writes never resumed.
+   */
+  record ModelRow(
+      String model,
+      String character,
+      double writeP50Ms,
+      double readP50Ms,
+      double throughputOpsPerSecond,
+      double stalePercent,
+      long conflicts,
+      long overwritten,
+      long ackedLost,
+      double outageMs,
+      long anomalies) {}
+
+  /** {@code compare models}. */
+  record ModelsTable(
+      int clients,
+      int readPercent,
+      int keys,
+      double durationMs,
+      double crashAtMs,
+      int trials,
+      List<ModelRow> rows,
+      String text)
       implements Result {}
 
   /** {@code load}: what the workload measured. */

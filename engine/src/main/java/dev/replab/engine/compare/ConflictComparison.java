@@ -1,9 +1,11 @@
-package dev.replab.engine.multileader;
+package dev.replab.engine.compare;
 
 import dev.replab.engine.Executed;
 import dev.replab.engine.Session;
 import dev.replab.engine.api.ConflictResolver;
 import dev.replab.engine.command.Result;
+import dev.replab.engine.multileader.MultiLeader;
+import dev.replab.engine.multileader.MultiLeaderResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.Map;
  * value in each datacenter, the acknowledged writes it threw away, and whether the datacenters
  * agree.
  */
-final class CompareConflicts {
+final class ConflictComparison {
   /**
    * The trace that shows each strategy's character: two datacenters edit a cart at once; a write
    * made after another, on a leader whose clock is behind, overwrites it; and two datacenters count
@@ -48,7 +50,7 @@ final class CompareConflicts {
           new Variant("merge", "conflicts=merge", false),
           new Variant("custom", "conflicts=siblings", true));
 
-  private CompareConflicts() {}
+  private ConflictComparison() {}
 
   static Result run(List<String> trace, long seed, String traceName, ConflictResolver resolver) {
     List<MultiLeaderResults.StrategyRow> rows = new ArrayList<>();
@@ -79,7 +81,7 @@ final class CompareConflicts {
       one(session, "settle");
       List<String> lost = new ArrayList<>();
       Result.CheckReport lostUpdates = (Result.CheckReport) one(session, "check lost-updates");
-      lostUpdates.findings().forEach(finding -> lost.add(lostWrite(model, finding)));
+      lostUpdates.findings().forEach(finding -> lost.add(lostWrite(session, finding)));
       Result.CheckReport divergence = (Result.CheckReport) one(session, "check divergence");
       boolean agree = divergence.findings().isEmpty();
       Map<String, Map<String, String>> values = new LinkedHashMap<>();
@@ -89,8 +91,8 @@ final class CompareConflicts {
         }
         Map<String, String> byDc = new LinkedHashMap<>();
         for (String dc : model.dcs()) {
-          Result.ReadDone read =
-              (Result.ReadDone) one(session, "read " + key + " via " + model.leaderOf(dc).id());
+          String leader = model.writers().get(model.dcs().indexOf(dc));
+          Result.ReadDone read = (Result.ReadDone) one(session, "read " + key + " via " + leader);
           byDc.put(dc, read.value() == null ? "(none)" : read.value());
         }
         values.put(key, byDc);
@@ -102,18 +104,13 @@ final class CompareConflicts {
   }
 
   private static Result one(Session session, String line) {
-    List<Executed> executed = session.execute(line);
-    Executed last = executed.get(executed.size() - 1);
-    if (!last.ok()) {
-      throw new IllegalStateException("'" + line + "' was rejected: " + last.error());
-    }
-    return last.result();
+    return Comparisons.one(session, line);
   }
 
   /** {@code cart=milk+eggs (op #3)}: the write a finding says was thrown away. */
-  private static String lostWrite(MultiLeader model, Result.FindingRow finding) {
+  private static String lostWrite(Session session, Result.FindingRow finding) {
     long op = finding.ops().get(0);
-    var operation = model.history().get(op);
+    var operation = session.cluster().history().get(op);
     return operation == null
         ? "op #" + op
         : operation.key() + "=" + operation.written() + " (op #" + op + ")";

@@ -53,7 +53,10 @@ public final class LoadRunner {
     this.clientNames = new String[workload.clients()];
     for (int i = 0; i < clientNames.length; i++) {
       clientNames[i] = "w" + (i + 1);
-      String region = cluster.spec().regions().get(i % cluster.spec().regions().size());
+      String region =
+          workload.region() != null
+              ? workload.region()
+              : cluster.spec().regions().get(i % cluster.spec().regions().size());
       cluster.client(clientNames[i], region);
       cluster.setClientPolicy(clientNames[i], workload.policy());
       cluster.setClientConsistency(clientNames[i], workload.consistency());
@@ -165,9 +168,21 @@ public final class LoadRunner {
     if ((done & 63) == 0) {
       sampleLag();
     }
-    if (closedLoop) {
+    if (closedLoop && op.outcome() != Outcome.OK && workload.backoffUs() > 0) {
+      sim.schedule(
+          workload.backoffUs(),
+          () -> {
+            issueFrom(client, true);
+            finishIfDone();
+          });
+    } else if (closedLoop) {
       issueFrom(client, true);
     }
+    finishIfDone();
+  }
+
+  /** Hands a background workload's report over once nothing more will be issued or answered. */
+  private void finishIfDone() {
     if (whenDone != null && !canIssue() && done == issued) {
       java.util.function.Consumer<LoadReport> report = whenDone;
       whenDone = null;

@@ -18,6 +18,9 @@ import dev.replab.engine.cluster.Consistency;
  * @param analyze whether to run the anomaly checkers over the history afterwards
  * @param blocking whether {@code load} runs the workload to its end before returning; otherwise it
  *     runs in the background as later commands move time
+ * @param region where every client lives; null spreads them over the cluster's regions in turn
+ * @param backoffUs how long a closed-loop client waits after a failed operation before its next one
+ *     (0: at once), as a client that retries with a pause does
  */
 public record Workload(
     long ops,
@@ -30,4 +33,36 @@ public record Workload(
     String policy,
     Consistency consistency,
     boolean analyze,
-    boolean blocking) {}
+    boolean blocking,
+    String region,
+    long backoffUs) {
+
+  /** A workload whose clients are spread over the cluster's regions. */
+  public Workload(
+      long ops,
+      int clients,
+      int readPercent,
+      int keys,
+      boolean zipf,
+      double ratePerSecond,
+      long durationUs,
+      String policy,
+      Consistency consistency,
+      boolean analyze,
+      boolean blocking) {
+    this(
+        ops,
+        clients,
+        readPercent,
+        keys,
+        zipf,
+        ratePerSecond,
+        durationUs,
+        policy,
+        consistency,
+        analyze,
+        blocking,
+        null,
+        0);
+  }
+}

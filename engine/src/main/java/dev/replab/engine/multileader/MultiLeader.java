@@ -334,7 +334,7 @@ public final class MultiLeader implements ReplicationModel {
   }
 
   /** The resolver {@code resolveWith} installed, or null. */
-  ConflictResolver resolver() {
+  public ConflictResolver resolver() {
     return resolving.resolver();
   }
 

@@ -46,28 +46,6 @@ final class MultiLeaderCommands {
     }
   }
 
-  /** {@code compare conflicts}: one trace under every strategy, side by side. */
-  record Compare(String traceName, java.util.List<String> trace)
-      implements ModelCommand<MultiLeader> {
-    public String name() {
-      return "compare";
-    }
-
-    public Class<MultiLeader> model() {
-      return MultiLeader.class;
-    }
-
-    public Result run(MultiLeader cluster) {
-      throw new IllegalStateException("compare needs the session's seed");
-    }
-
-    @Override
-    public Result run(MultiLeader cluster, long seed) {
-      return CompareConflicts.run(
-          trace, seed, traceName, cluster == null ? null : cluster.resolver());
-    }
-  }
-
   /** {@code type <key> <type>}. */
   record SetType(String key, KeyType type) implements ModelCommand<MultiLeader> {
     public String name() {

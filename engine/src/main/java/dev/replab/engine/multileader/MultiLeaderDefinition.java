@@ -91,18 +91,6 @@ final class MultiLeaderDefinition implements ModelDefinition {
             KeyType.words(),
             ArgumentKind.KEY,
             MultiLeaderGrammar::type),
-        new CommandSpec(
-                "compare",
-                "compare conflicts [trace=<file>]",
-                "Runs one trace of concurrent writes under every conflict strategy on fresh clusters and tabulates what each kept, lost and agreed on.",
-                List.of("compare conflicts"),
-                List.of("conflicts"),
-                Set.of("trace"),
-                ArgumentKind.NONE,
-                MultiLeaderGrammar::compare,
-                NAME,
-                false)
-            .standing(),
         update(
             "incr",
             "incr <key> [amount] [via <leader>] [as <client>]",

@@ -6,7 +6,6 @@ import dev.replab.engine.command.Command;
 import dev.replab.engine.command.CommandError;
 import dev.replab.engine.command.Suggest;
 import dev.replab.engine.command.Token;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -133,56 +132,6 @@ final class MultiLeaderGrammar {
           "install one in a :java cell: cluster.resolveWith((key, values) -> ...)");
     }
     return new MultiLeaderCommands.SetConflicts(chosen);
-  }
-
-  static Command compare(Args args) throws CommandError {
-    Token subject = args.next("what to compare: conflicts");
-    if (!subject.text().equals("conflicts")) {
-      throw new CommandError(
-          "compare knows conflicts, not '" + subject.text() + "'",
-          subject.column(),
-          "compare conflicts [trace=<file>]");
-    }
-    Map<String, Args.Option> options = args.options(Set.of("trace"));
-    args.end();
-    if (!options.containsKey("trace")) {
-      return new MultiLeaderCommands.Compare("the default trace", CompareConflicts.DEFAULT_TRACE);
-    }
-    Args.Option file = options.get("trace");
-    List<String> lines;
-    try {
-      lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file.value()));
-    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-      throw new CommandError("cannot read the trace '" + file.value() + "'", file.column());
-    }
-    List<String> trace = new ArrayList<>();
-    for (String line : lines) {
-      String text = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
-      text = text.strip();
-      if (text.isEmpty()) {
-        continue;
-      }
-      if (text.startsWith("create") || text.startsWith("conflicts")) {
-        throw new CommandError(
-            "the trace '" + file.value() + "' sets up its own cluster ('" + text + "')",
-            file.column(),
-            "compare makes a fresh cluster per strategy; leave create and conflicts out of the trace");
-      }
-      trace.add(text);
-    }
-    if (trace.isEmpty()) {
-      throw new CommandError("the trace '" + file.value() + "' has no commands", file.column());
-    }
-    if (trace.size() > 500) {
-      throw new CommandError(
-          "the trace '"
-              + file.value()
-              + "' has "
-              + trace.size()
-              + " lines; compare takes 500 at most",
-          file.column());
-    }
-    return new MultiLeaderCommands.Compare(file.value(), trace);
   }
 
   static Command type(Args args) throws CommandError {

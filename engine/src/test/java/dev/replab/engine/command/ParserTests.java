@@ -35,7 +35,7 @@ class ParserTests {
 
   /** Commands that work without a cluster. */
   private static final Set<String> WITHOUT_CLUSTER =
-      Set.of("create", "heal", "seed", "reset", "help", "sweep");
+      Set.of("create", "heal", "seed", "reset", "help", "sweep", "compare");
 
   @TestFactory
   Stream<DynamicTest> everyDocumentedExampleRuns() {
