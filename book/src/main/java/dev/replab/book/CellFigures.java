@@ -84,9 +84,10 @@ final class CellFigures {
 
   /** The figures for commands that ran in {@code session}, starting at {@code startUs}. */
   List<Figure> of(List<Executed> executed, Session session, long startUs) {
+    List<Figure> comparisons = comparisons(executed);
     Cluster cluster = session.cluster();
-    if (cluster == null) {
-      return List.of();
+    if (cluster == null || !comparisons.isEmpty()) {
+      return comparisons;
     }
     Window window = Window.of(executed, startUs);
     List<Figure> figures = new ArrayList<>();
@@ -147,6 +148,32 @@ final class CellFigures {
                 "Every message of the run above, drawn from the engine's trace: time flows down",
                 "replab-spacetime",
                 SpaceTimeSvg.render(cluster, options)));
+      }
+    }
+    return figures;
+  }
+
+  /** The charts of {@code compare} runs, which build their own clusters and need none here. */
+  private static List<Figure> comparisons(List<Executed> executed) {
+    List<Figure> figures = new ArrayList<>();
+    for (Executed one : executed) {
+      if (one.result() instanceof Result.DurabilityTable table) {
+        figures.add(
+            new Figure(
+                "Median write latency before the crash, per mode of the comparison above",
+                "replab-plot",
+                Charts.durabilityLatency(table)));
+        figures.add(
+            new Figure(
+                "Acknowledged writes the crash lost, per mode of the comparison above",
+                "replab-plot",
+                Charts.durabilityLost(table)));
+      } else if (one.result() instanceof Result.ModelsTable table) {
+        figures.add(
+            new Figure(
+                "Median write and read latency before the crash, per model of the comparison above",
+                "replab-plot",
+                Charts.models(table)));
       }
     }
     return figures;

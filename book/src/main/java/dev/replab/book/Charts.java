@@ -206,6 +206,60 @@ final class Charts {
     return svg(chart(plot, true), "latency", fingerprint(key.toString()));
   }
 
+  /** {@code compare durability}: for each mode, the median write latency before the crash. */
+  static String durabilityLatency(Result.DurabilityTable table) {
+    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    for (Result.DurabilityRow row : table.rows()) {
+      dataset.addValue(row.p50Ms(), "write p50", row.mode());
+    }
+    return oneSeries(dataset, "median write latency (ms)", "#,##0.#", "durability-latency", table);
+  }
+
+  /** {@code compare durability}: for each mode, the acknowledged writes the crash lost. */
+  static String durabilityLost(Result.DurabilityTable table) {
+    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    for (Result.DurabilityRow row : table.rows()) {
+      dataset.addValue(row.ackedLost(), "acknowledged writes lost", row.mode());
+    }
+    return oneSeries(dataset, "acknowledged writes lost", "#,##0", "durability-lost", table);
+  }
+
+  private static String oneSeries(
+      DefaultCategoryDataset dataset,
+      String label,
+      String pattern,
+      String kind,
+      Result.DurabilityTable table) {
+    BarRenderer renderer = bars(new Color[] {SERIES[0]}, grouped(pattern));
+    CategoryAxis modes = new CategoryAxis();
+    // "semi-synchronous" and "quorum w=2 of n=3" are wider than a bar's slot: wrap, not cut.
+    modes.setMaximumCategoryLabelLines(3);
+    CategoryPlot plot =
+        new CategoryPlot(
+            dataset,
+            modes,
+            axis(label, new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT))),
+            renderer);
+    style(plot);
+    return svg(chart(plot, false), kind, fingerprint(table.text()));
+  }
+
+  /** {@code compare models}: for each model, median write and read latency before the crash. */
+  static String models(Result.ModelsTable table) {
+    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    for (Result.ModelRow row : table.rows()) {
+      dataset.addValue(row.writeP50Ms(), "write p50", row.model());
+      dataset.addValue(row.readP50Ms(), "read p50", row.model());
+    }
+    BarRenderer renderer = bars(SERIES, grouped("#,##0.#"));
+    NumberFormat milliseconds =
+        new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    CategoryPlot plot =
+        new CategoryPlot(dataset, new CategoryAxis(), axis("latency (ms)", milliseconds), renderer);
+    style(plot);
+    return svg(chart(plot, true), "models", fingerprint(table.text()));
+  }
+
   private static void add(DefaultCategoryDataset dataset, String series, Percentiles percentiles) {
     dataset.addValue(percentiles.p50Ms(), series, "median (p50)");
     dataset.addValue(percentiles.p95Ms(), series, "p95");

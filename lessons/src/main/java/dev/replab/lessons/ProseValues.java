@@ -150,7 +150,7 @@ final class ProseValues {
       return null;
     }
     for (JsonNode row : list) {
-      for (String key : List.of("id", "node", "replicas")) {
+      for (String key : List.of("id", "node", "replicas", "mode", "model", "strategy")) {
         if (row.has(key) && row.get(key).asText().equals(pick)) {
           return row;
         }
