@@ -7,6 +7,7 @@ import dev.replab.engine.command.Result;
 import dev.replab.engine.leaderfollower.LeaderFollower;
 import dev.replab.engine.leaderfollower.LogEntry;
 import dev.replab.engine.leaderfollower.Node;
+import dev.replab.engine.model.ReplicationModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -77,6 +78,23 @@ public final class Scenario {
     Scenario scenario = new Scenario(seed, story, learnerClass);
     scenario.run(createLine);
     plugIn.accept(scenario, scenario.cluster());
+    return scenario;
+  }
+
+  /**
+   * Like {@link #start(long, String, String, Class, BiConsumer)} for a cluster of another model:
+   * {@code plugIn} receives the model as {@code modelType}.
+   */
+  public static <M extends ReplicationModel> Scenario startOn(
+      long seed,
+      String story,
+      String createLine,
+      Class<?> learnerClass,
+      Class<M> modelType,
+      BiConsumer<Scenario, M> plugIn) {
+    Scenario scenario = new Scenario(seed, story, learnerClass);
+    scenario.run(createLine);
+    plugIn.accept(scenario, scenario.session.cluster().model(modelType));
     return scenario;
   }
 

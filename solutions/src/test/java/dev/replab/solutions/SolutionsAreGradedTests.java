@@ -14,6 +14,7 @@ import dev.replab.exercises.ex06.LagAwareRouter;
 import dev.replab.exercises.ex07.HeartbeatDetector;
 import dev.replab.exercises.ex08.UpToDateLogRule;
 import dev.replab.exercises.ex09.FencingTokenGuard;
+import dev.replab.exercises.ex14.VersionVectors;
 import dev.replab.exercises.grader.GradeOptions;
 import dev.replab.exercises.grader.GradeResult;
 import dev.replab.exercises.grader.Grader;
@@ -52,7 +53,8 @@ class SolutionsAreGradedTests {
             LagAwareRouter.class,
             HeartbeatDetector.class,
             UpToDateLogRule.class,
-            FencingTokenGuard.class)) {
+            FencingTokenGuard.class,
+            VersionVectors.class)) {
       Path loadedFrom =
           Path.of(solution.getProtectionDomain().getCodeSource().getLocation().toURI());
       assertEquals(
@@ -89,7 +91,7 @@ class SolutionsAreGradedTests {
     assertEquals(
         List.of(
             "ex01", "ex02", "ex03", "ex04", "ex05", "ex06", "ex07", "ex08", "ex09", "ex10", "ex11",
-            "ex12", "ex13"),
+            "ex12", "ex13", "ex14"),
         result.exercises().stream().map(e -> e.exercise().id()).toList());
     assertTrue(result.maxScore() > 0);
     assertEquals(result.maxScore(), result.score(), table);

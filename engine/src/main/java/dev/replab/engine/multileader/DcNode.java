@@ -309,7 +309,8 @@ final class DcNode implements Host.Process {
 
   private Register.Applied applyRegister(Change change) {
     Register.Applied outcome =
-        register(change.key()).apply(change.put(), model.lastWriteWins(change.key()));
+        register(change.key())
+            .apply(change.put(), model.lastWriteWins(change.key()), model.causality());
     registers.put(change.key(), outcome.after());
     noteApplied(change, change.put().stamp());
     model.registerApplied(this, change, outcome);

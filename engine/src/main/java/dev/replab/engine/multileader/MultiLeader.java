@@ -51,6 +51,7 @@ public final class MultiLeader implements ReplicationModel {
   private final Map<String, List<DcNode>> followers = new LinkedHashMap<>();
   private final Map<String, KeyType> types = new TreeMap<>();
   private final Resolving resolving = new Resolving();
+  private final Causality causality = new Causality();
   private final List<Conflict> conflicts = new ArrayList<>();
   private final Map<String, Conflict> conflictsByWrites = new HashMap<>();
   private final Map<Long, RunRecord.Overwrite> overwrites = new LinkedHashMap<>();
@@ -331,6 +332,23 @@ public final class MultiLeader implements ReplicationModel {
 
   boolean hasResolver() {
     return resolving.installed();
+  }
+
+  /**
+   * Makes every node tell which writes saw which with {@code rule} instead of the engine's own
+   * version vectors, as an exercise plugs in its code; null goes back to the engine's.
+   */
+  public void useVersionRule(dev.replab.engine.api.VersionVectorRule rule) {
+    causality.use(rule);
+    cluster.event(
+        null,
+        rule == null
+            ? "version vectors are compared by the engine again"
+            : "version vectors are compared by " + rule.getClass().getSimpleName());
+  }
+
+  Causality causality() {
+    return causality;
   }
 
   /** The resolver {@code resolveWith} installed, or null. */

@@ -66,21 +66,21 @@ final class Register {
    * Sibling#LWW_ORDER} is kept whatever causality says, so every leader keeps the same one; with
    * siblings, every write that no other write has seen stays.
    */
-  Applied apply(Sibling incoming, boolean lastWriteWins) {
+  Applied apply(Sibling incoming, boolean lastWriteWins, Causality causality) {
     if (seen.covers(incoming.dot())) {
       return new Applied(this, List.of(), null, null);
     }
-    VersionVector merged = seen.merge(incoming.seen());
+    VersionVector merged = causality.merge(seen, incoming.seen());
     List<Sibling> concurrent = new ArrayList<>();
     for (Sibling sibling : siblings) {
-      if (!incoming.supersedes(sibling)) {
+      if (!causality.supersedes(incoming, sibling)) {
         concurrent.add(sibling);
       }
     }
     if (lastWriteWins) {
       Sibling current = siblings.isEmpty() ? null : siblings.get(0);
       if (current == null || Sibling.LWW_ORDER.compare(incoming, current) > 0) {
-        Sibling lost = current != null && !incoming.supersedes(current) ? current : null;
+        Sibling lost = current != null && !causality.supersedes(incoming, current) ? current : null;
         return new Applied(new Register(List.of(incoming), merged), concurrent, lost, incoming);
       }
       return new Applied(new Register(List.of(current), merged), concurrent, incoming, current);

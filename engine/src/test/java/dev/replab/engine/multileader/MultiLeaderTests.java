@@ -292,6 +292,67 @@ class MultiLeaderTests {
   }
 
   @Test
+  void aPluggedVersionRuleDecidesWhichWritesSawWhich() {
+    String[] script = {
+      "write k a & write k b as bob@us",
+      "settle",
+      "write k c",
+      "write j x & write j y as ana@ap",
+      "settle",
+      "inspect k",
+      "inspect j"
+    };
+    Lab engine = Lab.with(4, "create multi-leader conflicts=siblings");
+    Lab plugged = Lab.with(4, "create multi-leader conflicts=siblings");
+    plugged
+        .session()
+        .cluster()
+        .model(MultiLeader.class)
+        .useVersionRule(new dev.replab.engine.api.StandardVersionVectorRule());
+    for (String line : script) {
+      String first = engine.run(line).text();
+      String second = plugged.run(line).text();
+      assertEquals(first, second, "the standard rule plugged in changes nothing: " + line);
+    }
+    // A rule that calls everything concurrent never lets a write replace another.
+    Lab broken = Lab.with(4, "create multi-leader conflicts=siblings");
+    broken
+        .session()
+        .cluster()
+        .model(MultiLeader.class)
+        .useVersionRule(
+            new dev.replab.engine.api.VersionVectorRule() {
+              public Order compare(List<Entry> a, List<Entry> b) {
+                return Order.CONCURRENT;
+              }
+
+              public List<Entry> merge(List<Entry> a, List<Entry> b) {
+                return new dev.replab.engine.api.StandardVersionVectorRule().merge(a, b);
+              }
+            });
+    broken.runAll("write k a", "settle", "write k b as bob@us", "settle");
+    assertEquals(List.of("a", "b"), broken.read("read k").siblings(), context(broken));
+    // One that answers outside its contract stops the command with a sentence, not a trace.
+    Lab unsorted = Lab.with(4, "create multi-leader conflicts=siblings");
+    unsorted
+        .session()
+        .cluster()
+        .model(MultiLeader.class)
+        .useVersionRule(
+            new dev.replab.engine.api.VersionVectorRule() {
+              public Order compare(List<Entry> a, List<Entry> b) {
+                return Order.BEFORE;
+              }
+
+              public List<Entry> merge(List<Entry> a, List<Entry> b) {
+                return List.of(new Entry("us", 1), new Entry("eu", 1));
+              }
+            });
+    var stopped = unsorted.session().execute("write k a").get(0);
+    assertTrue(!stopped.ok() && stopped.error().contains("must be sorted by dc"), stopped.text());
+  }
+
+  @Test
   void theSameSeedAndScriptPrintTheSameBytes() {
     String[] script = {
       "create multi-leader topology=star conflicts=siblings",

@@ -61,6 +61,9 @@ class GradedTestsCatchKnownBugsTests {
       refuses-its-own-epoch     | ex09 | FenceDecisionTests.admitsTheNewestEpochAgainAndAgain FenceScenarioTests.theCurrentLeaderKeepsWritingThroughFailovers
       lowers-the-bar            | ex09 | FenceDecisionTests.aRefusalLeavesTheBarWhereItWas FenceScenarioTests.aLeaderThatWakesUpAfterItWasReplacedIsFencedOff
       never-raises-the-bar      | ex09 | FenceDecisionTests.admitsTheNewestEpochAgainAndAgain FenceScenarioTests.aLeaderCutOffByAPartitionIsFencedOff
+      merge-sums                | ex14 | VectorDecisionTests.aMergeKeepsTheLargerCounterOfEveryDatacenterInOrder VectorScenarioTests.underFaultsEveryNodeKeepsWhatTheEnginesOwnVectorsKeep
+      missing-is-equal          | ex14 | VectorDecisionTests.aVectorThatSawFewerWritesComesBefore VectorDecisionTests.vectorsThatEachSawAWriteTheOtherDidNotAreConcurrent VectorScenarioTests.concurrentWritesStayAsSiblingsUntilAWriteThatSawThemReplacesThem
+      swaps-before-after        | ex14 | VectorDecisionTests.aVectorThatSawFewerWritesComesBefore VectorScenarioTests.aWriteThatSawTheLastOneReplacesItInEveryDatacenter
       """)
   void eachKnownBugFailsTheTestsMeantToCatchIt(String variant, String exercise, String mustFail)
       throws IOException {
