@@ -15,6 +15,7 @@ import dev.replab.exercises.ex07.HeartbeatDetector;
 import dev.replab.exercises.ex08.UpToDateLogRule;
 import dev.replab.exercises.ex09.FencingTokenGuard;
 import dev.replab.exercises.ex14.VersionVectors;
+import dev.replab.exercises.ex15.PnCounter;
 import dev.replab.exercises.grader.GradeOptions;
 import dev.replab.exercises.grader.GradeResult;
 import dev.replab.exercises.grader.Grader;
@@ -54,7 +55,8 @@ class SolutionsAreGradedTests {
             HeartbeatDetector.class,
             UpToDateLogRule.class,
             FencingTokenGuard.class,
-            VersionVectors.class)) {
+            VersionVectors.class,
+            PnCounter.class)) {
       Path loadedFrom =
           Path.of(solution.getProtectionDomain().getCodeSource().getLocation().toURI());
       assertEquals(
@@ -91,7 +93,7 @@ class SolutionsAreGradedTests {
     assertEquals(
         List.of(
             "ex01", "ex02", "ex03", "ex04", "ex05", "ex06", "ex07", "ex08", "ex09", "ex10", "ex11",
-            "ex12", "ex13", "ex14"),
+            "ex12", "ex13", "ex14", "ex15"),
         result.exercises().stream().map(e -> e.exercise().id()).toList());
     assertTrue(result.maxScore() > 0);
     assertEquals(result.maxScore(), result.score(), table);

@@ -8,9 +8,28 @@ import dev.replab.engine.store.PNCounter;
  * The state of a key typed as a counter or a set: a CRDT that every datacenter updates locally and
  * merges with the states it receives, so concurrent updates never conflict. Immutable.
  */
-record Crdt(KeyType type, GCounter counter, PNCounter pn, OrSet set) {
-  static Crdt empty(KeyType type) {
-    return new Crdt(type, GCounter.zero(), PNCounter.zero(), OrSet.empty());
+record Crdt(
+    KeyType type,
+    GCounter counter,
+    PNCounter pn,
+    OrSet set,
+    Counters counters,
+    dev.replab.engine.api.CounterCrdt.State plugged) {
+  /**
+   * An untouched key; {@code counters} is the plugged-in counter CRDT, or null for the engine's.
+   */
+  static Crdt empty(KeyType type, Counters counters) {
+    return new Crdt(
+        type,
+        GCounter.zero(),
+        PNCounter.zero(),
+        OrSet.empty(),
+        counters,
+        dev.replab.engine.api.CounterCrdt.State.empty());
+  }
+
+  private boolean usesPlugged() {
+    return counters != null && type != KeyType.SET;
   }
 
   /**
@@ -39,14 +58,24 @@ record Crdt(KeyType type, GCounter counter, PNCounter pn, OrSet set) {
 
   /** This state after datacenter {@code dc} applies {@code update}. */
   Crdt apply(String dc, Update update) {
+    if (usesPlugged()) {
+      var after =
+          update.verb().equals("decr")
+              ? counters.decrement(plugged, dc, update.amount())
+              : counters.increment(plugged, dc, update.amount());
+      return new Crdt(type, counter, pn, set, counters, after);
+    }
     return switch (type) {
-      case COUNTER -> new Crdt(type, counter.increment(dc, update.amount()), pn, set);
+      case COUNTER ->
+          new Crdt(type, counter.increment(dc, update.amount()), pn, set, counters, plugged);
       case PN_COUNTER ->
           new Crdt(
               type,
               counter,
               pn.add(dc, update.verb().equals("decr") ? -update.amount() : update.amount()),
-              set);
+              set,
+              counters,
+              plugged);
       case SET ->
           new Crdt(
               type,
@@ -54,17 +83,31 @@ record Crdt(KeyType type, GCounter counter, PNCounter pn, OrSet set) {
               pn,
               update.verb().equals("add")
                   ? set.add(dc, update.element())
-                  : set.remove(update.element()));
+                  : set.remove(update.element()),
+              counters,
+              plugged);
       default -> throw new IllegalStateException(type + " is not a CRDT of counters or sets");
     };
   }
 
   Crdt merge(Crdt other) {
-    return new Crdt(type, counter.merge(other.counter), pn.merge(other.pn), set.merge(other.set));
+    if (usesPlugged()) {
+      return new Crdt(type, counter, pn, set, counters, counters.merge(plugged, other.plugged));
+    }
+    return new Crdt(
+        type,
+        counter.merge(other.counter),
+        pn.merge(other.pn),
+        set.merge(other.set),
+        counters,
+        plugged);
   }
 
   /** What a read returns: the count, or the elements in braces. */
   String value() {
+    if (usesPlugged()) {
+      return Long.toString(counters.value(plugged));
+    }
     return switch (type) {
       case COUNTER -> Long.toString(counter.value());
       case PN_COUNTER -> Long.toString(pn.value());
@@ -74,6 +117,9 @@ record Crdt(KeyType type, GCounter counter, PNCounter pn, OrSet set) {
 
   /** The state underneath, for inspect: each datacenter's contribution or each element's tags. */
   String describe() {
+    if (usesPlugged()) {
+      return Counters.describe(plugged);
+    }
     return switch (type) {
       case COUNTER -> counter.describe();
       case PN_COUNTER -> pn.describe();

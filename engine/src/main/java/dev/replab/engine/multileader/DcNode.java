@@ -201,7 +201,7 @@ final class DcNode implements Host.Process {
       return;
     }
     String key = update.key();
-    Crdt state = crdts.getOrDefault(key, Crdt.empty(model.keyType(key)));
+    Crdt state = crdts.getOrDefault(key, Crdt.empty(model.keyType(key), model.counters()));
     VersionVector seen = crdtSeen.getOrDefault(key, VersionVector.empty());
     Dot dot = seen.nextDot(dc);
     Crdt after = state.apply(dc, update.update());

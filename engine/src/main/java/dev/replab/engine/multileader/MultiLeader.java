@@ -52,6 +52,7 @@ public final class MultiLeader implements ReplicationModel {
   private final Map<String, KeyType> types = new TreeMap<>();
   private final Resolving resolving = new Resolving();
   private final Causality causality = new Causality();
+  private Counters counters;
   private final List<Conflict> conflicts = new ArrayList<>();
   private final Map<String, Conflict> conflictsByWrites = new HashMap<>();
   private final Map<Long, RunRecord.Overwrite> overwrites = new LinkedHashMap<>();
@@ -349,6 +350,31 @@ public final class MultiLeader implements ReplicationModel {
 
   Causality causality() {
     return causality;
+  }
+
+  /**
+   * Makes every counter and pn-counter keep its state with {@code rule} instead of the engine's
+   * G-counters and PN-counters, as an exercise plugs in its code. Only before any counter holds
+   * data: states of two kinds cannot merge.
+   */
+  public void useCounters(dev.replab.engine.api.CounterCrdt rule) {
+    for (String key : keysStored()) {
+      if (typed(key) && keyType(key).merges() && keyType(key) != KeyType.SET && holds(key)) {
+        throw new IllegalStateException(
+            "counter " + key + " already holds data; plug a counter in before the first incr");
+      }
+    }
+    counters = rule == null ? null : new Counters(rule);
+    cluster.event(
+        null,
+        rule == null
+            ? "counters are the engine's again"
+            : "counters keep their state with " + rule.getClass().getSimpleName());
+  }
+
+  /** The plugged-in counter CRDT, or null for the engine's. */
+  Counters counters() {
+    return counters;
   }
 
   /** The resolver {@code resolveWith} installed, or null. */

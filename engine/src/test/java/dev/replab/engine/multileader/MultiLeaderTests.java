@@ -353,6 +353,39 @@ class MultiLeaderTests {
   }
 
   @Test
+  void pluggedCountersCountWhatTheEnginesCount() {
+    String[] script = {
+      "type likes counter",
+      "type stock pn-counter",
+      "incr likes 2 & incr likes 3 as bob@us & incr likes as ana@ap",
+      "incr stock 10",
+      "decr stock 3 & decr stock 2 as bob@us",
+      "crash n3",
+      "incr likes 4 as ana@ap",
+      "restart n3",
+      "settle"
+    };
+    Lab engine = Lab.with(2, "create multi-leader");
+    Lab plugged = Lab.with(2, "create multi-leader");
+    plugged
+        .session()
+        .cluster()
+        .model(MultiLeader.class)
+        .useCounters(new dev.replab.engine.api.StandardCounterCrdt());
+    engine.runAll(script);
+    plugged.runAll(script);
+    for (String node : List.of("n1", "n3", "n6")) {
+      for (String key : List.of("likes", "stock")) {
+        String line = "read " + key + " via " + node;
+        assertEquals(engine.read(line).value(), plugged.read(line).value(), line);
+      }
+    }
+    assertEquals("10", plugged.read("read likes").value(), context(plugged));
+    assertEquals("5", plugged.read("read stock as bob@us").value(), context(plugged));
+    assertTrue(holds(plugged, "stock", "n5").startsWith("+[eu:10] -[eu:3 us:2]"), context(plugged));
+  }
+
+  @Test
   void theSameSeedAndScriptPrintTheSameBytes() {
     String[] script = {
       "create multi-leader topology=star conflicts=siblings",

@@ -64,6 +64,9 @@ class GradedTestsCatchKnownBugsTests {
       merge-sums                | ex14 | VectorDecisionTests.aMergeKeepsTheLargerCounterOfEveryDatacenterInOrder VectorScenarioTests.underFaultsEveryNodeKeepsWhatTheEnginesOwnVectorsKeep
       missing-is-equal          | ex14 | VectorDecisionTests.aVectorThatSawFewerWritesComesBefore VectorDecisionTests.vectorsThatEachSawAWriteTheOtherDidNotAreConcurrent VectorScenarioTests.concurrentWritesStayAsSiblingsUntilAWriteThatSawThemReplacesThem
       swaps-before-after        | ex14 | VectorDecisionTests.aVectorThatSawFewerWritesComesBefore VectorScenarioTests.aWriteThatSawTheLastOneReplacesItInEveryDatacenter
+      merge-adds-totals         | ex15 | CounterDecisionTests.aMergeKeepsTheLargerTotalOfEachDatacenter CounterDecisionTests.mergingAgainOrTheOtherWayRoundChangesNothing CounterScenarioTests.incrementsMadeAtOnceInEveryDatacenterAllCount CounterScenarioTests.underFaultsEveryAcknowledgedUpdateCountsOnce
+      value-ignores-decrements  | ex15 | CounterDecisionTests.eachDatacenterRaisesOnlyItsOwnTotal CounterScenarioTests.decrementsFromSeveralDatacentersAllCount
+      increment-sets-total      | ex15 | CounterDecisionTests.eachDatacenterRaisesOnlyItsOwnTotal CounterScenarioTests.incrementsMadeAtOnceInEveryDatacenterAllCount
       """)
   void eachKnownBugFailsTheTestsMeantToCatchIt(String variant, String exercise, String mustFail)
       throws IOException {
