@@ -16,6 +16,8 @@ import dev.replab.exercises.ex08.UpToDateLogRule;
 import dev.replab.exercises.ex09.FencingTokenGuard;
 import dev.replab.exercises.ex14.VersionVectors;
 import dev.replab.exercises.ex15.PnCounter;
+import dev.replab.exercises.ex16.CartSet;
+import dev.replab.exercises.ex17.LastWriteWins;
 import dev.replab.exercises.grader.GradeOptions;
 import dev.replab.exercises.grader.GradeResult;
 import dev.replab.exercises.grader.Grader;
@@ -56,7 +58,9 @@ class SolutionsAreGradedTests {
             UpToDateLogRule.class,
             FencingTokenGuard.class,
             VersionVectors.class,
-            PnCounter.class)) {
+            PnCounter.class,
+            CartSet.class,
+            LastWriteWins.class)) {
       Path loadedFrom =
           Path.of(solution.getProtectionDomain().getCodeSource().getLocation().toURI());
       assertEquals(
@@ -93,7 +97,7 @@ class SolutionsAreGradedTests {
     assertEquals(
         List.of(
             "ex01", "ex02", "ex03", "ex04", "ex05", "ex06", "ex07", "ex08", "ex09", "ex10", "ex11",
-            "ex12", "ex13", "ex14", "ex15"),
+            "ex12", "ex13", "ex14", "ex15", "ex16", "ex17"),
         result.exercises().stream().map(e -> e.exercise().id()).toList());
     assertTrue(result.maxScore() > 0);
     assertEquals(result.maxScore(), result.score(), table);

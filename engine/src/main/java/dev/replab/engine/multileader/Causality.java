@@ -1,5 +1,6 @@
 package dev.replab.engine.multileader;
 
+import dev.replab.engine.api.LwwOrder;
 import dev.replab.engine.api.PlugInError;
 import dev.replab.engine.api.VersionVectorRule;
 import dev.replab.engine.store.VersionVector;
@@ -16,9 +17,59 @@ import java.util.TreeMap;
  */
 final class Causality {
   private VersionVectorRule rule;
+  private LwwOrder lww;
 
   void use(VersionVectorRule rule) {
     this.rule = rule;
+  }
+
+  void useLww(LwwOrder order) {
+    this.lww = order;
+  }
+
+  /** True when last write wins keeps {@code a} over {@code b}. */
+  boolean wins(Sibling a, Sibling b) {
+    if (lww == null) {
+      return Sibling.LWW_ORDER.compare(a, b) > 0;
+    }
+    LwwOrder.Write left = write(a);
+    LwwOrder.Write right = write(b);
+    int order;
+    try {
+      order = lww.compare(left, right);
+    } catch (RuntimeException e) {
+      throw new PlugInError(
+          "the last-write-wins order "
+              + lww.getClass().getSimpleName()
+              + " threw "
+              + e
+              + " for compare("
+              + left
+              + ", "
+              + right
+              + ")",
+          e);
+    }
+    if (order == 0 && !a.dot().equals(b.dot())) {
+      throw new PlugInError(
+          "the last-write-wins order "
+              + lww.getClass().getSimpleName()
+              + " called two different writes equal, compare("
+              + left
+              + ", "
+              + right
+              + ") = 0: leaders would keep different ones");
+    }
+    return order > 0;
+  }
+
+  private static LwwOrder.Write write(Sibling sibling) {
+    return new LwwOrder.Write(
+        sibling.stamp(),
+        sibling.isTombstone(),
+        sibling.value(),
+        sibling.dot().node(),
+        sibling.dot().counter());
   }
 
   boolean plugged() {

@@ -1,5 +1,7 @@
 package dev.replab.engine.multileader;
 
+import dev.replab.engine.api.CounterCrdt;
+import dev.replab.engine.api.SetCrdt;
 import dev.replab.engine.store.GCounter;
 import dev.replab.engine.store.OrSet;
 import dev.replab.engine.store.PNCounter;
@@ -7,6 +9,10 @@ import dev.replab.engine.store.PNCounter;
 /**
  * The state of a key typed as a counter or a set: a CRDT that every datacenter updates locally and
  * merges with the states it receives, so concurrent updates never conflict. Immutable.
+ *
+ * <p>The engine's own G-counter, PN-counter and OR-set are used unless a counter or a set CRDT is
+ * plugged in ({@code counters}, {@code sets} not null, as an exercise does); then that key's state
+ * is the plugged-in one's ({@code counted}, {@code members}).
  */
 record Crdt(
     KeyType type,
@@ -14,22 +20,40 @@ record Crdt(
     PNCounter pn,
     OrSet set,
     Counters counters,
-    dev.replab.engine.api.CounterCrdt.State plugged) {
-  /**
-   * An untouched key; {@code counters} is the plugged-in counter CRDT, or null for the engine's.
-   */
-  static Crdt empty(KeyType type, Counters counters) {
+    CounterCrdt.State counted,
+    Sets sets,
+    SetCrdt.State members) {
+  /** An untouched key of a type, with the plugged-in CRDTs (null: the engine's). */
+  static Crdt empty(KeyType type, Counters counters, Sets sets) {
     return new Crdt(
         type,
         GCounter.zero(),
         PNCounter.zero(),
         OrSet.empty(),
         counters,
-        dev.replab.engine.api.CounterCrdt.State.empty());
+        CounterCrdt.State.empty(),
+        sets,
+        SetCrdt.State.empty());
   }
 
-  private boolean usesPlugged() {
+  private boolean pluggedCounter() {
     return counters != null && type != KeyType.SET;
+  }
+
+  private boolean pluggedSet() {
+    return sets != null && type == KeyType.SET;
+  }
+
+  private Crdt with(GCounter counter, PNCounter pn, OrSet set) {
+    return new Crdt(type, counter, pn, set, counters, counted, sets, members);
+  }
+
+  private Crdt withCounted(CounterCrdt.State counted) {
+    return new Crdt(type, counter, pn, set, counters, counted, sets, members);
+  }
+
+  private Crdt withMembers(SetCrdt.State members) {
+    return new Crdt(type, counter, pn, set, counters, counted, sets, members);
   }
 
   /**
@@ -58,55 +82,44 @@ record Crdt(
 
   /** This state after datacenter {@code dc} applies {@code update}. */
   Crdt apply(String dc, Update update) {
-    if (usesPlugged()) {
-      var after =
-          update.verb().equals("decr")
-              ? counters.decrement(plugged, dc, update.amount())
-              : counters.increment(plugged, dc, update.amount());
-      return new Crdt(type, counter, pn, set, counters, after);
+    boolean add = update.verb().equals("add");
+    boolean decr = update.verb().equals("decr");
+    if (pluggedCounter()) {
+      return withCounted(
+          decr
+              ? counters.decrement(counted, dc, update.amount())
+              : counters.increment(counted, dc, update.amount()));
+    }
+    if (pluggedSet()) {
+      return withMembers(
+          add ? sets.add(members, dc, update.element()) : sets.remove(members, update.element()));
     }
     return switch (type) {
-      case COUNTER ->
-          new Crdt(type, counter.increment(dc, update.amount()), pn, set, counters, plugged);
-      case PN_COUNTER ->
-          new Crdt(
-              type,
-              counter,
-              pn.add(dc, update.verb().equals("decr") ? -update.amount() : update.amount()),
-              set,
-              counters,
-              plugged);
+      case COUNTER -> with(counter.increment(dc, update.amount()), pn, set);
+      case PN_COUNTER -> with(counter, pn.add(dc, decr ? -update.amount() : update.amount()), set);
       case SET ->
-          new Crdt(
-              type,
-              counter,
-              pn,
-              update.verb().equals("add")
-                  ? set.add(dc, update.element())
-                  : set.remove(update.element()),
-              counters,
-              plugged);
+          with(counter, pn, add ? set.add(dc, update.element()) : set.remove(update.element()));
       default -> throw new IllegalStateException(type + " is not a CRDT of counters or sets");
     };
   }
 
   Crdt merge(Crdt other) {
-    if (usesPlugged()) {
-      return new Crdt(type, counter, pn, set, counters, counters.merge(plugged, other.plugged));
+    if (pluggedCounter()) {
+      return withCounted(counters.merge(counted, other.counted));
     }
-    return new Crdt(
-        type,
-        counter.merge(other.counter),
-        pn.merge(other.pn),
-        set.merge(other.set),
-        counters,
-        plugged);
+    if (pluggedSet()) {
+      return withMembers(sets.merge(members, other.members));
+    }
+    return with(counter.merge(other.counter), pn.merge(other.pn), set.merge(other.set));
   }
 
   /** What a read returns: the count, or the elements in braces. */
   String value() {
-    if (usesPlugged()) {
-      return Long.toString(counters.value(plugged));
+    if (pluggedCounter()) {
+      return Long.toString(counters.value(counted));
+    }
+    if (pluggedSet()) {
+      return sets.value(members);
     }
     return switch (type) {
       case COUNTER -> Long.toString(counter.value());
@@ -117,8 +130,11 @@ record Crdt(
 
   /** The state underneath, for inspect: each datacenter's contribution or each element's tags. */
   String describe() {
-    if (usesPlugged()) {
-      return Counters.describe(plugged);
+    if (pluggedCounter()) {
+      return Counters.describe(counted);
+    }
+    if (pluggedSet()) {
+      return Sets.describe(members);
     }
     return switch (type) {
       case COUNTER -> counter.describe();

@@ -201,7 +201,8 @@ final class DcNode implements Host.Process {
       return;
     }
     String key = update.key();
-    Crdt state = crdts.getOrDefault(key, Crdt.empty(model.keyType(key), model.counters()));
+    Crdt state =
+        crdts.getOrDefault(key, Crdt.empty(model.keyType(key), model.counters(), model.sets()));
     VersionVector seen = crdtSeen.getOrDefault(key, VersionVector.empty());
     Dot dot = seen.nextDot(dc);
     Crdt after = state.apply(dc, update.update());

@@ -53,6 +53,7 @@ public final class MultiLeader implements ReplicationModel {
   private final Resolving resolving = new Resolving();
   private final Causality causality = new Causality();
   private Counters counters;
+  private Sets sets;
   private final List<Conflict> conflicts = new ArrayList<>();
   private final Map<String, Conflict> conflictsByWrites = new HashMap<>();
   private final Map<Long, RunRecord.Overwrite> overwrites = new LinkedHashMap<>();
@@ -353,6 +354,19 @@ public final class MultiLeader implements ReplicationModel {
   }
 
   /**
+   * Makes last write wins keep the greatest write by {@code order} instead of the engine's order,
+   * as an exercise plugs in its code; null goes back to the engine's.
+   */
+  public void useLwwOrder(dev.replab.engine.api.LwwOrder order) {
+    causality.useLww(order);
+    cluster.event(
+        null,
+        order == null
+            ? "last write wins uses the engine's order again"
+            : "last write wins orders writes with " + order.getClass().getSimpleName());
+  }
+
+  /**
    * Makes every counter and pn-counter keep its state with {@code rule} instead of the engine's
    * G-counters and PN-counters, as an exercise plugs in its code. Only before any counter holds
    * data: states of two kinds cannot merge.
@@ -375,6 +389,30 @@ public final class MultiLeader implements ReplicationModel {
   /** The plugged-in counter CRDT, or null for the engine's. */
   Counters counters() {
     return counters;
+  }
+
+  /**
+   * Makes every set keep its state with {@code rule} instead of the engine's OR-set, as an exercise
+   * plugs in its code; only before any set holds data.
+   */
+  public void useSets(dev.replab.engine.api.SetCrdt rule) {
+    for (String key : keysStored()) {
+      if (typed(key) && keyType(key) == KeyType.SET && holds(key)) {
+        throw new IllegalStateException(
+            "set " + key + " already holds data; plug a set in before the first add");
+      }
+    }
+    sets = rule == null ? null : new Sets(rule);
+    cluster.event(
+        null,
+        rule == null
+            ? "sets are the engine's again"
+            : "sets keep their state with " + rule.getClass().getSimpleName());
+  }
+
+  /** The plugged-in set CRDT, or null for the engine's. */
+  Sets sets() {
+    return sets;
   }
 
   /** The resolver {@code resolveWith} installed, or null. */

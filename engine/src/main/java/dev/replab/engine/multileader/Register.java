@@ -62,9 +62,9 @@ final class Register {
   }
 
   /**
-   * Applies a write that arrived. Under last write wins the greatest write by {@link
-   * Sibling#LWW_ORDER} is kept whatever causality says, so every leader keeps the same one; with
-   * siblings, every write that no other write has seen stays.
+   * Applies a write that arrived. Under last write wins the greatest write by the cluster's order
+   * ({@link Sibling#LWW_ORDER} unless one is plugged in) is kept whatever causality says, so every
+   * leader keeps the same one; with siblings, every write that no other write has seen stays.
    */
   Applied apply(Sibling incoming, boolean lastWriteWins, Causality causality) {
     if (seen.covers(incoming.dot())) {
@@ -79,7 +79,7 @@ final class Register {
     }
     if (lastWriteWins) {
       Sibling current = siblings.isEmpty() ? null : siblings.get(0);
-      if (current == null || Sibling.LWW_ORDER.compare(incoming, current) > 0) {
+      if (current == null || causality.wins(incoming, current)) {
         Sibling lost = current != null && !causality.supersedes(incoming, current) ? current : null;
         return new Applied(new Register(List.of(incoming), merged), concurrent, lost, incoming);
       }

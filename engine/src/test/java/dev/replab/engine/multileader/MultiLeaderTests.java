@@ -386,6 +386,70 @@ class MultiLeaderTests {
   }
 
   @Test
+  void aPluggedSetKeepsWhatTheEnginesSetKeeps() {
+    String[] script = {
+      "type cart set",
+      "add cart milk",
+      "settle",
+      "remove cart milk as bob@us & add cart milk",
+      "add cart eggs as ana@ap & remove cart eggs",
+      "add cart tea as bob@us",
+      "settle",
+      "remove cart tea",
+      "settle"
+    };
+    Lab engine = Lab.with(3, "create multi-leader");
+    Lab plugged = Lab.with(3, "create multi-leader");
+    plugged
+        .session()
+        .cluster()
+        .model(MultiLeader.class)
+        .useSets(new dev.replab.engine.api.StandardSetCrdt());
+    engine.runAll(script);
+    plugged.runAll(script);
+    for (String node : List.of("n1", "n4", "n5")) {
+      String line = "read cart via " + node;
+      assertEquals(engine.read(line).value(), plugged.read(line).value(), line);
+    }
+    assertEquals("{eggs, milk}", plugged.read("read cart").value(), context(plugged));
+    assertTrue(agree(plugged, "cart"), context(plugged));
+  }
+
+  @Test
+  void aPluggedLastWriteWinsOrderDecidesTies() {
+    String[] script = {
+      "write k apple & write k zebra as bob@us",
+      "settle",
+      "delete j & write j x as ana@ap",
+      "settle"
+    };
+    Lab engine = Lab.with(5, "create multi-leader clock=lamport");
+    Lab plugged = Lab.with(5, "create multi-leader clock=lamport");
+    plugged
+        .session()
+        .cluster()
+        .model(MultiLeader.class)
+        .useLwwOrder(new dev.replab.engine.api.StandardLwwOrder());
+    engine.runAll(script);
+    plugged.runAll(script);
+    for (String key : List.of("k", "j")) {
+      assertEquals(inspect(engine, key).text(), inspect(plugged, key).text(), key);
+    }
+    assertEquals("zebra", plugged.read("read k as ana@ap").value(), context(plugged));
+    assertNull(plugged.read("read j").value(), context(plugged));
+    Lab tied = Lab.with(5, "create multi-leader clock=lamport");
+    tied.session()
+        .cluster()
+        .model(MultiLeader.class)
+        .useLwwOrder((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+    var stopped = tied.session().execute("write k apple & write k zebra as bob@us; settle");
+    assertTrue(
+        stopped.stream()
+            .anyMatch(e -> !e.ok() && e.error().contains("called two different writes equal")),
+        stopped.toString());
+  }
+
+  @Test
   void theSameSeedAndScriptPrintTheSameBytes() {
     String[] script = {
       "create multi-leader topology=star conflicts=siblings",

@@ -67,6 +67,12 @@ class GradedTestsCatchKnownBugsTests {
       merge-adds-totals         | ex15 | CounterDecisionTests.aMergeKeepsTheLargerTotalOfEachDatacenter CounterDecisionTests.mergingAgainOrTheOtherWayRoundChangesNothing CounterScenarioTests.incrementsMadeAtOnceInEveryDatacenterAllCount CounterScenarioTests.underFaultsEveryAcknowledgedUpdateCountsOnce
       value-ignores-decrements  | ex15 | CounterDecisionTests.eachDatacenterRaisesOnlyItsOwnTotal CounterScenarioTests.decrementsFromSeveralDatacentersAllCount
       increment-sets-total      | ex15 | CounterDecisionTests.eachDatacenterRaisesOnlyItsOwnTotal CounterScenarioTests.incrementsMadeAtOnceInEveryDatacenterAllCount
+      plain-union               | ex16 | CartDecisionTests.aRemovedItemDoesNotComeBackFromAnOlderState CartScenarioTests.aRemovedItemStaysRemovedWhenTheCartKeepsChanging
+      remove-wins               | ex16 | CartDecisionTests.anAddWinsOverAConcurrentRemove CartScenarioTests.anAddMadeWhileAnotherDatacenterRemovesTheItemSurvives
+      reuses-tags               | ex16 | CartDecisionTests.anAddWinsOverAConcurrentRemove CartScenarioTests.anAddMadeWhileAnotherDatacenterRemovesTheItemSurvives
+      timestamp-only            | ex17 | OrderDecisionTests.onATieADeleteBeatsAWriteThenTheGreaterValue OrderDecisionTests.equalTimestampsAndValuesStillHaveOneWinner OrderScenarioTests.twoWritesWithOneTimestampEndTheSameInEveryDatacenter
+      write-beats-delete        | ex17 | OrderDecisionTests.onATieADeleteBeatsAWriteThenTheGreaterValue OrderScenarioTests.aDeleteStampedAtTheSameInstantAsAWriteWins
+      earlier-wins              | ex17 | OrderDecisionTests.theLaterTimestampWins OrderScenarioTests.underFaultsEveryNodeKeepsWhatTheEnginesOrderKeeps
       """)
   void eachKnownBugFailsTheTestsMeantToCatchIt(String variant, String exercise, String mustFail)
       throws IOException {
