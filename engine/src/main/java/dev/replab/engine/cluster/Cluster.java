@@ -51,6 +51,7 @@ public final class Cluster {
     this.spec = spec;
     this.network = new Network(sim);
     network.setWanUs(spec.wanUs());
+    network.setWanLatency(spec.wanLatency());
     network.setInsideLatency(spec.insideLatency());
     network.setDefaultLoss(spec.loss());
     network.setListener(trace);

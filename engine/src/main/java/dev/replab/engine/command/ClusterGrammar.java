@@ -93,7 +93,16 @@ final class ClusterGrammar {
     }
     Latency inside =
         options.containsKey("latency") ? FaultGrammar.latency(options.get("latency")) : null;
-    long wanUs = options.containsKey("wan") ? options.get("wan").durationUs() : 0;
+    long wanUs = 0;
+    Latency wan = null;
+    if (options.containsKey("wan")) {
+      Args.Option option = options.get("wan");
+      if (option.value().contains("(")) {
+        wan = FaultGrammar.latency(option);
+      } else {
+        wanUs = option.durationUs();
+      }
+    }
     double loss = options.containsKey("loss") ? options.get("loss").probability() : 0;
     long timeoutUs =
         options.containsKey("timeout")
@@ -101,7 +110,7 @@ final class ClusterGrammar {
             : defaults.clientTimeoutUs();
     long serviceUs =
         options.containsKey("service") ? options.get("service").durationUs() : defaults.serviceUs();
-    return new ClusterSpec(nodes, regions, inside, wanUs, loss, timeoutUs, serviceUs);
+    return new ClusterSpec(nodes, regions, inside, wanUs, wan, loss, timeoutUs, serviceUs);
   }
 
   static Boolean onOff(Args.Option option) throws CommandError {

@@ -35,7 +35,7 @@ final class Grammar {
     return List.of(
         spec(
             "create",
-            "create <model> [nodes=<n>] [regions=eu,us] [latency=<dist>] [wan=<d>] [loss=<p>] [timeout=<d>] [service=<d>] [<model options>]",
+            "create <model> [nodes=<n>] [regions=eu,us] [latency=<dist>] [wan=<d>|<dist>] [loss=<p>] [timeout=<d>] [service=<d>] [<model options>]",
             "Starts a new cluster; the old one, its history and its clients are gone.",
             List.of(
                 "create leader-follower nodes=3",

@@ -31,6 +31,7 @@ public final class Network {
   private final java.util.Map<String, Endpoint> byId = new java.util.HashMap<>();
   private LinkState[][] links = new LinkState[8][8];
   private long wanUs;
+  private Latency wanOverride;
   private Latency insideOverride;
   private double defaultLoss;
   private Listener listener;
@@ -80,6 +81,12 @@ public final class Network {
   public void setWanUs(long wanUs) {
     latencyVersion++;
     this.wanUs = wanUs;
+  }
+
+  /** Sets the delay between any two different regions as a distribution (null: as before). */
+  public void setWanLatency(Latency latency) {
+    latencyVersion++;
+    this.wanOverride = latency;
   }
 
   /** Sets the delay between endpoints of the same region (null restores the default). */
@@ -216,6 +223,9 @@ public final class Network {
   private Latency defaultLatency(Endpoint from, Endpoint to) {
     if (insideOverride != null && from.region.equals(to.region)) {
       return insideOverride;
+    }
+    if (wanOverride != null && !from.region.equals(to.region)) {
+      return wanOverride;
     }
     return Regions.between(from.region, to.region, wanUs);
   }

@@ -73,6 +73,17 @@ class MultiLeaderTests {
   }
 
   @Test
+  void wanTakesADelayOrADistributionBetweenDatacenters() {
+    Lab constant = Lab.with(1, "create multi-leader wan=const(100ms)");
+    double ms = constant.read("read x via n3").latencyMs();
+    assertTrue(ms >= 200 && ms < 205, "a round trip eu-us of 2 x 100 ms, took " + ms);
+    Lab typical = Lab.with(1, "create multi-leader");
+    double usual = typical.read("read x via n3").latencyMs();
+    assertTrue(usual > 80 && usual < 95, "eu-us is about 40 ms each way by default, took " + usual);
+    assertTrue(typical.reject("create multi-leader wan=exp(oops)").error().contains("oops"));
+  }
+
+  @Test
   void aFollowerRefusesWritesAndNamesItsLeader() {
     Lab lab = Lab.with(1, "create multi-leader");
     Result.WriteDone write = lab.write("write x 1 via n2");
