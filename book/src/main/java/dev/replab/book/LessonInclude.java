@@ -3,13 +3,13 @@ package dev.replab.book;
 import dev.replab.engine.Executed;
 import dev.replab.engine.Session;
 import dev.replab.lessons.Cell;
-import dev.replab.lessons.JavaCells;
 import dev.replab.lessons.Lesson;
 import dev.replab.lessons.LessonReport;
 import dev.replab.lessons.LessonReport.CellReport;
 import dev.replab.lessons.LessonReport.Verdict;
 import dev.replab.lessons.LessonRunner;
 import dev.replab.lessons.Lessons;
+import dev.replab.lessons.java.JavaConsole;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,16 +79,10 @@ public final class LessonInclude extends IncludeProcessor {
     Map<Integer, List<Figure>> figures = new HashMap<>();
     CellFigures drawings = new CellFigures(html);
     LessonReport.Ran previous = null;
-    for (Cell cell : lesson.cells()) {
-      long startUs = session.nowUs();
-      CellReport ran = LessonRunner.runCell(cell, session, JavaCells.NONE, previous);
-      if (ran instanceof LessonReport.Ran run) {
-        previous = run;
-        List<Executed> executed =
-            run.lines().stream().flatMap(line -> line.executed().stream()).toList();
-        figures.put(cells.size(), drawings.of(executed, session, startUs));
+    try (JavaConsole java = new JavaConsole()) {
+      for (Cell cell : lesson.cells()) {
+        previous = runCell(cell, session, java, previous, cells, figures, drawings);
       }
-      cells.add(ran);
     }
     LessonReport report = new LessonReport(lesson, cells);
     for (Verdict failure : report.failures()) {
@@ -126,5 +120,27 @@ public final class LessonInclude extends IncludeProcessor {
                 + ":"
                 + reader.getLineNumber()
                 + ")"));
+  }
+
+  /** Runs one cell of a chapter and keeps its report and its figures; returns the last run cell. */
+  private static LessonReport.Ran runCell(
+      Cell cell,
+      Session session,
+      JavaConsole java,
+      LessonReport.Ran previous,
+      List<CellReport> cells,
+      Map<Integer, List<Figure>> figures,
+      CellFigures drawings) {
+    long startUs = session.nowUs();
+    CellReport ran = LessonRunner.runCell(cell, session, java, previous);
+    LessonReport.Ran last = previous;
+    if (ran instanceof LessonReport.Ran run) {
+      last = run;
+      List<Executed> executed =
+          run.lines().stream().flatMap(line -> line.executed().stream()).toList();
+      figures.put(cells.size(), drawings.of(executed, session, startUs));
+    }
+    cells.add(ran);
+    return last;
   }
 }

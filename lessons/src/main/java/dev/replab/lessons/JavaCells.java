@@ -3,8 +3,8 @@ package dev.replab.lessons;
 import dev.replab.engine.Session;
 
 /**
- * Runs a lesson's Java cells. The lessons module knows no JShell; the REPL plugs its own
- * implementation in, with the lesson's live session bound.
+ * Runs a lesson's Java cells. {@link dev.replab.lessons.java.JavaConsole} runs them in JShell with
+ * the lesson's live session bound, for the REPL, the lesson tests and the book alike.
  */
 @FunctionalInterface
 public interface JavaCells {

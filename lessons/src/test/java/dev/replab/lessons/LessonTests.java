@@ -26,7 +26,7 @@ class LessonTests {
                     id + " passes its expectations",
                     () -> {
                       Lesson lesson = Lessons.load(id);
-                      LessonReport report = LessonRunner.run(lesson);
+                      LessonReport report = runWithJava(lesson);
                       String failures =
                           report.failures().stream()
                               .map(LessonReport.Verdict::toString)
@@ -57,8 +57,8 @@ class LessonTests {
                     id + " replays identically",
                     () -> {
                       Lesson lesson = Lessons.load(id);
-                      String firstRun = LessonText.render(LessonRunner.run(lesson));
-                      String secondRun = LessonText.render(LessonRunner.run(lesson));
+                      String firstRun = LessonText.render(runWithJava(lesson));
+                      String secondRun = LessonText.render(runWithJava(lesson));
                       assertEquals(
                           firstRun,
                           secondRun,
@@ -107,5 +107,12 @@ class LessonTests {
     }
     assertFalse(files.isEmpty());
     assertEquals(files, Lessons.ids());
+  }
+
+  /** Runs a lesson with its Java cells evaluated in JShell, as the REPL and the book run them. */
+  private static LessonReport runWithJava(Lesson lesson) {
+    try (dev.replab.lessons.java.JavaConsole java = new dev.replab.lessons.java.JavaConsole()) {
+      return LessonRunner.run(lesson, java);
+    }
   }
 }

@@ -27,7 +27,7 @@ final class Repl {
   private int journalled;
   private final java.util.function.Supplier<dev.replab.repl.notebook.Progress> progressSource;
   private dev.replab.repl.notebook.NotebookPlayer player;
-  private dev.replab.repl.java.JavaConsole javaConsole;
+  private dev.replab.lessons.java.JavaConsole javaConsole;
   private StringBuilder javaBlock;
   private volatile boolean evaluatingJava;
 
@@ -112,7 +112,7 @@ final class Repl {
    */
   private List<String> completeJava(String line, int snippetStart, int cursor) {
     if (javaConsole == null) {
-      javaConsole = new dev.replab.repl.java.JavaConsole();
+      javaConsole = new dev.replab.lessons.java.JavaConsole();
     }
     int wordStart = cursor;
     while (wordStart > snippetStart
@@ -452,7 +452,7 @@ final class Repl {
   /** Evaluates Java through JShell, started on first use (it costs most of a second). */
   private String evalJava(String snippet, Session live) {
     if (javaConsole == null) {
-      javaConsole = new dev.replab.repl.java.JavaConsole();
+      javaConsole = new dev.replab.lessons.java.JavaConsole();
     }
     evaluatingJava = true;
     try {

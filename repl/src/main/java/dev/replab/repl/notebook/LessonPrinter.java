@@ -6,7 +6,7 @@ import dev.replab.lessons.LessonReport;
 import dev.replab.lessons.LessonRunner;
 import dev.replab.lessons.LessonText;
 import dev.replab.lessons.Lessons;
-import dev.replab.repl.java.JavaConsole;
+import dev.replab.lessons.java.JavaConsole;
 import java.io.PrintStream;
 
 /**

@@ -1,4 +1,4 @@
-package dev.replab.repl.java;
+package dev.replab.lessons.java;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

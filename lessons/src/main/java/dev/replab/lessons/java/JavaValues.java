@@ -1,4 +1,4 @@
-package dev.replab.repl.java;
+package dev.replab.lessons.java;
 
 import dev.replab.engine.cluster.NodeState;
 import dev.replab.engine.leaderfollower.Node;

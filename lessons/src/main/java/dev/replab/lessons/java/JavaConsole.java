@@ -1,6 +1,7 @@
-package dev.replab.repl.java;
+package dev.replab.lessons.java;
 
 import dev.replab.engine.Session;
+import dev.replab.lessons.JavaCells;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import jdk.jshell.SourceCodeAnalysis;
  * the live session bound to {@code session} and {@code cluster}. JShell starts on the first snippet
  * only: it costs most of a second, and nothing else should pay for it.
  */
-public final class JavaConsole implements AutoCloseable, dev.replab.lessons.JavaCells {
+public final class JavaConsole implements AutoCloseable, JavaCells {
   private static final String PRELUDE =
       "import dev.replab.engine.*; import dev.replab.engine.api.*; import dev.replab.engine.cluster.*; "
           + "import dev.replab.engine.history.*; import java.util.*;";
@@ -75,8 +76,8 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
       shell.addToClasspath(exercises.toString());
     }
     shell.eval(PRELUDE);
-    shell.eval("var session = dev.replab.repl.java.LiveSession.session();");
-    shell.eval("var kernel = dev.replab.repl.java.LiveSession.kernel();");
+    shell.eval("var session = dev.replab.lessons.java.LiveSession.session();");
+    shell.eval("var kernel = dev.replab.lessons.java.LiveSession.kernel();");
     boundType = null;
     bindCluster();
   }
@@ -89,10 +90,10 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
    */
   private void bindCluster() {
     String type = LiveSession.modelType();
-    String value = "(" + type + ") dev.replab.repl.java.LiveSession.model()";
+    String value = "(" + type + ") dev.replab.lessons.java.LiveSession.model()";
     shell.eval(
-        "session = dev.replab.repl.java.LiveSession.session();"
-            + " kernel = dev.replab.repl.java.LiveSession.kernel();");
+        "session = dev.replab.lessons.java.LiveSession.session();"
+            + " kernel = dev.replab.lessons.java.LiveSession.kernel();");
     shell.eval(
         type.equals(boundType) ? "cluster = " + value + ";" : "var cluster = " + value + ";");
     boundType = type;
@@ -236,7 +237,7 @@ public final class JavaConsole implements AutoCloseable, dev.replab.lessons.Java
     System.setOut(capture);
     List<SnippetEvent> shown;
     try {
-      shown = shell.eval("dev.replab.repl.java.JavaValues.show(" + name + ");");
+      shown = shell.eval("dev.replab.lessons.java.JavaValues.show(" + name + ");");
     } finally {
       System.setOut(realOut);
     }
