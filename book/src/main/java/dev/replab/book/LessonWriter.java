@@ -77,7 +77,7 @@ final class LessonWriter {
     if (report instanceof LessonReport.Ran ran) {
       run(ran);
     } else if (report instanceof LessonReport.JavaRan java) {
-      java(java.cell());
+      java(java);
     } else if (report instanceof LessonReport.Told told) {
       block(told.text());
     } else if (report.cell() instanceof Cell.Try tryIt) {
@@ -129,15 +129,28 @@ final class LessonWriter {
     out.add("");
   }
 
-  private void java(Cell.Java java) {
-    List<String> lines = List.of(java.snippet().stripTrailing().split("\n", -1));
+  private void java(LessonReport.JavaRan java) {
+    List<String> lines = List.of(java.cell().snippet().stripTrailing().split("\n", -1));
     String delimiter = delimiter(lines, '-');
-    out.add(".Java cell: run it in the REPL, where the lesson's cluster is bound");
+    out.add(
+        java.executed()
+            ? ".Java cell, run on the lesson's cluster as the book was built"
+            : ".Java cell: run it in the REPL, where the lesson's cluster is bound");
     out.add("[source,java,subs=specialchars]");
     out.add(delimiter);
     out.addAll(lines);
     out.add(delimiter);
     out.add("");
+    String printed = java.executed() ? java.output().strip() : "";
+    if (!printed.isEmpty() && !printed.equals("(no value)")) {
+      List<String> shown = List.of(printed.split("\n", -1));
+      String fence = delimiter(shown, '.');
+      out.add("[listing,subs=specialchars]");
+      out.add(fence);
+      out.addAll(shown);
+      out.add(fence);
+      out.add("");
+    }
   }
 
   private void tryIt(Cell.Try tryIt) {
