@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
  * (n4) and ap is n5 (n6); eu and us are 40 ms apart, us and ap 60 ms, eu and ap 90 ms.
  */
 class MultiLeaderTests {
+  /** The lab's multi-leader model, for tests that plug code into it. */
+  private static MultiLeader model(Lab lab) {
+    return lab.session().cluster().model(MultiLeader.class);
+  }
+
   private static String context(Lab lab) {
     return "seed " + lab.session().seed() + ", script:\n" + lab.transcript();
   }
@@ -57,9 +62,9 @@ class MultiLeaderTests {
   @Test
   void dcsTakesNamesOrACount() {
     Lab lab = Lab.with(1, "create multi-leader dcs=2 followers=0");
-    assertEquals(List.of("eu", "us"), lab.session().cluster().model(MultiLeader.class).dcs());
+    assertEquals(List.of("eu", "us"), model(lab).dcs());
     lab.run("create multi-leader dcs=sa,af");
-    assertEquals(List.of("sa", "af"), lab.session().cluster().model(MultiLeader.class).dcs());
+    assertEquals(List.of("sa", "af"), model(lab).dcs());
     assertTrue(lab.reject("create multi-leader dcs=9").error().contains("takes 1 to 5 regions"));
   }
 
@@ -137,7 +142,7 @@ class MultiLeaderTests {
   @Test
   void aCustomResolverDecidesAndOneThatThrowsFallsBackToLastWriteWins() {
     Lab lab = Lab.with(1, "create multi-leader conflicts=siblings");
-    MultiLeader model = lab.session().cluster().model(MultiLeader.class);
+    MultiLeader model = model(lab);
     lab.reject("conflicts custom");
     model.resolveWith((key, values) -> String.join("+", values));
     lab.runAll("conflicts custom", "write k a & write k b as bob@us", "settle");
@@ -274,10 +279,7 @@ class MultiLeaderTests {
     assertTrue(plain.text().contains("custom: not run"), plain.text());
 
     lab.run("create multi-leader");
-    lab.session()
-        .cluster()
-        .model(MultiLeader.class)
-        .resolveWith((key, values) -> String.join("+", values.stream().sorted().toList()));
+    model(lab).resolveWith((key, values) -> String.join("+", values.stream().sorted().toList()));
     MultiLeaderResults.Comparison custom =
         lab.result("compare conflicts", MultiLeaderResults.Comparison.class);
     MultiLeaderResults.StrategyRow last = custom.rows().get(custom.rows().size() - 1);
@@ -315,11 +317,7 @@ class MultiLeaderTests {
     };
     Lab engine = Lab.with(4, "create multi-leader conflicts=siblings");
     Lab plugged = Lab.with(4, "create multi-leader conflicts=siblings");
-    plugged
-        .session()
-        .cluster()
-        .model(MultiLeader.class)
-        .useVersionRule(new dev.replab.engine.api.StandardVersionVectorRule());
+    model(plugged).useVersionRule(new dev.replab.engine.api.StandardVersionVectorRule());
     for (String line : script) {
       String first = engine.run(line).text();
       String second = plugged.run(line).text();
@@ -327,10 +325,7 @@ class MultiLeaderTests {
     }
     // A rule that calls everything concurrent never lets a write replace another.
     Lab broken = Lab.with(4, "create multi-leader conflicts=siblings");
-    broken
-        .session()
-        .cluster()
-        .model(MultiLeader.class)
+    model(broken)
         .useVersionRule(
             new dev.replab.engine.api.VersionVectorRule() {
               public Order compare(List<Entry> a, List<Entry> b) {
@@ -345,10 +340,7 @@ class MultiLeaderTests {
     assertEquals(List.of("a", "b"), broken.read("read k").siblings(), context(broken));
     // One that answers outside its contract stops the command with a sentence, not a trace.
     Lab unsorted = Lab.with(4, "create multi-leader conflicts=siblings");
-    unsorted
-        .session()
-        .cluster()
-        .model(MultiLeader.class)
+    model(unsorted)
         .useVersionRule(
             new dev.replab.engine.api.VersionVectorRule() {
               public Order compare(List<Entry> a, List<Entry> b) {
@@ -378,11 +370,7 @@ class MultiLeaderTests {
     };
     Lab engine = Lab.with(2, "create multi-leader");
     Lab plugged = Lab.with(2, "create multi-leader");
-    plugged
-        .session()
-        .cluster()
-        .model(MultiLeader.class)
-        .useCounters(new dev.replab.engine.api.StandardCounterCrdt());
+    model(plugged).useCounters(new dev.replab.engine.api.StandardCounterCrdt());
     engine.runAll(script);
     plugged.runAll(script);
     for (String node : List.of("n1", "n3", "n6")) {
@@ -411,11 +399,7 @@ class MultiLeaderTests {
     };
     Lab engine = Lab.with(3, "create multi-leader");
     Lab plugged = Lab.with(3, "create multi-leader");
-    plugged
-        .session()
-        .cluster()
-        .model(MultiLeader.class)
-        .useSets(new dev.replab.engine.api.StandardSetCrdt());
+    model(plugged).useSets(new dev.replab.engine.api.StandardSetCrdt());
     engine.runAll(script);
     plugged.runAll(script);
     for (String node : List.of("n1", "n4", "n5")) {
@@ -436,11 +420,7 @@ class MultiLeaderTests {
     };
     Lab engine = Lab.with(5, "create multi-leader clock=lamport");
     Lab plugged = Lab.with(5, "create multi-leader clock=lamport");
-    plugged
-        .session()
-        .cluster()
-        .model(MultiLeader.class)
-        .useLwwOrder(new dev.replab.engine.api.StandardLwwOrder());
+    model(plugged).useLwwOrder(new dev.replab.engine.api.StandardLwwOrder());
     engine.runAll(script);
     plugged.runAll(script);
     for (String key : List.of("k", "j")) {
@@ -449,10 +429,7 @@ class MultiLeaderTests {
     assertEquals("zebra", plugged.read("read k as ana@ap").value(), context(plugged));
     assertNull(plugged.read("read j").value(), context(plugged));
     Lab tied = Lab.with(5, "create multi-leader clock=lamport");
-    tied.session()
-        .cluster()
-        .model(MultiLeader.class)
-        .useLwwOrder((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+    model(tied).useLwwOrder((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
     var stopped = tied.session().execute("write k apple & write k zebra as bob@us; settle");
     assertTrue(
         stopped.stream()
