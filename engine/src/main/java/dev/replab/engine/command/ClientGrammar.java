@@ -226,6 +226,44 @@ final class ClientGrammar {
     return new Command.Load(workload(options, args.context()));
   }
 
+  static Command history(Args args) throws CommandError {
+    args.requireCluster();
+    Map<String, Args.Option> options =
+        args.options(java.util.Set.of("last", "key", "client", "node", "outcome", "kind"));
+    args.end();
+    int last = options.containsKey("last") ? options.get("last").positiveInt(1_000_000) : 0;
+    String node = null;
+    if (options.containsKey("node")) {
+      Args.Option option = options.get("node");
+      node = args.checkNode(option.value(), option.column());
+    }
+    String client = options.containsKey("client") ? options.get("client").value() : null;
+    if (client != null && !args.context().clients().contains(client)) {
+      throw new CommandError(
+          "no client '" + client + "'",
+          options.get("client").column(),
+          "clients are " + String.join(" ", args.context().clients()));
+    }
+    String outcome = oneOf(options.get("outcome"), List.of("ok", "fail", "unknown", "pending"));
+    String kind = oneOf(options.get("kind"), List.of("read", "write", "delete"));
+    String key = options.containsKey("key") ? options.get("key").value() : null;
+    return new Command.History(last, key, client, node, outcome, kind);
+  }
+
+  private static String oneOf(Args.Option option, List<String> words) throws CommandError {
+    if (option == null) {
+      return null;
+    }
+    if (!words.contains(option.value())) {
+      String near = Suggest.closest(option.value(), words);
+      throw new CommandError(
+          option.key() + " is " + String.join(", ", words) + ", not '" + option.value() + "'",
+          option.column(),
+          near == null ? null : "did you mean " + option.key() + "=" + near + "?");
+    }
+    return option.value();
+  }
+
   static Command sweep(Args args) throws CommandError {
     Map<String, Args.Option> options = args.options(Grammar.SWEEP_OPTIONS);
     args.end();

@@ -221,7 +221,36 @@ public sealed interface Command
   }
 
   /** {@code history}. */
-  record History() implements Command {
+  /**
+   * {@code history [last=<n>] [key=] [client=] [node=] [outcome=] [kind=]}: every filter given must
+   * hold; null (or 0 for {@code last}) is no filter.
+   */
+  record History(int last, String key, String client, String node, String outcome, String kind)
+      implements Command {
+    /** The whole history. */
+    public History() {
+      this(0, null, null, null, null, null);
+    }
+
+    /** True when only some operations are shown. */
+    public boolean filtered() {
+      return last > 0
+          || key != null
+          || client != null
+          || node != null
+          || outcome != null
+          || kind != null;
+    }
+
+    /** True when an operation passes every filter but {@code last}. */
+    public boolean matches(dev.replab.engine.history.Operation op) {
+      return (key == null || key.equals(op.key()))
+          && (client == null || client.equals(op.client()))
+          && (node == null || node.equals(op.node()))
+          && (outcome == null || outcome.equals(Executor.outcomeName(op)))
+          && (kind == null || kind.equals(op.kind().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     public String name() {
       return "history";
     }

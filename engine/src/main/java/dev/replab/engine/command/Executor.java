@@ -328,7 +328,7 @@ public final class Executor implements ParseContext {
   }
 
   Result history(Command.History command) {
-    return Views.history(cluster);
+    return Views.history(cluster, command);
   }
 
   Result why(Command.Why command) {

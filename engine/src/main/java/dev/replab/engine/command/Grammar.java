@@ -193,13 +193,17 @@ final class Grammar {
             ViewGrammar::inspect),
         spec(
             "history",
-            "history",
-            "Lists every client operation with its times and outcome, and cluster events.",
-            List.of("history"),
+            "history [last=<n>] [key=<k>] [client=<c>] [node=<n>] [outcome=ok|fail|unknown|pending] [kind=read|write|delete]",
+            "Lists every client operation with its times and outcome, and cluster events; filters narrow it down.",
+            List.of(
+                "history",
+                "history last=5",
+                "history key=x outcome=ok",
+                "history kind=read client=app"),
             List.of(),
-            Set.of(),
+            Set.of("last", "key", "client", "node", "outcome", "kind"),
             ArgumentKind.NONE,
-            args -> clusterDone(args, new Command.History())),
+            ClientGrammar::history),
         spec(
             "load",
             "load [ops=<n>] [clients=<c>] [reads=<pct>] [keys=<k>] [dist=uniform|zipf] [rate=<ops/s>] [duration=<d>] [policy=<policy>] [consistency=<level>] [check=on|off] [wait=on|off]",

@@ -17,9 +17,31 @@ final class Views {
 
   private Views() {}
 
-  static Result history(Cluster cluster) {
+  static Result history(Cluster cluster, Command.History filter) {
+    List<Operation> every = cluster.history().operations();
+    List<Operation> all = new ArrayList<>();
+    for (Operation op : every) {
+      if (filter.matches(op)) {
+        all.add(op);
+      }
+    }
+    if (filter.last() > 0 && all.size() > filter.last()) {
+      all = all.subList(all.size() - filter.last(), all.size());
+    }
+    // Events belong to the whole cluster: shown beside the whole history or its last operations.
+    boolean withEvents =
+        filter.key() == null
+            && filter.client() == null
+            && filter.node() == null
+            && filter.outcome() == null
+            && filter.kind() == null;
+    long sinceUs = filter.last() > 0 && !all.isEmpty() ? all.get(0).invokeUs() : Long.MIN_VALUE;
+    List<Cluster.ClusterEvent> shownEvents =
+        withEvents
+            ? cluster.events().stream().filter(e -> e.atUs() >= sinceUs).toList()
+            : List.of();
     List<Result.OpRow> ops = new ArrayList<>();
-    for (Operation op : cluster.history().operations()) {
+    for (Operation op : all) {
       ops.add(
           new Result.OpRow(
               op.id(),
@@ -38,7 +60,7 @@ final class Views {
               op.error()));
     }
     List<Result.EventRow> events =
-        cluster.events().stream()
+        shownEvents.stream()
             .map(e -> new Result.EventRow(Durations.toMs(e.atUs()), e.node(), e.text()))
             .toList();
     StringBuilder text = new StringBuilder();
@@ -53,19 +75,26 @@ final class Views {
             "node",
             "outcome"));
     int eventIndex = 0;
-    List<Operation> all = cluster.history().operations();
     for (Operation op : all) {
-      while (eventIndex < cluster.events().size()
-          && cluster.events().get(eventIndex).atUs() <= op.invokeUs()) {
-        appendEvent(text, cluster.events().get(eventIndex++));
+      while (eventIndex < shownEvents.size()
+          && shownEvents.get(eventIndex).atUs() <= op.invokeUs()) {
+        appendEvent(text, shownEvents.get(eventIndex++));
       }
       text.append(op.describe()).append('\n');
     }
-    while (eventIndex < cluster.events().size()) {
-      appendEvent(text, cluster.events().get(eventIndex++));
+    while (eventIndex < shownEvents.size()) {
+      appendEvent(text, shownEvents.get(eventIndex++));
     }
-    if (all.isEmpty()) {
+    if (every.isEmpty()) {
       text.append("(no client operations yet)\n");
+    } else if (filter.filtered()) {
+      text.append(
+          all.size()
+              + " of "
+              + every.size()
+              + " operations"
+              + (withEvents ? "" : "; cluster events are left out while operations are filtered")
+              + "\n");
     }
     return new Result.HistoryListing(ops, events, text.toString().stripTrailing());
   }
