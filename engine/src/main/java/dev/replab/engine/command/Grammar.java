@@ -231,7 +231,7 @@ final class Grammar {
         dev.replab.engine.compare.Comparisons.spec(),
         spec(
             "timeline",
-            "timeline [last <n>] [since <time>] [keys=<k,...>] [heartbeats=on] [ascii=on]",
+            "timeline [last <n> | last=<n>] [since <time> | since=<time>] [keys=<k,...>] [heartbeats=on] [ascii=on]",
             "Draws recent messages as a space-time diagram: a column per node and client, time flowing down, stale reads marked.",
             List.of(
                 "timeline",

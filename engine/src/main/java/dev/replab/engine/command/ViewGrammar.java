@@ -106,8 +106,11 @@ final class ViewGrammar {
     args.requireCluster();
     int last = 40;
     long sinceUs = 0;
+    boolean lastGiven = false;
+    boolean sinceGiven = false;
     while (!args.atEnd() && !args.peek().text().contains("=")) {
       if (args.keyword("last")) {
+        lastGiven = true;
         Token count = args.next("a number of rows after 'last'");
         try {
           last = Integer.parseInt(count.text());
@@ -119,6 +122,7 @@ final class ViewGrammar {
               "'last' takes a positive number of rows, not '" + count.text() + "'", count.column());
         }
       } else if (args.keyword("since")) {
+        sinceGiven = true;
         Token time = args.next("a time after 'since', like 1s");
         try {
           sinceUs = dev.replab.engine.sim.Durations.parseUs(time.text());
@@ -133,8 +137,24 @@ final class ViewGrammar {
             "usage: timeline [last <n>] [since <time>] [keys=x,y]");
       }
     }
-    Map<String, Args.Option> options = args.options(Set.of("keys", "heartbeats", "ascii"));
+    Map<String, Args.Option> options =
+        args.options(Set.of("keys", "heartbeats", "ascii", "last", "since"));
     args.end();
+    // last=5 and since=1s, as history and log take them, mean what last 5 and since 1s do.
+    if (options.containsKey("last")) {
+      Args.Option option = options.get("last");
+      if (lastGiven) {
+        throw new CommandError("'last' is given twice", option.column());
+      }
+      last = option.positiveInt(1_000_000);
+    }
+    if (options.containsKey("since")) {
+      Args.Option option = options.get("since");
+      if (sinceGiven) {
+        throw new CommandError("'since' is given twice", option.column());
+      }
+      sinceUs = option.durationUs();
+    }
     Set<String> keys =
         options.containsKey("keys")
             ? Set.copyOf(Arrays.asList(options.get("keys").value().split(",")))

@@ -8,7 +8,10 @@ import dev.replab.engine.command.Result;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** history's filters: each one narrows the operations, and together they all must hold. */
+/**
+ * history's filters: each one narrows the operations, and together they all must hold; timeline
+ * takes the same last= form.
+ */
 class HistoryFilterTests {
   private static Lab lab() {
     Lab lab = Lab.with(1, "create leader-follower nodes=3");
@@ -51,5 +54,13 @@ class HistoryFilterTests {
     assertTrue(lab.reject("history client=zed").error().contains("clients are app bob"));
     assertTrue(lab.reject("history node=n9").error().contains("nodes are n1 n2 n3"));
     assertTrue(lab.reject("history kind=update").error().contains("read, write, delete"));
+  }
+
+  @Test
+  void timelineTakesLastAndSinceAsOptionsTooAsHistoryDoes() {
+    Lab lab = lab();
+    assertEquals(lab.run("timeline last 2").text(), lab.run("timeline last=2").text());
+    assertEquals(lab.run("timeline since 3ms").text(), lab.run("timeline since=3ms").text());
+    assertTrue(lab.reject("timeline last 2 last=3").error().contains("'last' is given twice"));
   }
 }
