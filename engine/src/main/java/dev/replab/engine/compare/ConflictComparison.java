@@ -64,11 +64,11 @@ final class ConflictComparison {
         continue;
       }
       Session session = new Session(seed);
-      one(session, "create multi-leader " + variant.createOptions());
+      Comparisons.one(session, "create multi-leader " + variant.createOptions());
       MultiLeader model = session.cluster().model(MultiLeader.class);
       if (variant.custom()) {
         model.resolveWith(resolver);
-        one(session, "conflicts custom");
+        Comparisons.one(session, "conflicts custom");
       }
       for (String line : trace) {
         for (Executed executed : session.execute(line)) {
@@ -78,11 +78,13 @@ final class ConflictComparison {
           }
         }
       }
-      one(session, "settle");
+      Comparisons.one(session, "settle");
       List<String> lost = new ArrayList<>();
-      Result.CheckReport lostUpdates = (Result.CheckReport) one(session, "check lost-updates");
+      Result.CheckReport lostUpdates =
+          (Result.CheckReport) Comparisons.one(session, "check lost-updates");
       lostUpdates.findings().forEach(finding -> lost.add(lostWrite(session, finding)));
-      Result.CheckReport divergence = (Result.CheckReport) one(session, "check divergence");
+      Result.CheckReport divergence =
+          (Result.CheckReport) Comparisons.one(session, "check divergence");
       boolean agree = divergence.findings().isEmpty();
       Map<String, Map<String, String>> values = new LinkedHashMap<>();
       for (String key : model.keysStored()) {
@@ -92,7 +94,8 @@ final class ConflictComparison {
         Map<String, String> byDc = new LinkedHashMap<>();
         for (String dc : model.dcs()) {
           String leader = model.writers().get(model.dcs().indexOf(dc));
-          Result.ReadDone read = (Result.ReadDone) one(session, "read " + key + " via " + leader);
+          Result.ReadDone read =
+              (Result.ReadDone) Comparisons.one(session, "read " + key + " via " + leader);
           byDc.put(dc, read.value() == null ? "(none)" : read.value());
         }
         values.put(key, byDc);
@@ -101,10 +104,6 @@ final class ConflictComparison {
     }
     return new MultiLeaderResults.Comparison(
         traceName, trace, keys, rows, text(seed, traceName, trace, keys, rows, notes));
-  }
-
-  private static Result one(Session session, String line) {
-    return Comparisons.one(session, line);
   }
 
   /** {@code cart=milk+eggs (op #3)}: the write a finding says was thrown away. */

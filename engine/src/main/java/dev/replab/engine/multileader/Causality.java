@@ -34,22 +34,11 @@ final class Causality {
     }
     LwwOrder.Write left = write(a);
     LwwOrder.Write right = write(b);
-    int order;
-    try {
-      order = lww.compare(left, right);
-    } catch (RuntimeException e) {
-      throw new PlugInError(
-          "the last-write-wins order "
-              + lww.getClass().getSimpleName()
-              + " threw "
-              + e
-              + " for compare("
-              + left
-              + ", "
-              + right
-              + ")",
-          e);
-    }
+    int order =
+        PlugCall.guarded(
+            "the last-write-wins order " + lww.getClass().getSimpleName(),
+            "compare(" + left + ", " + right + ")",
+            () -> lww.compare(left, right));
     if (order == 0 && !a.dot().equals(b.dot())) {
       throw new PlugInError(
           "the last-write-wins order "
@@ -83,12 +72,8 @@ final class Causality {
     }
     List<VersionVectorRule.Entry> a = entries(earlier.seen());
     List<VersionVectorRule.Entry> b = entries(later.seen());
-    VersionVectorRule.Order order;
-    try {
-      order = rule.compare(a, b);
-    } catch (RuntimeException e) {
-      throw threw(e, "compare(" + a + ", " + b + ")");
-    }
+    VersionVectorRule.Order order =
+        PlugCall.guarded(name(), "compare(" + a + ", " + b + ")", () -> rule.compare(a, b));
     if (order == null) {
       throw new PlugInError(name() + " returned null for compare(" + a + ", " + b + ")");
     }
@@ -102,13 +87,8 @@ final class Causality {
     }
     List<VersionVectorRule.Entry> a = entries(mine);
     List<VersionVectorRule.Entry> b = entries(theirs);
-    List<VersionVectorRule.Entry> merged;
-    try {
-      merged = rule.merge(a, b);
-    } catch (RuntimeException e) {
-      throw threw(e, "merge(" + a + ", " + b + ")");
-    }
     String call = "merge(" + a + ", " + b + ")";
+    List<VersionVectorRule.Entry> merged = PlugCall.guarded(name(), call, () -> rule.merge(a, b));
     if (merged == null) {
       throw new PlugInError(name() + " returned null for " + call);
     }
@@ -151,9 +131,5 @@ final class Causality {
 
   private String name() {
     return "the version vector rule " + rule.getClass().getSimpleName();
-  }
-
-  private PlugInError threw(RuntimeException e, String call) {
-    return new PlugInError(name() + " threw " + e + " for " + call, e);
   }
 }

@@ -191,8 +191,8 @@ final class DcNode implements Host.Process {
     String what =
         write.value() == null ? "delete " + write.key() : write.key() + "=" + write.value();
     Change change = newChange(write.key(), put, null, null, put.seen(), write.opId(), what);
-    Register.Applied outcome = applyRegister(change);
-    send(client, model.wrote(this, change, outcome));
+    applyRegister(change);
+    send(client, model.wrote(this, change));
     propagate(change);
   }
 

@@ -508,7 +508,7 @@ public final class MultiLeader implements ReplicationModel {
   // ---------------------------------------------------------------- what nodes tell the model
 
   /** A leader accepted a client's write: its answer. */
-  Reply wrote(DcNode leader, Change change, Register.Applied outcome) {
+  Reply wrote(DcNode leader, Change change) {
     Sibling put = change.put();
     String label =
         change.origin()

@@ -100,11 +100,7 @@ final class Sets {
   }
 
   private <T> T call(java.util.function.Supplier<T> body, String what) {
-    try {
-      return body.get();
-    } catch (RuntimeException e) {
-      throw new PlugInError(name() + " threw " + e + " for " + what, e);
-    }
+    return PlugCall.guarded(name(), what, body);
   }
 
   private String name() {
